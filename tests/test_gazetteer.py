@@ -1,0 +1,132 @@
+"""Offline gazetteer: name variants, typos, ranking, ambiguity and errors.
+
+Expected identities are GeoNames ids (a published identifier), not the code's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.errors import AmbiguousPlaceError, EmptyInputError, InvalidCoordinatesError, UnknownPlaceError
+from geo.gazetteer import fold, parse_lat_lon, split_country_hint
+
+KHARKIV, ZAPORIZHZHIA, BAKHMUT, KYIV, IZHEVSK, MOSCOW, ODESA = (
+    "706483", "687700", "713174", "703448", "554840", "524901", "698740",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name, geonameid",
+    [
+        ("Kharkiv", KHARKIV), ("Kharkov", KHARKIV), ("KHARKOV", KHARKIV), ("Khar'kov", KHARKIV),
+        ("Zaporizhzhia", ZAPORIZHZHIA), ("Zaporozhye", ZAPORIZHZHIA), ("Zaporizhzhya", ZAPORIZHZHIA),
+        ("Bakhmut", BAKHMUT), ("Kiev", KYIV), ("Kyiv", KYIV), ("Київ", KYIV), ("izhevsk", IZHEVSK),
+        ("Ижевск", IZHEVSK), ("Moscow", MOSCOW), ("Moskva", MOSCOW),
+    ],
+)  # fmt: skip
+def test_name_variants_resolve_to_the_right_city(gazetteer, name, geonameid):
+    assert gazetteer.resolve(name).id == geonameid
+
+
+@pytest.mark.parametrize(
+    "typo, geonameid", [("Zaporizhzia", ZAPORIZHZHIA), ("Izhevks", IZHEVSK), ("Kharkiw", KHARKIV)]
+)
+def test_typos_resolve_by_fuzzy_match_to_the_big_city(gazetteer, typo, geonameid):
+    match = gazetteer.lookup(typo)
+    assert match.place.id == geonameid
+    assert match.how == "fuzzy"
+    assert match.place.population > 500_000
+
+
+def test_alternate_name_of_a_city_beats_primary_name_of_a_village(gazetteer):
+    # GeoNames has a village whose primary name is "Zaporizhzhia" (pop. 656); the city of
+    # 710,052 carries the name as an alternate. The city must win, and say how it matched.
+    match = gazetteer.lookup("Zaporizhzhia")
+    assert match.place.id == ZAPORIZHZHIA and match.how == "alternate"
+
+
+def test_ambiguous_name_lists_candidates(gazetteer):
+    with pytest.raises(AmbiguousPlaceError) as err:
+        gazetteer.resolve("Springfield")
+    assert len(err.value.candidates) >= 3
+    assert {c.place.country_code for c in err.value.candidates} == {"US"}
+    assert "--country" in str(err.value)
+
+
+def test_artemovsk_is_ambiguous_until_narrowed_to_ukraine(gazetteer):
+    with pytest.raises(AmbiguousPlaceError) as err:
+        gazetteer.resolve("Artemovsk")
+    assert BAKHMUT in {c.place.id for c in err.value.candidates}
+    assert gazetteer.resolve("Artemovsk", countries=["UA"]).id == BAKHMUT
+
+
+def test_country_hint_narrows(gazetteer):
+    assert gazetteer.resolve("Odessa", countries=["UA"]).id == ODESA
+    assert gazetteer.resolve("Moscow", countries=["US"]).country_code == "US"
+    assert gazetteer.resolve("Moscow, US").country_code == "US"
+
+
+def test_big_city_is_not_ambiguous_with_a_small_namesake(gazetteer):
+    assert gazetteer.resolve("Moscow").id == MOSCOW  # Moscow, Idaho has 25,060 people
+
+
+def test_our_facilities_resolve_with_source(gazetteer):
+    place = gazetteer.resolve("Kupol Electromechanical Plant")
+    assert place.source == "places.csv" and place.kind == "plant" and place.country_code == "RU"
+    assert gazetteer.resolve("Engels-2").kind == "airbase"
+    assert gazetteer.resolve("Orsk radar").kind == "radar"
+    assert gazetteer.resolve("Alabuga SEZ").kind == "plant"
+    assert gazetteer.resolve("Morozovsk air base").kind == "airbase"
+
+
+def test_unknown_place_gives_suggestions(gazetteer):
+    with pytest.raises(UnknownPlaceError) as err:
+        gazetteer.resolve("Izhevskograd")
+    assert 1 <= len(err.value.suggestions) <= 5
+    assert any("Izhevsk" in s for s in err.value.suggestions)
+
+
+def test_errors_for_empty_and_bad_coordinates(gazetteer):
+    with pytest.raises(EmptyInputError):
+        gazetteer.resolve("   ")
+    with pytest.raises(InvalidCoordinatesError, match="latitude 91"):
+        gazetteer.resolve("91,10")
+    with pytest.raises(InvalidCoordinatesError, match="longitude 200"):
+        gazetteer.resolve("10,200")
+
+
+def test_coordinates_pass_through(gazetteer):
+    place = gazetteer.resolve("55.0, 45.0")
+    assert (place.lat, place.lon, place.source) == (55.0, 45.0, "coordinates")
+
+
+def test_fold_and_parsers():
+    assert fold("Zaporiz’hzhia") == "zaporizhzhia"
+    assert fold("Rostov-on-Don") == "rostov on don"
+    assert fold("St. Petersburg") == fold("Saint-Petersburg")
+    assert parse_lat_lon("-33.9,18.4") == (-33.9, 18.4)
+    assert parse_lat_lon("abc,def") is None
+    assert split_country_hint("Odessa, UA", None) == ("Odessa", ["UA"])
+    assert split_country_hint("Rostov-on-Don", None) == ("Rostov-on-Don", None)
+
+
+def test_nearest_places_finds_the_city_itself(gazetteer):
+    [[place]] = gazetteer.nearest_places(56.85, 53.20, min_population=100_000)
+    assert place.id == IZHEVSK
+
+
+def test_index_is_rebuilt_when_places_csv_changes(tmp_path):
+    from geo.gazetteer import PLACES_CSV, Gazetteer
+
+    csv_copy = tmp_path / "places.csv"
+    text = PLACES_CSV.read_text(encoding="utf-8")
+    csv_copy.write_text(text, encoding="utf-8")
+    g1 = Gazetteer.default(cache_dir=tmp_path / "cache", places_csv=csv_copy)
+    csv_copy.write_text(
+        text + 'test-site,Test Radar Site,,50.0,40.0,RU,,radar,0,1,"test row",\n', encoding="utf-8"
+    )
+    g2 = Gazetteer.default(cache_dir=tmp_path / "cache", places_csv=csv_copy)
+    assert g1.db_path != g2.db_path
+    assert g2.resolve("Test Radar Site").lat == 50.0
+    with pytest.raises(UnknownPlaceError):
+        g1.lookup("Test Radar Site", countries=["RU"])
