@@ -48,9 +48,17 @@ def resolve_place(text: str, args):
     online = _geocoder(args)
     if online is not None:
         return online.geocode(text, countries)
-    from geo.gazetteer import Gazetteer
+    from geo.gazetteer import Gazetteer, split_country_hint
 
-    return Gazetteer.default().resolve(text, countries)
+    name, countries = split_country_hint(text, countries)
+    match = Gazetteer.default().lookup(name, countries)
+    if match.how == "fuzzy":
+        print(
+            f"geo: warning: no place is named {text.strip()!r}; taking the closest spelling "
+            f"{match.matched!r}: {match.place.describe()}",
+            file=sys.stderr,
+        )
+    return match.place
 
 
 def _print_json(obj) -> None:
@@ -99,20 +107,50 @@ def _is_coords(text: str) -> bool:
 
 # -- distance -----------------------------------------------------------------------------
 def cmd_distance(args) -> int:
-    from geo.measure import measure_places
+    from geo.gazetteer import Gazetteer
+    from geo.references import measure, nearest_place_namer, resolve_references
 
     target = resolve_place(args.target, args)
-    reference = resolve_place(args.reference, args)
-    m = measure_places(target, reference, sphere=args.sphere)
+    refs = resolve_references(
+        args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
+    )
+    namer = None
+    if any(r.layer is not None for r in refs):
+        namer = nearest_place_namer(Gazetteer.default())
+    results = [measure(target, r, sphere=args.sphere, near_place=namer) for r in refs]
+    for result in results:
+        for warning in getattr(result, "warnings", ()):
+            print(f"geo: warning: {warning}", file=sys.stderr)
     if args.json:
-        _print_json(m.to_json())
+        _print_json(results[0].to_json() if len(results) == 1 else [r.to_json() for r in results])
         return 0
-    print(f"target     {m.target.describe()}")
-    print(f"reference  {m.reference.describe()}")
-    print(f"distance   {m.distance_km:,.1f} km / {m.distance_mi:,.1f} mi")
-    print(f"bearing    {m.bearing_deg:.1f}° ({m.compass}) from {m.reference.name} towards {m.target.name}")
-    print(f"method     {m.method}")
+    print(f"target     {target.describe()}")
+    for m in results:
+        if hasattr(m, "layer"):
+            _print_layer_measurement(m)
+        else:
+            print(f"reference  {m.reference.describe()}")
+            print(f"distance   {m.distance_km:,.1f} km / {m.distance_mi:,.1f} mi")
+            print(
+                f"bearing    {m.bearing_deg:.1f}° ({m.compass}) "
+                f"from {m.reference.name} towards {m.target.name}"
+            )
+            print(f"method     {m.method}")
     return 0
+
+
+def _print_layer_measurement(m) -> None:
+    layer = m.layer
+    when = f", {layer.date}" if layer.date else ""
+    print(f"reference  {layer.name} [{layer.source}{when}; {layer.accuracy}]")
+    if m.inside:
+        print(f"distance   0 km: {m.target.name} lies inside {layer.name}")
+        return
+    near = f" near {m.near_place.name} ({m.near_place.country_code})" if m.near_place else ""
+    print(f"distance   {m.distance_km:,.1f} km / {m.distance_mi:,.1f} mi")
+    print(f"nearest    {m.nearest_lat:.5f},{m.nearest_lon:.5f}{near}")
+    print(f"bearing    {m.bearing_deg:.1f}° ({m.compass}) from the nearest point towards {m.target.name}")
+    print(f"method     {m.method}")
 
 
 # -- parser -------------------------------------------------------------------------------
@@ -138,7 +176,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("distance", help="distance and bearing from a reference to a place")
     d.add_argument("target", help="place name or lat,lon")
-    d.add_argument("--from", dest="reference", required=True, help="reference place name or lat,lon")
+    d.add_argument(
+        "--from",
+        dest="reference",
+        required=True,
+        help="a place or lat,lon; ukraine | controlled | occupied | frontline | all; border:CC or a country "
+        "name; or a GeoJSON/KML file",
+    )
+    d.add_argument("--date", help="YYYY-MM-DD: use the front-line snapshot on or before this date")
+    d.add_argument("--layer", help="your own occupied-territory or front-line GeoJSON/KML file")
     d.add_argument(
         "--sphere",
         action="store_true",

@@ -10,7 +10,8 @@ apostrophes dropped, hyphens and dots as spaces):
 
 1. exact primary name, 2. exact alternate name (GeoNames carries transliteration
    variants such as Kharkov/Kharkiv, Zaporozhye/Zaporizhzhia, Artemovsk/Bakhmut),
-3. fuzzy fallback (rapidfuzz ratio ≥ 80) only when nothing matches exactly.
+3. fuzzy fallback only when nothing matches exactly: rapidfuzz ratio ≥ 92, or ≥ 85 for
+   places of 10,000 people or more; anything weaker is only a suggestion.
 
 Ranking weighs the match kind against population: a place matched by its primary name
 scores its population, by an alternate name 1/20 of it, by a fuzzy name 1/20 times
@@ -46,7 +47,11 @@ PLACES_CSV = DATA_DIR / "places.csv"
 ALTERNATE_WEIGHT = 1 / 20
 AMBIGUITY_RATIO = 1 / 5
 SAME_PLACE_KM = 25.0
-FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF = 85.0
+#: A fuzzy match is taken only when it is this close, or the place this big; weaker ones
+#: are offered as suggestions instead ("Chukotka" must not become a village named Chukok).
+FUZZY_SURE_SCORE = 92.0
+FUZZY_MIN_POPULATION = 10_000
 SUGGESTION_CUTOFF = 60.0
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʹ`´\"“”"), None)
@@ -120,9 +125,14 @@ def parse_lat_lon(text: str) -> tuple[float, float] | None:
 def coordinates_place(lat: float, lon: float) -> Place:
     """A :class:`Place` for raw coordinates given by the user."""
     return Place(
-        name=f"{lat:.5f},{lon:.5f}", lat=lat, lon=lon, country_code="", source="coordinates",
-        id=f"{lat:.5f},{lon:.5f}", kind="coordinates",
-    )  # fmt: skip
+        name=f"{lat:.5f},{lon:.5f}",
+        lat=lat,
+        lon=lon,
+        country_code="",
+        source="coordinates",
+        id=f"{lat:.5f},{lon:.5f}",
+        kind="coordinates",
+    )
 
 
 def _geonames_dir() -> Path:
@@ -188,21 +198,39 @@ def build_index(db_path: Path, places_csv: Path = PLACES_CSV) -> Path:
         pid = 0
         for rec in cities.values():
             pid += 1
-            places.append((
-                pid, rec["name"], rec["latitude"], rec["longitude"], rec["countrycode"],
-                int(rec.get("population") or 0), rec.get("admin1code") or "", "populated place",
-                "geonames-cities500", str(rec["geonameid"]),
-            ))  # fmt: skip
+            places.append(
+                (
+                    pid,
+                    rec["name"],
+                    rec["latitude"],
+                    rec["longitude"],
+                    rec["countrycode"],
+                    int(rec.get("population") or 0),
+                    rec.get("admin1code") or "",
+                    "populated place",
+                    "geonames-cities500",
+                    str(rec["geonameid"]),
+                )
+            )
             names.extend(_name_rows(pid, rec["name"], rec.get("alternatenames") or ()))
         del cities
         if places_csv.exists():
             for row in read_places_csv(places_csv):
                 pid += 1
-                places.append((
-                    pid, row["name"], float(row["lat"]), float(row["lon"]), row["country_code"].upper(),
-                    int(row.get("population") or 0), row.get("admin1", ""), row.get("kind", "facility"),
-                    "places.csv", row.get("id") or f"places-{pid}",
-                ))  # fmt: skip
+                places.append(
+                    (
+                        pid,
+                        row["name"],
+                        float(row["lat"]),
+                        float(row["lon"]),
+                        row["country_code"].upper(),
+                        int(row.get("population") or 0),
+                        row.get("admin1", ""),
+                        row.get("kind", "facility"),
+                        "places.csv",
+                        row.get("id") or f"places-{pid}",
+                    )
+                )
                 alts = [a for a in (row.get("alt_names") or "").split("|") if a.strip()]
                 names.extend(_name_rows(pid, row["name"], alts))
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
@@ -246,10 +274,19 @@ class Gazetteer:
     # -- lookups ------------------------------------------------------------------------
     def _rows_to_places(self, rows) -> list[Place]:
         return [
-            Place(name=r[1], lat=r[2], lon=r[3], country_code=r[4], source=r[8], id=r[9],
-                  population=r[5], kind=r[7], admin1=r[6])
+            Place(
+                name=r[1],
+                lat=r[2],
+                lon=r[3],
+                country_code=r[4],
+                source=r[8],
+                id=r[9],
+                population=r[5],
+                kind=r[7],
+                admin1=r[6],
+            )
             for r in rows
-        ]  # fmt: skip
+        ]
 
     def _fetch(self, pids: Sequence[int]) -> dict[int, Place]:
         if not pids:
@@ -300,6 +337,8 @@ class Gazetteer:
                 continue
             if flag < 0:
                 score, how = -flag, "fuzzy"
+                if score < FUZZY_SURE_SCORE and place.population < FUZZY_MIN_POPULATION:
+                    continue
                 weight = ALTERNATE_WEIGHT * (score / 100) ** 8 * (place.population + 1)
             else:
                 score, how = 100.0, how_of[flag]
@@ -349,9 +388,10 @@ class Gazetteer:
             raise UnknownPlaceError(name, self.suggestions(name, countries))
         best = ranked[0]
         rivals = [
-            m for m in ranked[1:]
+            m
+            for m in ranked[1:]
             if m.weight >= AMBIGUITY_RATIO * best.weight and _km_apart(m.place, best.place) > SAME_PLACE_KM
-        ]  # fmt: skip
+        ]
         if rivals:
             raise AmbiguousPlaceError(name, [best, *rivals])
         return best

@@ -34,9 +34,23 @@ R_CURV_MAX = A_WGS84**2 / B_WGS84
 R_CURV_MIN = B_WGS84**2 / A_WGS84
 
 COMPASS_16 = (
-    "N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE",
-    "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW",
-)  # fmt: skip
+    "N",
+    "NNE",
+    "NE",
+    "ENE",
+    "E",
+    "ESE",
+    "SE",
+    "SSE",
+    "S",
+    "SSW",
+    "SW",
+    "WSW",
+    "W",
+    "WNW",
+    "NW",
+    "NNW",
+)
 
 
 def validate_lat_lon(lat, lon) -> None:
@@ -313,14 +327,24 @@ def _nearest_chunk(lat, lon, s: Segments):
     best = np.argmin(lower, axis=1)
     rows = np.arange(m)
     ub_d, ub_lat, ub_lon, _ = foot_point(
-        lat, lon, s.lat1[best], s.lon1[best], s.azimuth_deg[best], s.length_m[best],
+        lat,
+        lon,
+        s.lat1[best],
+        s.lon1[best],
+        s.azimuth_deg[best],
+        s.length_m[best],
         t0=t[rows, best] * s.length_m[best],
-    )  # fmt: skip
+    )
     cand_r, cand_s = np.nonzero(lower <= ub_d[:, None] + 1e-6)
     d, clat, clon, _ = foot_point(
-        lat[cand_r], lon[cand_r], s.lat1[cand_s], s.lon1[cand_s], s.azimuth_deg[cand_s],
-        s.length_m[cand_s], t0=t[cand_r, cand_s] * s.length_m[cand_s],
-    )  # fmt: skip
+        lat[cand_r],
+        lon[cand_r],
+        s.lat1[cand_s],
+        s.lon1[cand_s],
+        s.azimuth_deg[cand_s],
+        s.length_m[cand_s],
+        t0=t[cand_r, cand_s] * s.length_m[cand_s],
+    )
     # Minimum per point: sort by (row, distance) and take the first of each row.
     order = np.lexsort((d, cand_r))
     first = order[np.r_[True, cand_r[order][1:] != cand_r[order][:-1]]]

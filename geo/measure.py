@@ -35,6 +35,11 @@ def measure_places(
     km = float(dist_m) / 1000.0
     bearing = float(bearing)
     return Measurement(
-        target=target, reference=reference, distance_km=km, distance_mi=float(km_to_mi(km)),
-        bearing_deg=bearing, compass=str(geodesy.compass16(bearing)), method=method,
-    )  # fmt: skip
+        target=target,
+        reference=reference,
+        distance_km=km,
+        distance_mi=float(km_to_mi(km)),
+        bearing_deg=bearing,
+        compass=str(geodesy.compass16(bearing)),
+        method=method,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from geographiclib.geodesic import Geodesic
+
 from helpers import run_geo
 
 

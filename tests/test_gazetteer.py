@@ -11,19 +11,36 @@ from geo.errors import AmbiguousPlaceError, EmptyInputError, InvalidCoordinatesE
 from geo.gazetteer import fold, parse_lat_lon, split_country_hint
 
 KHARKIV, ZAPORIZHZHIA, BAKHMUT, KYIV, IZHEVSK, MOSCOW, ODESA = (
-    "706483", "687700", "713174", "703448", "554840", "524901", "698740",
-)  # fmt: skip
+    "706483",
+    "687700",
+    "713174",
+    "703448",
+    "554840",
+    "524901",
+    "698740",
+)
 
 
 @pytest.mark.parametrize(
     "name, geonameid",
     [
-        ("Kharkiv", KHARKIV), ("Kharkov", KHARKIV), ("KHARKOV", KHARKIV), ("Khar'kov", KHARKIV),
-        ("Zaporizhzhia", ZAPORIZHZHIA), ("Zaporozhye", ZAPORIZHZHIA), ("Zaporizhzhya", ZAPORIZHZHIA),
-        ("Bakhmut", BAKHMUT), ("Kiev", KYIV), ("Kyiv", KYIV), ("Київ", KYIV), ("izhevsk", IZHEVSK),
-        ("Ижевск", IZHEVSK), ("Moscow", MOSCOW), ("Moskva", MOSCOW),
+        ("Kharkiv", KHARKIV),
+        ("Kharkov", KHARKIV),
+        ("KHARKOV", KHARKIV),
+        ("Khar'kov", KHARKIV),
+        ("Zaporizhzhia", ZAPORIZHZHIA),
+        ("Zaporozhye", ZAPORIZHZHIA),
+        ("Zaporizhzhya", ZAPORIZHZHIA),
+        ("Bakhmut", BAKHMUT),
+        ("Kiev", KYIV),
+        ("Kyiv", KYIV),
+        ("Київ", KYIV),
+        ("izhevsk", IZHEVSK),
+        ("Ижевск", IZHEVSK),
+        ("Moscow", MOSCOW),
+        ("Moskva", MOSCOW),
     ],
-)  # fmt: skip
+)
 def test_name_variants_resolve_to_the_right_city(gazetteer, name, geonameid):
     assert gazetteer.resolve(name).id == geonameid
 

@@ -107,9 +107,22 @@ def test_great_circle_against_closed_form_quarter_meridian():
 
 @pytest.mark.parametrize(
     "bearing, code",
-    [(0, "N"), (11.24, "N"), (11.26, "NNE"), (45, "NE"), (76, "ENE"), (90, "E"), (150, "SSE"),
-     (180, "S"), (270, "W"), (348.7, "NNW"), (348.8, "N"), (359.9, "N"), (-90, "W")],
-)  # fmt: skip
+    [
+        (0, "N"),
+        (11.24, "N"),
+        (11.26, "NNE"),
+        (45, "NE"),
+        (76, "ENE"),
+        (90, "E"),
+        (150, "SSE"),
+        (180, "S"),
+        (270, "W"),
+        (348.7, "NNW"),
+        (348.8, "N"),
+        (359.9, "N"),
+        (-90, "W"),
+    ],
+)
 def test_compass16(bearing, code):
     assert geodesy.compass16(bearing) == code
 

@@ -7,9 +7,18 @@ from geo.units import convert, km_to_mi, normalise_unit, round_half_up
 
 @pytest.mark.parametrize(
     "word, code",
-    [("km", "km"), ("Kilometres", "km"), ("kilometers", "km"), ("kms", "km"), ("miles", "mi"),
-     ("mi", "mi"), ("nautical miles", "nmi"), ("Nautical-Mile", "nmi"), ("nmi", "nmi")],
-)  # fmt: skip
+    [
+        ("km", "km"),
+        ("Kilometres", "km"),
+        ("kilometers", "km"),
+        ("kms", "km"),
+        ("miles", "mi"),
+        ("mi", "mi"),
+        ("nautical miles", "nmi"),
+        ("Nautical-Mile", "nmi"),
+        ("nmi", "nmi"),
+    ],
+)
 def test_normalise_unit(word, code):
     assert normalise_unit(word) == code
 
