@@ -172,16 +172,6 @@ def geodesic_lower_bound_from_chord(chord_m):
     return 2 * R_CURV_MAX * np.arcsin(c)
 
 
-def _chord_to_segments(p, a, b):
-    """Euclidean distance (m) from 3-D points ``p`` (n,3) to straight 3-D segments a→b (n,3)."""
-    ab = b - a
-    ab2 = np.einsum("ij,ij->i", ab, ab)
-    t = np.where(ab2 > 0, np.einsum("ij,ij->i", p - a, ab) / np.where(ab2 > 0, ab2, 1.0), 0.0)
-    t = np.clip(t, 0.0, 1.0)
-    foot = a + t[:, None] * ab
-    return np.linalg.norm(p - foot, axis=1), t
-
-
 @dataclass(frozen=True)
 class Segments:
     """A set of geodesic segments (lon/lat vertex pairs) prepared for nearest-point queries.
@@ -284,31 +274,147 @@ def nearest_on_segments(lat, lon, segments: Segments, chunk: int = 2048) -> Near
 
     Method, per point:
 
-    1. Chord distance (3-D Euclidean, ECEF) to every segment's straight chord, minus the
-       segment's sagitta, converted to a rigorous geodesic lower bound ``LB`` with
-       :func:`geodesic_lower_bound_from_chord`.
-    2. An upper bound ``UB``: the exact foot-point distance on the segment of smallest ``LB``.
-    3. Every segment with ``LB ≤ UB`` is refined exactly by :func:`foot_point`; the
-       minimum wins. No segment that could hold the nearest point is skipped.
+    1. A k-d tree over points sampled along the segments (ECEF, at most
+       ``SAMPLE_SPACING_M`` apart) gives the nearest sample; the exact geodesic distance
+       to it is an upper bound ``UB`` on the answer.
+    2. By Schur's comparison theorem (see :func:`geodesic_lower_bound_from_chord`) a
+       boundary point whose chord from the query exceeds ``2 R_max sin(UB / 2 R_max)``
+       is farther than ``UB``; so only segments with a sample within that chord radius
+       (plus half the sample spacing and the sagitta) can hold the nearest point.
+    3. Those candidate segments are refined exactly by :func:`foot_point`; the minimum
+       wins. Points whose candidates the k-nearest query cannot prove complete go to the
+       exhaustive path (:func:`_nearest_chunk`: every segment bounded, then refined).
 
-    ``lat``/``lon`` degrees (arrays or scalars). Points are processed in chunks of
-    ``chunk`` so memory stays bounded (chunk × segments floats).
+    No segment that could hold the nearest point is skipped, so the result is the exact
+    minimum to the accuracy of :func:`foot_point` (< 1 mm). ``lat``/``lon`` degrees.
     """
     lat = np.atleast_1d(np.asarray(lat, dtype=float))
     lon = np.atleast_1d(np.asarray(lon, dtype=float))
     validate_lat_lon(lat, lon)
     n = len(lat)
-    out_d = np.empty(n)
-    out_lat = np.empty(n)
-    out_lon = np.empty(n)
+    out_d, out_lat, out_lon = np.empty(n), np.empty(n), np.empty(n)
     out_seg = np.empty(n, dtype=np.int64)
-    nseg = len(segments)
-    step = max(1, min(chunk, int(4_000_000 // max(nseg, 1))))
+    step = max(1, min(chunk * 32, 65536))
     for start in range(0, n, step):
         sl = slice(start, min(n, start + step))
-        d, la, lo, sg = _nearest_chunk(lat[sl], lon[sl], segments)
+        d, la, lo, sg = _nearest_indexed(lat[sl], lon[sl], segments)
         out_d[sl], out_lat[sl], out_lon[sl], out_seg[sl] = d, la, lo, sg
     return NearestResult(out_d, out_lat, out_lon, out_seg)
+
+
+SAMPLE_SPACING_M = 10_000.0
+K_NEIGHBOURS = 16
+
+
+@dataclass(frozen=True)
+class _SampleIndex:
+    tree: object  # scipy.spatial.cKDTree over ECEF samples
+    segment: np.ndarray  # segment of each sample
+    t_m: np.ndarray  # distance of each sample along its segment
+    lat: np.ndarray
+    lon: np.ndarray
+
+
+_SAMPLE_INDEXES: dict[int, _SampleIndex] = {}
+
+
+def _sample_index(s: Segments) -> _SampleIndex:
+    key = id(s)
+    cached = _SAMPLE_INDEXES.get(key)
+    if cached is not None and cached.segment.size and len(s) == int(cached.segment.max()) + 1:
+        return cached
+    from scipy.spatial import cKDTree
+
+    n = np.maximum(1, np.ceil(s.length_m / SAMPLE_SPACING_M).astype(np.int64))
+    seg = np.repeat(np.arange(len(s)), n + 1)
+    starts = np.repeat(np.cumsum(n + 1) - (n + 1), n + 1)
+    frac = (np.arange(len(seg)) - starts) / np.repeat(n, n + 1)
+    t = frac * s.length_m[seg]
+    slon, slat, _ = WGS84.fwd(s.lon1[seg], s.lat1[seg], s.azimuth_deg[seg], t)
+    index = _SampleIndex(cKDTree(ecef(slat, slon)), seg, t, slat, slon)
+    _SAMPLE_INDEXES[key] = index
+    return index
+
+
+def _nearest_indexed(lat, lon, s: Segments):
+    idx = _sample_index(s)
+    m = len(lat)
+    p = ecef(lat, lon)
+    nsamples = len(idx.segment)
+    k = min(K_NEIGHBOURS, nsamples)
+    chord, nb = idx.tree.query(p, k=k)
+    chord, nb = chord.reshape(m, k), nb.reshape(m, k)
+    # Upper bound: exact distance to the nearest sample (a point on the boundary).
+    first = nb[:, 0]
+    _, _, ub = WGS84.inv(idx.lon[first], idx.lat[first], lon, lat)
+    # Any boundary point with a chord beyond rho is farther than ub (Schur); a segment can
+    # only hold such a point if one of its samples lies within rho + half a spacing + sagitta.
+    rho = 2 * R_CURV_MAX * np.sin(np.minimum(ub / (2 * R_CURV_MAX), np.pi / 2))
+    reach = rho + SAMPLE_SPACING_M / 2 + float(s.sagitta_m.max())
+    out_d, out_lat, out_lon = np.empty(m), np.empty(m), np.empty(m)
+    out_seg = np.empty(m, dtype=np.int64)
+    complete = chord[:, -1] > reach if k < nsamples else np.ones(m, dtype=bool)
+    pairs = [_candidate_pairs(np.nonzero(complete)[0], chord, nb, reach, idx)]
+    rest = np.nonzero(~complete)[0]
+    if len(rest) and k < nsamples:
+        k2 = min(k * 8, nsamples)
+        c2, n2 = idx.tree.query(p[rest], k=k2)
+        c2, n2 = c2.reshape(len(rest), k2), n2.reshape(len(rest), k2)
+        ok = c2[:, -1] > reach[rest] if k2 < nsamples else np.ones(len(rest), dtype=bool)
+        sub = np.nonzero(ok)[0]
+        pr, ps = _candidate_pairs(sub, c2, n2, reach[rest], idx)
+        pairs.append((rest[pr], ps))
+        rest = rest[~ok]
+    cand_r = np.concatenate([pr for pr, _ in pairs])
+    cand_s = np.concatenate([ps for _, ps in pairs])
+    if len(cand_r):
+        # Tight filter: chord to the segment's straight 3-D chord, less its sagitta.
+        dist3, frac = _chord_to_segment(p[cand_r], s.xyz1[cand_s], s.xyz2[cand_s])
+        keep = dist3 - s.sagitta_m[cand_s] <= rho[cand_r]
+        cand_r, cand_s, frac = cand_r[keep], cand_s[keep], frac[keep]
+        d, clat, clon, _ = foot_point(
+            lat[cand_r],
+            lon[cand_r],
+            s.lat1[cand_s],
+            s.lon1[cand_s],
+            s.azimuth_deg[cand_s],
+            s.length_m[cand_s],
+            t0=frac * s.length_m[cand_s],
+        )
+        best = np.lexsort((d, cand_r))
+        firsts = best[np.r_[True, cand_r[best][1:] != cand_r[best][:-1]]]
+        r = cand_r[firsts]
+        out_d[r], out_lat[r], out_lon[r], out_seg[r] = d[firsts], clat[firsts], clon[firsts], cand_s[firsts]
+    if len(rest):
+        step = max(1, int(4_000_000 // max(len(s), 1)))
+        for start in range(0, len(rest), step):
+            sub = rest[start : start + step]
+            d, la, lo, sg = _nearest_chunk(lat[sub], lon[sub], s)
+            out_d[sub], out_lat[sub], out_lon[sub], out_seg[sub] = d, la, lo, sg
+    return out_d, out_lat, out_lon, out_seg
+
+
+def _candidate_pairs(rows, chord, nb, reach, idx):
+    """Unique (point row, segment) pairs whose samples lie within ``reach`` of the point."""
+    if len(rows) == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    r_idx, c_idx = np.nonzero(chord[rows] <= reach[rows, None])
+    cand_r = rows[r_idx]
+    cand_s = idx.segment[nb[cand_r, c_idx]]
+    key = np.unique(cand_r * (int(idx.segment.max()) + 1) + cand_s)
+    n = int(idx.segment.max()) + 1
+    return key // n, key % n
+
+
+def _chord_to_segment(p, a, b):
+    """Euclidean distance (m) from 3-D points ``p`` to straight 3-D segments a→b, and the
+    fraction along a→b of the closest point. All arrays (n, 3)."""
+    ab = b - a
+    ab2 = np.einsum("ij,ij->i", ab, ab)
+    t = np.einsum("ij,ij->i", p - a, ab) / np.where(ab2 > 0, ab2, 1.0)
+    t = np.clip(t, 0.0, 1.0)
+    diff = p - (a + t[:, None] * ab)
+    return np.sqrt(np.einsum("ij,ij->i", diff, diff)), t
 
 
 def _nearest_chunk(lat, lon, s: Segments):

@@ -138,3 +138,39 @@ def test_validate_rejects_impossible_coordinates():
         geodesy.validate_lat_lon(10, 181)
     with pytest.raises(InvalidCoordinatesError, match="finite"):
         geodesy.validate_lat_lon(float("nan"), 10)
+
+
+def test_indexed_nearest_equals_exhaustive_search_worldwide():
+    """The k-d-tree pruning skips no segment: same answer as bounding every segment."""
+    from geo import layers
+
+    seg = layers.ukraine().segments()
+    rng = np.random.default_rng(7)
+    lat = np.concatenate([rng.uniform(-85, 85, 300), rng.uniform(40, 60, 300)])
+    lon = np.concatenate([rng.uniform(-180, 180, 300), rng.uniform(20, 60, 300)])
+    fast = geodesy.nearest_on_segments(lat, lon, seg)
+    slow_d, slow_lat, slow_lon, _ = geodesy._nearest_chunk(lat, lon, seg)
+    assert np.max(np.abs(fast.distance_m - slow_d)) < 1e-6
+    # and both agree with pure-Python geographiclib at the reported nearest points
+    for i in range(0, 600, 37):
+        ref = Geodesic.WGS84.Inverse(lat[i], lon[i], fast.lat[i], fast.lon[i])["s12"]
+        assert abs(ref - fast.distance_m[i]) < 1e-3
+
+
+def test_foot_point_is_the_perpendicular_foot():
+    """At an interior nearest point the geodesic to the query meets the segment at 90°."""
+    lat1, lon1, lat2, lon2 = 50.0, 30.0, 50.5, 36.0
+    az, _, length = geodesy.WGS84.inv(lon1, lat1, lon2, lat2)
+    d, flat, flon, t = geodesy.foot_point(
+        np.array([52.0]),
+        np.array([33.0]),
+        np.array([lat1]),
+        np.array([lon1]),
+        np.array([az]),
+        np.array([length]),
+    )
+    assert 0 < t[0] < length
+    line = Geodesic.WGS84.InverseLine(lat1, lon1, lat2, lon2)
+    heading = line.Position(t[0])["azi2"]
+    to_p = Geodesic.WGS84.Inverse(flat[0], flon[0], 52.0, 33.0)["azi1"]
+    assert abs(geodesy.angular_difference_deg(heading, to_p) - 90) < 1e-6
