@@ -41,7 +41,7 @@ from pathlib import Path
 from geo.errors import AmbiguousPlaceError, EmptyInputError, InvalidCoordinatesError, UnknownPlaceError
 from geo.types import Place
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_CSV = DATA_DIR / "places.csv"
 ALTERNATE_WEIGHT = 1 / 20
@@ -235,7 +235,13 @@ def build_index(db_path: Path, places_csv: Path = PLACES_CSV) -> Path:
                 names.extend(_name_rows(pid, row["name"], alts))
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
         con.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
-        con.executescript("CREATE INDEX names_key ON names(key); CREATE INDEX names_len ON names(len);")
+        con.executescript(
+            """
+            CREATE INDEX names_key ON names(key);
+            CREATE TABLE fuzzy_keys AS SELECT DISTINCT key, len FROM names;
+            CREATE INDEX fuzzy_len ON fuzzy_keys(len);
+            """
+        )
         con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_source_fingerprint(places_csv),))
         con.commit()
     finally:
@@ -307,7 +313,7 @@ class Gazetteer:
 
         spread = max(2, len(key) // 4) if spread is None else spread
         rows = self._con.execute(
-            "SELECT DISTINCT key FROM names WHERE len BETWEEN ? AND ?", (len(key) - spread, len(key) + spread)
+            "SELECT key FROM fuzzy_keys WHERE len BETWEEN ? AND ?", (len(key) - spread, len(key) + spread)
         ).fetchall()
         keys = [r[0] for r in rows]
         hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
@@ -450,6 +456,14 @@ class Gazetteer:
             args += allowed
         rows = self._con.execute(sql + " ORDER BY pid", args).fetchall()
         return self._rows_to_places(rows)
+
+
+@lru_cache(maxsize=1)
+def country_codes_by_name() -> dict[str, str]:
+    """Folded country name (GeoNames countries.json) → ISO alpha-2 code; no heavy imports."""
+    with open(_geonames_dir() / "countries.json", encoding="utf-8") as fh:
+        countries = json.load(fh)
+    return {fold(rec["name"]): code for code, rec in countries.items()}
 
 
 def split_country_hint(name: str, countries: Sequence[str] | None) -> tuple[str, Sequence[str] | None]:

@@ -84,12 +84,10 @@ def _iso(date) -> str | None:
 
 
 def _country_named(name: str) -> str | None:
-    """ISO code when ``name`` is exactly a country's name (case-insensitive), else None."""
-    folded = name.casefold()
-    for code, cname in layers.country_names().items():
-        if cname.casefold() == folded:
-            return code
-    return None
+    """ISO code when ``name`` is exactly a country's name (GeoNames spelling), else None."""
+    from geo.gazetteer import country_codes_by_name, fold
+
+    return country_codes_by_name().get(fold(name))
 
 
 def _named_layer(which: str, date, layer_file: str | None) -> Reference:
