@@ -153,6 +153,72 @@ def _print_layer_measurement(m) -> None:
     print(f"method     {m.method}")
 
 
+# -- verify -------------------------------------------------------------------------------
+def read_article(source: str) -> str:
+    """The article text from a file path or ``-`` (stdin), with clear errors for bad input."""
+    from geo.errors import EmptyInputError
+
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        label = "standard input"
+    else:
+        from pathlib import Path
+
+        path = Path(source)
+        if not path.exists():
+            raise GeoError(f"file not found: {source}")
+        if path.is_dir():
+            raise GeoError(f"{source} is a folder; give a text file or - for standard input")
+        data = path.read_bytes()
+        label = source
+    if b"\x00" in data[:8192]:
+        raise GeoError(f"{label} looks like a binary file, not text; give plain text (UTF-8)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GeoError(f"{label} is not UTF-8 text; save it as UTF-8 and try again") from None
+    if not text.strip():
+        raise EmptyInputError(f"{label} is empty: nothing to verify")
+    return text
+
+
+def cmd_verify(args) -> int:
+    from geo import report
+    from geo.claims import extract_claims
+    from geo.gazetteer import Gazetteer
+    from geo.layers import choose_snapshot, parse_date
+    from geo.verify import Judge, article_date
+
+    parse_date(args.date)  # a malformed --date is an error before anything else
+    text = read_article(args.source)
+    claims = extract_claims(text)
+    date = args.date or article_date(text)
+    if claims and not args.layer:
+        choice = choose_snapshot(date)
+        if choice.warning:
+            print(f"geo: warning: {choice.warning}", file=sys.stderr)
+        if date is None:
+            print(
+                f"geo: warning: no --date given and none in the text; using the latest snapshot, "
+                f"{choice.snapshot.isoformat()}",
+                file=sys.stderr,
+            )
+    judge = Judge(Gazetteer.default(), date=date, layer_file=args.layer)
+    verdicts = judge.judge_all(claims)
+    if args.map:
+        from geo.maps import verification_map
+
+        verification_map(verdicts, args.map, date=date)
+        print(f"geo: map written to {args.map}", file=sys.stderr)
+    if args.json:
+        print(report.to_json(verdicts))
+    elif args.markdown:
+        print(report.to_markdown(verdicts))
+    else:
+        print(report.to_table(verdicts))
+    return 0
+
+
 # -- parser -------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -192,6 +258,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common(d)
     d.set_defaults(func=cmd_distance)
+
+    v = sub.add_parser("verify", help="check the distance claims in an article")
+    v.add_argument("source", help="a text file, or - to read standard input")
+    v.add_argument(
+        "--date", help="article date YYYY-MM-DD (default: a 'date YYYY-MM-DD' first line, else latest)"
+    )
+    v.add_argument("--layer", help="your own occupied-territory GeoJSON/KML instead of the shipped snapshots")
+    fmt = v.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="a JSON list, one object per claim")
+    fmt.add_argument("--markdown", action="store_true", help="a Markdown fact-check memo")
+    v.add_argument("--map", metavar="HTML", help="also write a map of every verified claim")
+    v.set_defaults(func=cmd_verify)
     return parser
 
 

@@ -415,34 +415,41 @@ class Gazetteer:
         name, countries = split_country_hint(name, countries)
         return self.lookup(name, countries).place
 
-    def nearest_places(self, lat, lon, min_population: int = 1000, k: int = 1) -> list[list[Place]]:
+    def nearest_places(
+        self, lat, lon, min_population: int = 1000, k: int = 1, country: str | None = None
+    ) -> list[list[Place]]:
         """The ``k`` nearest gazetteer places (population ≥ ``min_population``) to each point.
 
-        Uses a KD-tree on ECEF coordinates (chord distance, so ranking is exact to well under
-        a metre at these ranges). ``lat``/``lon`` degrees, scalars or arrays.
+        ``country`` (ISO alpha-2) restricts them to one country, e.g. ``"UA"`` to name a
+        point of a Ukrainian layer after a Ukrainian town. Uses a k-d tree on ECEF
+        coordinates (chord order equals geodesic order at these ranges).
         """
         import numpy as np
 
-        tree, pids = self._tree(min_population)
         from geo.geodesy import ecef
 
+        tree, pids = self._tree(min_population, (country or "").upper())
         pts = ecef(np.atleast_1d(lat), np.atleast_1d(lon))
         _, idx = tree.query(pts, k=k)
         idx = np.asarray(idx).reshape(len(pts), k)
         fetched = self._fetch(sorted({int(pids[i]) for i in idx.ravel()}))
         return [[fetched[int(pids[i])] for i in row] for row in idx]
 
-    @lru_cache(maxsize=4)  # noqa: B019 - a Gazetteer lives for the process
-    def _tree(self, min_population: int):
+    @lru_cache(maxsize=8)  # noqa: B019 - a Gazetteer lives for the process
+    def _tree(self, min_population: int, country: str = ""):
         import numpy as np
         from scipy.spatial import cKDTree
 
         from geo.geodesy import ecef
 
-        rows = self._con.execute(
-            "SELECT pid, lat, lon FROM places WHERE population >= ? OR source = 'places.csv'",
-            (min_population,),
-        ).fetchall()
+        sql = "SELECT pid, lat, lon FROM places WHERE (population >= ? OR source = 'places.csv')"
+        args: list = [min_population]
+        if country:
+            sql += " AND cc = ?"
+            args.append(country)
+        rows = self._con.execute(sql, args).fetchall()
+        if not rows:
+            raise UnknownPlaceError(f"places in {country}", [])
         arr = np.asarray(rows, dtype=float)
         return cKDTree(ecef(arr[:, 1], arr[:, 2])), arr[:, 0].astype(np.int64)
 

@@ -169,7 +169,7 @@ def measure(
         _, az, _ = geodesy.inverse(lat, lon, target.lat, target.lon)
         bearing = float(az)
         compass = str(geodesy.compass16(bearing))
-    near = near_place(lat, lon) if near_place else None
+    near = near_place(lat, lon, layer_country(layer)) if near_place else None
     notes = ref.warnings + layer.notes
     if 0 < d_m < BORDER_ACCURACY_KM * 1000:
         notes += (
@@ -192,10 +192,19 @@ def measure(
     )
 
 
-def nearest_place_namer(gazetteer, min_population: int = 1000) -> Callable[[float, float], Place]:
-    """A function naming the nearest gazetteer place (population ≥ ``min_population``)."""
+def nearest_place_namer(gazetteer, min_population: int = 1000) -> Callable[..., Place]:
+    """A function ``name(lat, lon, country=None)`` giving the nearest gazetteer place
+    (population ≥ ``min_population``), optionally within one country."""
 
-    def name(lat: float, lon: float) -> Place:
-        return gazetteer.nearest_places(np.array([lat]), np.array([lon]), min_population=min_population)[0][0]
+    def name(lat: float, lon: float, country: str | None = None) -> Place:
+        return gazetteer.nearest_places(
+            np.array([lat]), np.array([lon]), min_population=min_population, country=country
+        )[0][0]
 
     return name
+
+
+def layer_country(layer: layers.Layer) -> str | None:
+    """The country whose places should name a layer's points: UA for Ukrainian layers."""
+    ukrainian = ("Ukraine", "Ukrainian", "front line", "occupied")
+    return "UA" if any(word in layer.name for word in ukrainian) else None

@@ -1,0 +1,196 @@
+"""Verdicts on the seed figures and tolerance edge cases.
+
+Expected distances are recomputed here independently: geographiclib for place pairs, dense
+50 m sampling of Natural Earth's border, the DeepStateMap snapshot in ../shared for controlled
+territory and the front line's length.
+"""
+
+from __future__ import annotations
+
+import math
+
+import geopandas as gpd
+import pytest
+import yaml
+from geographiclib.geodesic import Geodesic
+
+from geo import layers
+from geo.claims import extract_claims
+from geo.units import figure_step, tolerance_band_km
+from geo.verify import Judge, conversion_mismatch, direction_matches, judge_value
+
+from conftest import ROOT, SHARED
+from helpers import dense_min_distance, polygon_rings
+
+SEEDS = yaml.safe_load((ROOT / "seeds" / "claims.yaml").read_text(encoding="utf-8"))
+DEEPSTATE = SHARED / "data" / "frontline" / "deepstatemap_occupied_2025-07-01.geojson"
+needs_deepstate = pytest.mark.skipif(not DEEPSTATE.exists(), reason="validation data absent")
+
+
+@pytest.fixture(scope="module")
+def judge(gazetteer):
+    return Judge(gazetteer, date="2025-07-01", layer_file=str(DEEPSTATE))
+
+
+def _one(text):
+    claims = extract_claims(text)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@needs_deepstate
+@pytest.mark.parametrize("seed", SEEDS["claims"], ids=lambda s: s["id"])
+def test_seed_verdicts(judge, seed):
+    claim = _one(seed["text"])
+    assert claim.claimed_km == pytest.approx(seed["claimed_km"])
+    verdict = judge.judge(claim)
+    assert verdict.verdict == seed["expected_verdict"], verdict.explanation
+    assert "unit_conversion_mismatch" not in verdict.flags
+    assert verdict.explanation and verdict.tolerance_rule
+
+
+@needs_deepstate
+def test_seed_distances_match_independent_computation(judge, gazetteer):
+    ua = layers.ukraine()
+    for seed in SEEDS["claims"]:
+        claim = _one(seed["text"])
+        v = judge.judge(claim)
+        by_kind = {r.kind: r for r in v.readings}
+        if seed.get("reference_kind") in ("ukraine", "border"):
+            t = v.target
+            truth, _, _ = dense_min_distance(t.lat, t.lon, polygon_rings(ua.geometry))
+            assert by_kind["border"].distance_km * 1000 == pytest.approx(truth, abs=1.0)
+            assert by_kind["border"].distance_km == pytest.approx(seed["independent_km"]["border"], abs=1.0)
+            assert by_kind["controlled"].layer_date == "2025-07-01"
+            ctl = by_kind["controlled"].distance_km
+            assert ctl == pytest.approx(seed["independent_km"]["controlled_deepstate"], abs=1.0)
+        if seed.get("reference_kind") == "place":
+            moscow = gazetteer.resolve("Moscow")
+            t = v.target
+            ref = Geodesic.WGS84.Inverse(moscow.lat, moscow.lon, t.lat, t.lon)
+            assert by_kind["place"].distance_km * 1000 == pytest.approx(ref["s12"], abs=1e-3)
+            assert by_kind["place"].bearing_deg == pytest.approx(ref["azi1"] % 360, abs=1e-6)
+            assert "direction_mismatch" not in v.flags
+        if seed.get("kind") == "length":
+            occ = gpd.read_file(DEEPSTATE).geometry.union_all()
+            _, _, contact = layers.controlled_from_occupied(occ)
+            geod = Geodesic.WGS84
+            total = 0.0
+            for part in getattr(contact, "geoms", [contact]):
+                xy = list(part.coords)
+                total += sum(
+                    geod.Inverse(a[1], a[0], b[1], b[0])["s12"] for a, b in zip(xy[:-1], xy[1:], strict=True)
+                )
+            assert by_kind["length"].distance_km == pytest.approx(total / 1000, rel=1e-9)
+            assert by_kind["length"].distance_km == pytest.approx(
+                seed["independent_km"]["deepstate_contact_line"], abs=1
+            )
+
+
+@needs_deepstate
+def test_verdict_carries_evidence(judge):
+    v = judge.judge(_one(SEEDS["claims"][0]["text"]))
+    doc = v.to_json()
+    assert doc["target"]["id"] == "554840" and doc["target"]["source"] == "geonames-cities500"
+    for reading in doc["readings"]:
+        assert {"reference", "layer_date", "distance_km", "verdict", "relative_error", "tolerance"} <= set(
+            reading
+        )
+        assert reading["source"] and reading["method"] and reading["nearest"]["lat"]
+    assert doc["readings"][0]["relative_error"] == pytest.approx(
+        (1300 - doc["readings"][0]["distance_km"]) / doc["readings"][0]["distance_km"], rel=1e-3
+    )
+
+
+# -- tolerance rules ------------------------------------------------------------------------
+def test_figure_steps():
+    assert [figure_step(x) for x in (1300, 1287, 1000, 800, 620, 50, 1.5, 20000)] == [
+        100,
+        1,
+        100,
+        10,
+        10,
+        10,
+        0.1,
+        1000,
+    ]
+
+
+def test_tolerance_bands():
+    # "some 1,300": ±10%, ±50 for rounding to the hundred, ±12 slack.
+    assert tolerance_band_km(1300, 100, "some", 12) == pytest.approx((1108, 1492))
+    # a precise figure with no hedge is tight: ±5% and ±0.5
+    assert tolerance_band_km(1287, 1, None, 0) == pytest.approx((1222.15, 1351.85))
+    low, high = tolerance_band_km(1000, 100, "more than", 0)
+    assert low == pytest.approx(950) and math.isinf(high)
+    low, high = tolerance_band_km(500, 100, "up to", 0)
+    assert low == -math.inf and high == pytest.approx(550)
+    low, high = tolerance_band_km(1000, 100, "nearly", 0)
+    assert (low, high) == pytest.approx((800, 1050))
+    with pytest.raises(ValueError):
+        tolerance_band_km(1000, 100, "perhaps", 0)
+
+
+@pytest.mark.parametrize(
+    "measured, verdict",
+    [(1107.9, "overstated"), (1108.0, "consistent"), (1492.0, "consistent"), (1492.1, "understated")],
+)
+def test_band_edges(measured, verdict):
+    assert judge_value(measured, (1108.0, 1492.0)) == verdict
+
+
+def test_bounds_more_than_and_less_than(judge):
+    # Izhevsk is ~1,187 km from the border: "more than 1,000" holds, "more than 1,500" does not.
+    ok = judge.judge(_one("The plant in Izhevsk is more than 1,000 km from Ukraine."))
+    assert ok.verdict == "consistent"
+    over = judge.judge(_one("The plant in Izhevsk is more than 1,500 km from Ukraine."))
+    assert over.verdict == "overstated"
+    under = judge.judge(_one("The plant in Izhevsk is less than 600 km from Ukraine."))
+    assert under.verdict == "understated"
+
+
+def test_direction_check_uses_the_bearing():
+    assert direction_matches("E", 76.0)[0]
+    assert not direction_matches("E", 150.0)[0]
+    assert direction_matches("NE", 76.0)[0]
+    assert not direction_matches("ENE", 110.0)[0]
+
+
+def test_direction_mismatch_is_flagged(judge):
+    v = judge.judge(_one("Izhevsk is about 1,000 km west of Moscow."))
+    assert "direction_mismatch" in v.flags
+
+
+def test_unit_conversion_mismatch_flagged_on_its_own(judge):
+    bad = _one("The depot in Izhevsk sits some 1,300 km (900 miles) from Ukraine.")
+    assert conversion_mismatch(bad) is not None
+    v = judge.judge(bad)
+    assert "unit_conversion_mismatch" in v.flags and v.verdict == "consistent"
+    good = _one("The depot in Izhevsk sits some 1,300 km (800 miles) from Ukraine.")
+    assert conversion_mismatch(good) is None
+
+
+def test_miles_first_claim(judge):
+    v = judge.judge(_one("Izhevsk is some 800 miles (1,300 kilometers) from Ukraine."))
+    assert v.claim.unit == "mi" and v.verdict == "consistent"
+
+
+def test_unknown_and_ambiguous_places_are_unverifiable_not_crashes(judge):
+    v = judge.judge(_one("A drone hit a depot in Qwertyuiopgrad, some 900 km from Ukraine."))
+    assert v.verdict == "unverifiable" and "unknown_place" in v.flags
+    v = judge.judge(_one("A drone hit a depot in Springfield, some 900 km from the border."))
+    assert v.verdict == "unverifiable" and "ambiguous_place" in v.flags
+    assert len(v.candidates) >= 2
+
+
+def test_ambiguous_name_in_the_region_is_resolved_with_a_flag(judge):
+    v = judge.judge(_one("Strikes hit the port of Odessa, some 450 km from Kyiv."))
+    assert v.target.country_code == "UA" and "country_assumed" in v.flags
+    assert v.verdict == "consistent"
+
+
+def test_range_claim_uses_its_ends(judge):
+    v = judge.judge(_one("Izhevsk is 1,100-1,300 km from Ukraine."))
+    assert v.claim.hedge == "range" and v.verdict == "consistent"
+    v = judge.judge(_one("Izhevsk is 1,400-1,500 km from Ukraine."))
+    assert v.verdict == "overstated"
