@@ -359,7 +359,8 @@ class Judge:
         if not self.layer_file:
             notes = notes + [
                 "our snapshot joins waypoints 10-30 km apart, so it runs shorter than the real winding line "
-                "(about a third shorter than DeepStateMap's line in validation); pass --layer for a detailed line"
+                "(about a third shorter than DeepStateMap's line in validation); "
+                "pass --layer for a detailed line"
             ]
         low, high = self._band(claim, step_km, 0.0)
         band = (low - claim.claimed_km * LENGTH_ALLOWANCE, high + claim.claimed_km * LENGTH_ALLOWANCE)
