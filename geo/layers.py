@@ -127,9 +127,12 @@ def country_border(code_or_name: str) -> Layer:
     >>> country_border("UA").name
     'Ukraine (internationally recognised border)'
     """
-    df = _countries()
     key = code_or_name.strip()
     up = key.upper()
+    cached = _cached_country(up)
+    if cached is not None:
+        return cached
+    df = _countries()
     rows = df[(df["code"] == up) | (df["ADM0_A3"] == up)]
     if rows.empty:
         low = key.casefold()
@@ -144,9 +147,13 @@ def country_border(code_or_name: str) -> Layer:
         )
     geom = unary_union(list(rows.geometry))
     name = str(rows["NAME"].iloc[0])
-    label = (
-        f"{name} (internationally recognised border)" if rows["code"].iloc[0] == "UA" else f"{name} (border)"
-    )
+    code = str(rows["code"].iloc[0])
+    _store_country(code, name, geom)
+    return _country_layer(code, name, geom)
+
+
+def _country_layer(code: str, name: str, geom) -> Layer:
+    label = f"{name} (internationally recognised border)" if code == "UA" else f"{name} (border)"
     return Layer(
         name=label,
         kind="polygon",
@@ -156,6 +163,40 @@ def country_border(code_or_name: str) -> Layer:
         version=f"Natural Earth {ne_version()}",
         accuracy=NE_ACCURACY,
     )
+
+
+def _country_cache_path(code: str) -> Path:
+    from geo.gazetteer import default_cache_dir
+
+    return default_cache_dir() / f"ne-{ne_version()}-deu-{code}.wkb"
+
+
+@lru_cache(maxsize=32)
+def _cached_country(code: str) -> Layer | None:
+    """A country's layer from the WKB cache (written on first use), or None."""
+    if not re.fullmatch(r"[A-Z]{2}", code):
+        return None
+    path = _country_cache_path(code)
+    if not path.exists():
+        return None
+    name, _, wkb = path.read_bytes().partition(b"\n")
+    return _country_layer(code, name.decode("utf-8"), shapely.from_wkb(wkb))
+
+
+def _store_country(code: str, name: str, geom) -> None:
+    """Cache a country's geometry (exact WKB, safe to delete) for fast cold starts."""
+    import os
+    import tempfile
+
+    path = _country_cache_path(code)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(name.encode("utf-8") + b"\n" + shapely.to_wkb(geom))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs speed
 
 
 def ukraine() -> Layer:
