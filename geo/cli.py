@@ -183,6 +183,8 @@ def read_article(source: str) -> str:
 
 
 def cmd_verify(args) -> int:
+    from pathlib import Path
+
     from geo import report
     from geo.claims import extract_claims
     from geo.gazetteer import Gazetteer
@@ -190,6 +192,8 @@ def cmd_verify(args) -> int:
     from geo.verify import Judge, article_date
 
     parse_date(args.date)  # a malformed --date is an error before anything else
+    if args.map and Path(args.map).exists() and not args.force:
+        raise GeoError(f"{args.map} exists; choose another --map or pass --force to overwrite it")
     text = read_article(args.source)
     claims = extract_claims(text)
     date = args.date or article_date(text)
@@ -216,6 +220,83 @@ def cmd_verify(args) -> int:
         print(report.to_markdown(verdicts))
     else:
         print(report.to_table(verdicts))
+    return 0
+
+
+# -- map ----------------------------------------------------------------------------------
+def _rings(value: str | None) -> list[float]:
+    if not value:
+        return []
+    try:
+        rings = [float(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise GeoError(
+            f"--rings takes kilometres separated by commas, e.g. 500,1000,1500; got {value!r}"
+        ) from None
+    if any(r <= 0 or r > 20_000 for r in rings):
+        raise GeoError("--rings must be between 0 and 20,000 km")
+    return rings
+
+
+def cmd_map(args) -> int:
+    from pathlib import Path
+
+    from geo import maps
+    from geo.gazetteer import Gazetteer
+    from geo.references import measure, nearest_place_namer, resolve_references
+
+    rings = _rings(args.rings)
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise GeoError(f"{out} exists; choose another --out or pass --force to overwrite it")
+    if args.png and Path(args.png).exists() and not args.force:
+        raise GeoError(f"{args.png} exists; choose another --png or pass --force to overwrite it")
+    target = resolve_place(args.target, args)
+    refs = resolve_references(
+        args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
+    )
+    namer = nearest_place_namer(Gazetteer.default()) if any(r.layer is not None for r in refs) else None
+    results = [measure(target, r, near_place=namer) for r in refs]
+    for result in results:
+        for warning in getattr(result, "warnings", ()):
+            print(f"geo: warning: {warning}", file=sys.stderr)
+    shown = [r.layer for r in refs if r.layer is not None]
+    snapshot_words = {"controlled", "occupied", "frontline", "front-line", "front", "all"}
+    if not args.layer and args.reference.strip().casefold() in snapshot_words:
+        from geo.layers import frontline_snapshot, ukraine
+
+        snap = frontline_snapshot(args.date)
+        context = [ukraine(), snap.occupied, snap.controlled, snap.line]
+        shown = [*context, *(layer for layer in shown if all(layer is not c for c in context))]
+    user = None
+    ref_path = Path(args.reference)
+    if ref_path.suffix.lower() in {".geojson", ".json", ".kml", ".gpkg"}:
+        from geo.layers import load_user_layer
+
+        user = load_user_layer(ref_path, args.date)
+    elif args.layer:
+        from geo.layers import load_user_layer
+
+        user = load_user_layer(args.layer, args.date)
+    ring_origin = refs[0].layer if refs[0].layer is not None else refs[0].place
+    fmap = maps.build_map(
+        items=results,
+        layers=[user] if user is not None else shown,
+        rings_km=rings,
+        ring_origin=ring_origin,
+        title=args.title,
+        date=args.date,
+        basemap=args.basemap,
+    )
+    maps.save_embed(fmap, out)
+    sentence = maps.finding_sentence(results[0])
+    print(f"geo: map written to {out} ({out.stat().st_size / 1024:,.0f} KB)", file=sys.stderr)
+    print(sentence)
+    if args.embed:
+        print(maps.embed_snippet(out.name, args.title or sentence, sentence))
+    if args.png:
+        maps.render_png(out, args.png)
+        print(f"geo: image written to {args.png}", file=sys.stderr)
     return 0
 
 
@@ -259,6 +340,23 @@ def build_parser() -> argparse.ArgumentParser:
     common(d)
     d.set_defaults(func=cmd_distance)
 
+    m = sub.add_parser("map", help="an interactive map (self-contained HTML) of a distance, with range rings")
+    m.add_argument("target", help="place name or lat,lon")
+    m.add_argument("--from", dest="reference", required=True, help="as for geo distance")
+    m.add_argument("--date", help="YYYY-MM-DD: the front-line snapshot on or before this date")
+    m.add_argument("--layer", help="your own occupied-territory or front-line GeoJSON/KML file")
+    m.add_argument("--rings", help="range rings in km around the reference, e.g. 500,1000,1500")
+    m.add_argument("--out", "-o", required=True, help="the HTML file to write")
+    m.add_argument("--title", help="map title (default: the finding in words)")
+    m.add_argument("--embed", action="store_true", help="also print a responsive iframe snippet")
+    m.add_argument("--png", help="also render a static PNG (headless Chromium)")
+    m.add_argument(
+        "--basemap", action="store_true", help="add an OpenStreetMap tile layer (needs the network)"
+    )
+    m.add_argument("--force", action="store_true", help="overwrite existing output files")
+    common(m)
+    m.set_defaults(func=cmd_map)
+
     v = sub.add_parser("verify", help="check the distance claims in an article")
     v.add_argument("source", help="a text file, or - to read standard input")
     v.add_argument(
@@ -269,6 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="a JSON list, one object per claim")
     fmt.add_argument("--markdown", action="store_true", help="a Markdown fact-check memo")
     v.add_argument("--map", metavar="HTML", help="also write a map of every verified claim")
+    v.add_argument("--force", action="store_true", help="overwrite an existing --map file")
     v.set_defaults(func=cmd_verify)
     return parser
 

@@ -1,0 +1,54 @@
+"""``geo map`` and ``geo verify --map`` from the command line (subprocess), offline."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import run_geo
+
+
+def test_map_with_rings_embed_snippet_and_no_network_assets(tmp_path):
+    out = tmp_path / "izhevsk.html"
+    r = run_geo("map", "Izhevsk", "--from", "controlled", "--date", "2025-07-01", "--rings", "500,1000,1500",
+                "--out", str(out), "--embed")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert out.stat().st_size <= 300 * 1024
+    assert not re.search(r"<script[^>]+src=[\"']https?://", html)
+    assert not re.search(r"<link[^>]+href=[\"']https?://", html)
+    assert "1,260 km" in html and "Natural Earth" in html and "2025-07-01" in html
+    assert "Russian-occupied territory" in html  # context layers shown with the controlled one
+    assert r.stdout.startswith("Izhevsk is about 1,260 km")
+    assert "<iframe" in r.stdout and 'title="Izhevsk is about 1,260 km' in r.stdout
+
+
+def test_map_refuses_to_overwrite_without_force(tmp_path):
+    out = tmp_path / "m.html"
+    out.write_text("keep me", encoding="utf-8")
+    r = run_geo("map", "Izhevsk", "--from", "Moscow", "--out", str(out))
+    assert r.returncode == 2 and "exists" in r.stderr and "--force" in r.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    r = run_geo("map", "Izhevsk", "--from", "Moscow", "--out", str(out), "--force")
+    assert r.returncode == 0, r.stderr
+    assert "970 km" in out.read_text(encoding="utf-8")
+
+
+def test_map_bad_rings(tmp_path):
+    r = run_geo("map", "Izhevsk", "--from", "Moscow", "--out", str(tmp_path / "x.html"), "--rings", "5OO")
+    assert r.returncode == 2 and "--rings" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_verify_map_colours_each_claim(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "date 2025-07-01\nA drone hit a plant in Izhevsk, some 1,300 km from Ukraine.\n"
+        "A radar in the city of Orsk, some 1,800 km from the Ukrainian border, was hit too.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "story.html"
+    r = run_geo("verify", str(story), "--map", str(out))
+    assert r.returncode == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Izhevsk" in html and "Orsk" in html and "overstated" in html and "consistent" in html
+    r = run_geo("verify", str(story), "--map", str(out))
+    assert r.returncode == 2 and "exists" in r.stderr

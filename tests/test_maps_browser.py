@@ -1,0 +1,260 @@
+"""geo.maps in a real headless Chromium (Python playwright), with the network off.
+
+These tests FAIL (they do not skip) when playwright or Chromium is missing: CI installs
+both (Debian package ``chromium``; ``playwright`` and ``Pillow`` from the test extras).
+One browser serves the whole module.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import time
+import zlib
+
+import pytest
+
+from geo import layers, maps, references
+from geo.errors import GeoError
+from geo.measure import measure_places
+from geo.types import Place
+
+EVIL_IMG = '<img src=x onerror="window.__pwned=1">'
+EVIL_SCRIPT = "</script><script>window.__pwned=2</script>"
+EVIL_TEMPLATE = "{{ 7*7 }} ${window.__pwned=3} `"
+
+
+def _chromium() -> str:
+    try:
+        return maps.find_chromium()
+    except GeoError as err:
+        message = f"the map browser tests need headless Chromium: {err} (CI installs it in .ci/run)"
+    pytest.fail(message, pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(
+            "the Python package playwright is required for the map tests: pip install playwright "
+            "(do not run 'playwright install'; the tests drive the system Chromium)",
+            pytrace=False,
+        )
+    exe = _chromium()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=list(maps.CHROMIUM_ARGS))
+        yield b
+        b.close()
+
+
+class Page:
+    """An offline page: every request that is not file:, data: or about: is aborted and
+    recorded; console errors and page errors are collected."""
+
+    def __init__(self, browser, url: str, width: int = 1200, height: int = 800):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+
+        def guard(route):
+            url = route.request.url
+            if url.startswith(("file:", "data:", "about:")):
+                return route.continue_()
+            self.blocked.append(url)
+            return route.abort()
+
+        self.context.route("**/*", guard)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_function("window.geoMapReady === true", timeout=15_000)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def izhevsk(gazetteer):
+    izh = gazetteer.lookup("Izhevsk").place
+    return references.measure(izh, references.Reference("ukraine", layer=layers.ukraine()))
+
+
+@pytest.fixture(scope="module")
+def evil_map(tmp_path_factory, izhevsk):
+    d = tmp_path_factory.mktemp("browser")
+    gj = d / "user.geojson"
+    feature = {
+        "type": "Feature",
+        "properties": {"name": EVIL_SCRIPT + EVIL_IMG},
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[37, 47], [38.5, 47], [38.5, 48.5], [37, 48.5], [37, 47]]],
+        },
+    }
+    gj.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
+    user = layers.load_user_layer(gj)
+    kyiv = Place("Kyiv", 50.45466, 30.5238, "UA", "geonames-cities500", "703448")
+    items = [
+        izhevsk,
+        measure_places(Place(EVIL_IMG, 55.75, 37.62, "RU", "geonames-cities500", "1"), kyiv),
+        measure_places(Place(EVIL_SCRIPT, 53.2, 45.0, "RU", "geonames-cities500", "2"), kyiv),
+        measure_places(Place(EVIL_TEMPLATE, 51.7, 39.2, "RU", "geonames-cities500", "3"), kyiv),
+    ]
+    m = maps.build_map(
+        items,
+        layers=[user],
+        rings_km=(500, 1000),
+        ring_origin=layers.ukraine(),
+        title=EVIL_IMG + " map",
+        credits=EVIL_SCRIPT,
+    )
+    return maps.save_embed(m, d / "evil.html"), items
+
+
+@pytest.fixture(scope="module")
+def evil_page(browser, evil_map):
+    path, _ = evil_map
+    page = Page(browser, path.resolve().as_uri())
+    yield page
+    page.close()
+
+
+def test_map_initialises_offline_without_errors(evil_page):
+    assert evil_page.errors == []
+    assert evil_page.blocked == []  # it never even tried the network
+    assert evil_page.page.evaluate("typeof L !== 'undefined' && L.version") == "1.9.4"
+
+
+def test_markers_lines_rings_and_legend_are_drawn(evil_page, evil_map):
+    _, items = evil_map
+    q = evil_page.page.locator
+    assert q(".leaflet-overlay-pane svg path").count() >= 1 + 1 + 1 + 4 + 2 + 4 + 4
+    assert q("path.geo-measured-line").count() == 4
+    assert q("path.geo-ring").count() == 2
+    assert q("path.geo-place").count() == 4 + 4  # targets + reference points
+    assert q("path.geo-countries").count() == 1
+    legend = q(".legend")
+    assert legend.count() == 1 and "Legend" in legend.inner_text()
+    assert "Ukraine's internationally recognised border" in legend.inner_text()
+    labels = q(".geo-label").all_inner_texts()
+    assert "1,187 km / 737 mi" in labels
+    assert q(".geo-ring-label").all_inner_texts() == ["500 km / 311 mi", "1,000 km / 621 mi"]
+    assert q(".leaflet-control-scale").count() == 1
+    credits = q(".leaflet-control-attribution").inner_text()
+    assert "Natural Earth 1:10m v5.1.1" in credits and EVIL_SCRIPT in credits
+
+
+def test_injected_names_stay_text(evil_page):
+    page = evil_page.page
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img").count() == 0  # no injected <img>, and no tiles or icons either
+    names = page.locator(".geo-place-label").all_inner_texts()
+    assert EVIL_IMG in names and EVIL_SCRIPT in names and EVIL_TEMPLATE in names
+    assert page.locator(".geo-title h1").inner_text() == EVIL_IMG + " map"
+    # open every popup and hover every tooltip: still nothing runs
+    page.evaluate(
+        """() => { window.geoMap.eachLayer(l => {
+            if (l.getPopup && l.getPopup()) { l.openPopup(); }
+            if (l.getTooltip && l.getTooltip()) { l.openTooltip(); }
+        }); }"""
+    )
+    page.wait_for_timeout(50)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img").count() == 0
+    tips = " ".join(page.locator(".leaflet-tooltip").all_inner_texts())
+    assert EVIL_SCRIPT + EVIL_IMG in tips  # the user layer's feature name, as text
+    assert evil_page.errors == []
+
+
+def test_a_popup_shows_name_coordinates_distance_and_source(browser, tmp_path, izhevsk):
+    path = maps.save_embed(maps.build_map([izhevsk]), tmp_path / "izhevsk.html")
+    page = Page(browser, path.resolve().as_uri())
+    try:
+        page.page.locator("path.geo-place").first.dispatch_event("click")
+        page.page.evaluate(
+            "() => window.geoMap.eachLayer(l => { if (l.getPopup && l.getPopup()) l.openPopup(); })"
+        )
+        text = page.page.locator(".leaflet-popup-content").inner_text()
+        assert "Izhevsk" in text and "Coordinates: 56.852" in text and "°N, 53.198" in text
+        assert "1,186.6 km / 737.3 mi" in text and "geonames-cities500:554840" in text
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def _png_stats(data: bytes) -> tuple[int, float, tuple[int, int]]:
+    """(distinct colours, fraction of non-white pixels, (width, height)) of a PNG."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return _png_stats_zlib(data)
+    img = Image.open(io.BytesIO(data)).convert("RGB")
+    pixels = list(zip(*(band.tobytes() for band in img.split()), strict=True))
+    nonwhite = sum(1 for p in pixels if min(p) < 245)
+    return len(set(pixels)), nonwhite / len(pixels), img.size
+
+
+def _png_stats_zlib(data: bytes):
+    """Pillow-free fallback: inflate the IDAT stream and undo the row filters (8-bit RGB/RGBA)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, w = 8, b"", 0
+    while pos < len(data):
+        (n,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and ctype in (2, 6)
+            bpp = 3 if ctype == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    stride = w * bpp
+    prev = bytearray(stride)
+    colours, nonwhite = set(), 0
+    for y in range(h):
+        f, row = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = row[i - bpp] if i >= bpp else 0
+            b, c = prev[i], (prev[i - bpp] if i >= bpp else 0)
+            if f == 1:
+                row[i] = (row[i] + a) & 255
+            elif f == 2:
+                row[i] = (row[i] + b) & 255
+            elif f == 3:
+                row[i] = (row[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                row[i] = (row[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        for x in range(0, stride, bpp):
+            px = bytes(row[x : x + 3])
+            colours.add(px)
+            nonwhite += min(px) < 245
+        prev = row
+    return len(colours), nonwhite / (w * h), (w, h)
+
+
+def test_screenshot_is_not_blank(evil_page):
+    stats = _png_stats(evil_page.page.screenshot())
+    assert stats[2] == (1200, 800)
+    assert stats[0] > 50 and stats[1] > 0.05, stats
+
+
+def test_render_png(evil_map, izhevsk, tmp_path):
+    path = maps.save_embed(maps.build_map([izhevsk], rings_km=(500, 1000, 1500)), tmp_path / "i.html")
+    t0 = time.perf_counter()
+    out = maps.render_png(path, tmp_path / "i.png", width=1200, height=800)
+    seconds = time.perf_counter() - t0
+    assert seconds < 20, seconds
+    colours, ink, size = _png_stats(out.read_bytes())
+    assert size == (1200, 800) and colours > 50 and ink > 0.05
+
+
+def test_chromium_is_really_there():
+    # not a skip: a machine without Chromium fails here (and above) with the install line
+    assert _chromium()
