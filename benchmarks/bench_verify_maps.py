@@ -1,0 +1,108 @@
+"""Benchmarks for `geo verify` and `geo map` (run on demand; medians).
+
+Run: .venv/bin/python benchmarks/bench_verify_maps.py
+- verification of a ~1,000-word article (20 claims), cold (fresh interpreter, CLI) and warm (in process);
+- embed size and headless-Chromium render time of the Izhevsk map and of a 20-claim verification map.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from _common import median_seconds, report, run_cli
+
+CITIES = [
+    "Izhevsk",
+    "Kazan",
+    "Saratov",
+    "Engels-2",
+    "Voronezh",
+    "Belgorod",
+    "Kursk",
+    "Bryansk",
+    "Rostov-on-Don",
+    "Volgograd",
+    "Samara",
+    "Orsk",
+    "Ufa",
+    "Perm",
+    "Yelabuga",
+    "Tambov",
+    "Lipetsk",
+    "Ryazan",
+    "Tula",
+    "Kaluga",
+]
+FILLER = (
+    "Officials gave few details about the damage, and independent confirmation was not possible. "
+    "Residents described hearing several loud explosions before dawn. "
+)
+
+
+def article() -> str:
+    """A ~1,000-word text of our own with 20 distance claims."""
+    parts = ["date 2025-07-01"]
+    for i, city in enumerate(CITIES):
+        km = 300 + 70 * i
+        parts.append(
+            f"A drone struck a depot in {city}, some {km:,} kilometers from Ukraine, the governor said. "
+            + FILLER * 2
+        )
+    return "\n\n".join(parts)
+
+
+def main() -> None:
+    text = article()
+    print(f"article: {len(text.split())} words, {len(CITIES)} claims")
+    with tempfile.TemporaryDirectory() as tmp:
+        story = Path(tmp) / "story.txt"
+        story.write_text(text, encoding="utf-8")
+        med, _ = median_seconds(lambda: run_cli("verify", str(story), "--json"), repeat=5)
+        report("cold `geo verify` (1,000 words, 20 claims)", med, "(median of 5)")
+
+        from geo.claims import extract_claims
+        from geo.gazetteer import Gazetteer
+        from geo.verify import Judge
+
+        gaz = Gazetteer.default()
+        judge = Judge(gaz, date="2025-07-01")
+        judge.judge_all(extract_claims(text))  # warm caches
+        med, _ = median_seconds(lambda: judge.judge_all(extract_claims(text)), repeat=5)
+        report("warm verify in process (1,000 words, 20 claims)", med, "(median of 5)")
+
+        from geo import maps
+
+        izh = Path(tmp) / "izhevsk.html"
+        med, _ = median_seconds(
+            lambda: run_cli(
+                "map",
+                "Izhevsk",
+                "--from",
+                "controlled",
+                "--date",
+                "2025-07-01",
+                "--rings",
+                "500,1000,1500",
+                "--out",
+                str(izh),
+                "--force",
+            ),
+            repeat=3,
+        )
+        report(
+            "cold `geo map Izhevsk --rings 500,1000,1500`", med, f"embed {izh.stat().st_size / 1024:,.0f} KB"
+        )
+        med, _ = median_seconds(lambda: maps.render_png(izh, Path(tmp) / "izhevsk.png"), repeat=3)
+        report("headless Chromium render of the Izhevsk map (PNG)", med, "(median of 3)")
+
+        vmap = Path(tmp) / "story.html"
+        verdicts = judge.judge_all(extract_claims(text))
+        med, _ = median_seconds(lambda: maps.verification_map(verdicts, vmap, date="2025-07-01"), repeat=3)
+        report("20-claim verification map, build + save", med, f"embed {vmap.stat().st_size / 1024:,.0f} KB")
+        med, _ = median_seconds(lambda: maps.render_png(vmap, Path(tmp) / "story.png"), repeat=3)
+        report("headless Chromium render of the 20-claim map (PNG)", med, "(median of 3)")
+
+
+if __name__ == "__main__":
+    main()
