@@ -300,6 +300,102 @@ def cmd_map(args) -> int:
     return 0
 
 
+# -- range and batch ----------------------------------------------------------------------
+def _one_reference(args):
+    from geo.references import resolve_references
+
+    refs = resolve_references(
+        args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
+    )
+    if len(refs) != 1:
+        raise GeoError(
+            "give one reference here (ukraine, controlled, frontline, a place or a file), not 'all'"
+        )
+    ref = refs[0]
+    for note in getattr(ref.layer, "notes", ()) or ():
+        print(f"geo: warning: {note}", file=sys.stderr)
+    return ref.layer if ref.layer is not None else ref.place
+
+
+def _kms(value: str) -> list[float]:
+    try:
+        kms = [float(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise GeoError(
+            f"--km takes kilometres separated by commas, e.g. 1500 or 500,1000,1500; got {value!r}"
+        ) from None
+    if not kms or any(k <= 0 for k in kms):
+        raise GeoError("--km needs positive distances in km")
+    return kms
+
+
+def cmd_range(args) -> int:
+    from geo.gazetteer import Gazetteer
+    from geo.ranges import range_query, rows_to_csv, rows_to_json
+
+    kms = _kms(args.km)
+    reference = _one_reference(args)
+    kinds = [k.strip() for k in args.kind.split(",")] if args.kind else None
+    rows = range_query(
+        reference,
+        kms,
+        Gazetteer.default(),
+        countries=_countries(args.country),
+        min_population=args.min_pop,
+        kinds=kinds,
+    )
+    if args.map:
+        from pathlib import Path
+
+        from geo import maps
+
+        out = Path(args.map)
+        if out.exists() and not args.force:
+            raise GeoError(f"{out} exists; choose another --map or pass --force to overwrite it")
+        maps.range_map(rows, reference, kms, out, date=args.date)
+        print(f"geo: map written to {out}", file=sys.stderr)
+    if args.csv:
+        sys.stdout.write(rows_to_csv(rows))
+    elif args.json:
+        print(rows_to_json(rows))
+    else:
+        name = getattr(reference, "name", "")
+        print(f"{len(rows):,} places within {max(kms):,g} km of {name}")
+        for r in rows:
+            band = f"  [≤{r.band_km:,g} km]" if len(kms) > 1 else ""
+            pop = f"pop. {r.population:,}" if r.population else r.kind
+            print(f"{r.distance_km:9,.1f} km  {r.name} ({r.country_code}, {pop}){band}")
+    return 0
+
+
+def cmd_batch(args) -> int:
+    from geo.batch import batch_distances
+
+    reference = _one_reference(args)
+    summary = batch_distances(
+        args.points,
+        reference,
+        args.out,
+        lat_col=args.lat_col,
+        lon_col=args.lon_col,
+        chunk_rows=args.chunk_rows,
+        scheduler=args.scheduler,
+        progress=not args.quiet,
+        overwrite=args.force,
+    )
+    if args.json:
+        _print_json(summary.to_json())
+    else:
+        print(
+            f"{summary.rows:,} points measured against {summary.reference} in {summary.seconds:,.1f} s "
+            f"({summary.points_per_second:,.0f} points/s, {summary.scheduler}); {summary.inside:,} inside; "
+            f"written to {summary.output_path}"
+        )
+        for note in summary.notes:
+            print(f"geo: note: {note}", file=sys.stderr)
+    return 0
+
+
 # -- parser -------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -356,6 +452,39 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--force", action="store_true", help="overwrite existing output files")
     common(m)
     m.set_defaults(func=cmd_map)
+
+    rg = sub.add_parser("range", help="every gazetteer place within a distance of a reference")
+    rg.add_argument(
+        "--from", dest="reference", required=True, help="controlled | frontline | ukraine | PLACE | FILE"
+    )
+    rg.add_argument("--km", required=True, help="distance in km, or bands such as 500,1000,1500")
+    rg.add_argument("--date", help="YYYY-MM-DD: the front-line snapshot on or before this date")
+    rg.add_argument("--layer", help="your own occupied-territory or front-line GeoJSON/KML file")
+    rg.add_argument("--min-pop", type=int, default=0, help="only places of at least this population")
+    rg.add_argument("--kind", help="only these kinds, e.g. airbase or plant,refinery")
+    out_fmt = rg.add_mutually_exclusive_group()
+    out_fmt.add_argument("--csv", action="store_true", help="CSV: a header and one row per place")
+    rg.add_argument("--map", help="also write a map of the places and rings")
+    rg.add_argument("--force", action="store_true", help="overwrite an existing --map file")
+    common(rg)
+    rg.set_defaults(func=cmd_range)
+
+    b = sub.add_parser("batch", help="add distance columns to a table of points (CSV, Parquet, GeoJSON)")
+    b.add_argument("points", help="points.csv, points.parquet or points.geojson")
+    b.add_argument(
+        "--from", dest="reference", required=True, help="controlled | frontline | ukraine | PLACE | FILE"
+    )
+    b.add_argument("--out", required=True, help="the Parquet file to write")
+    b.add_argument("--date", help="YYYY-MM-DD: the front-line snapshot on or before this date")
+    b.add_argument("--layer", help="your own occupied-territory or front-line GeoJSON/KML file")
+    b.add_argument("--lat-col", default="lat")
+    b.add_argument("--lon-col", default="lon")
+    b.add_argument("--chunk-rows", type=int, default=500_000, help="rows per block (memory is a few blocks)")
+    b.add_argument("--scheduler", help="run on Dask: local (2 workers here) or tcp://HOST:PORT of a cluster")
+    b.add_argument("--force", action="store_true", help="overwrite an existing --out file")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    common(b)
+    b.set_defaults(func=cmd_batch)
 
     v = sub.add_parser("verify", help="check the distance claims in an article")
     v.add_argument("source", help="a text file, or - to read standard input")
