@@ -27,7 +27,10 @@ Memory
 
 Same answer everywhere
     The in-process run and the Dask run cut the input into the same blocks and apply the
-    same function to each, so their outputs are equal to the last bit.
+    same function to each, so their outputs are equal to the last bit. (That is why the
+    Dask partitions come from our own block readers through ``dask.dataframe.from_map``
+    rather than ``dd.read_csv``'s byte ranges: the partitions are then the blocks, row
+    numbers in error messages are right, and CSV quoting is respected.)
 
 Dask
     ``scheduler=None`` runs in this process (no Dask needed). ``"local"`` starts a

@@ -248,22 +248,27 @@ def foot_point(lat, lon, seg_lat1, seg_lon1, seg_az, seg_len, t0=None, iteration
     perpendicular; it converges quadratically, to well under 1 mm in 3–4 steps for
     segments of any length used here. Returns ``(distance_m, lat, lon, t_m)``.
     """
-    lat = np.asarray(lat, dtype=float)
-    lon = np.asarray(lon, dtype=float)
-    seg_len = np.asarray(seg_len, dtype=float)
+    lat, lon, seg_lat1, seg_lon1, seg_az, seg_len = (
+        np.asarray(a, dtype=float) for a in np.broadcast_arrays(lat, lon, seg_lat1, seg_lon1, seg_az, seg_len)
+    )
     t = np.zeros_like(seg_len) if t0 is None else np.clip(np.asarray(t0, dtype=float), 0.0, seg_len)
+    t = np.array(t, dtype=float)  # a copy, updated in place
+    # Each row iterates until its own step is below 0.1 mm: a row's answer does not depend
+    # on which other rows share the call (so any chunking of the input gives equal results).
+    active = np.arange(t.size)
     for _ in range(iterations):
-        xlon, xlat, back = WGS84.fwd(seg_lon1, seg_lat1, seg_az, t)
+        if active.size == 0:
+            break
+        ta = t.flat[active]
+        xlon, xlat, back = WGS84.fwd(seg_lon1.flat[active], seg_lat1.flat[active], seg_az.flat[active], ta)
         heading = back + 180.0  # forward azimuth of the segment at the current point
-        az_to_p, _, d = WGS84.inv(xlon, xlat, lon, lat)
+        az_to_p, _, d = WGS84.inv(xlon, xlat, lon.flat[active], lat.flat[active])
         alpha = np.radians(az_to_p - heading)
         sigma = d / MEAN_EARTH_RADIUS_M
         step = MEAN_EARTH_RADIUS_M * np.arctan2(np.cos(alpha) * np.sin(sigma), np.cos(sigma))
-        t_new = np.clip(t + step, 0.0, seg_len)
-        converged = np.all(np.abs(t_new - t) < 1e-4)
-        t = t_new
-        if converged:
-            break
+        t_new = np.clip(ta + step, 0.0, seg_len.flat[active])
+        t.flat[active] = t_new
+        active = active[np.abs(t_new - ta) >= 1e-4]
     xlon, xlat, _ = WGS84.fwd(seg_lon1, seg_lat1, seg_az, t)
     _, _, d = WGS84.inv(xlon, xlat, lon, lat)
     return d, xlat, xlon, t
@@ -302,8 +307,8 @@ def nearest_on_segments(lat, lon, segments: Segments, chunk: int = 2048) -> Near
     return NearestResult(out_d, out_lat, out_lon, out_seg)
 
 
-SAMPLE_SPACING_M = 10_000.0
-K_NEIGHBOURS = 16
+SAMPLE_SPACING_M = 5_000.0
+K_NEIGHBOURS = 32
 
 
 @dataclass(frozen=True)
@@ -313,6 +318,7 @@ class _SampleIndex:
     t_m: np.ndarray  # distance of each sample along its segment
     lat: np.ndarray
     lon: np.ndarray
+    slack_m: np.ndarray  # per sample: half its segment's sample spacing plus the sagitta
 
 
 _SAMPLE_INDEXES: dict[int, _SampleIndex] = {}
@@ -331,7 +337,10 @@ def _sample_index(s: Segments) -> _SampleIndex:
     frac = (np.arange(len(seg)) - starts) / np.repeat(n, n + 1)
     t = frac * s.length_m[seg]
     slon, slat, _ = WGS84.fwd(s.lon1[seg], s.lat1[seg], s.azimuth_deg[seg], t)
-    index = _SampleIndex(cKDTree(ecef(slat, slon)), seg, t, slat, slon)
+    # Every point of segment i lies within length_i / (2 n_i) (along the arc, so also in
+    # chord) of one of its samples; the sagitta is added as a margin, as for ``reach``.
+    slack = (s.length_m / (2 * n) + s.sagitta_m)[seg]
+    index = _SampleIndex(cKDTree(ecef(slat, slon)), seg, t, slat, slon, slack)
     _SAMPLE_INDEXES[key] = index
     return index
 
@@ -354,7 +363,7 @@ def _nearest_indexed(lat, lon, s: Segments):
     out_d, out_lat, out_lon = np.empty(m), np.empty(m), np.empty(m)
     out_seg = np.empty(m, dtype=np.int64)
     complete = chord[:, -1] > reach if k < nsamples else np.ones(m, dtype=bool)
-    pairs = [_candidate_pairs(np.nonzero(complete)[0], chord, nb, reach, idx)]
+    pairs = [_candidate_pairs(np.nonzero(complete)[0], chord, nb, rho, idx)]
     rest = np.nonzero(~complete)[0]
     if len(rest) and k < nsamples:
         k2 = min(k * 8, nsamples)
@@ -362,7 +371,7 @@ def _nearest_indexed(lat, lon, s: Segments):
         c2, n2 = c2.reshape(len(rest), k2), n2.reshape(len(rest), k2)
         ok = c2[:, -1] > reach[rest] if k2 < nsamples else np.ones(len(rest), dtype=bool)
         sub = np.nonzero(ok)[0]
-        pr, ps = _candidate_pairs(sub, c2, n2, reach[rest], idx)
+        pr, ps = _candidate_pairs(sub, c2, n2, rho[rest], idx)
         pairs.append((rest[pr], ps))
         rest = rest[~ok]
     cand_r = np.concatenate([pr for pr, _ in pairs])
@@ -394,11 +403,13 @@ def _nearest_indexed(lat, lon, s: Segments):
     return out_d, out_lat, out_lon, out_seg
 
 
-def _candidate_pairs(rows, chord, nb, reach, idx):
-    """Unique (point row, segment) pairs whose samples lie within ``reach`` of the point."""
+def _candidate_pairs(rows, chord, nb, rho, idx):
+    """Unique (point row, segment) pairs with a sample within ``rho`` plus that sample's
+    slack (half its segment's sample spacing and sagitta) of the point: the only
+    segments that can hold a point within chord ``rho``."""
     if len(rows) == 0:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    r_idx, c_idx = np.nonzero(chord[rows] <= reach[rows, None])
+    r_idx, c_idx = np.nonzero(chord[rows] <= rho[rows, None] + idx.slack_m[nb[rows]])
     cand_r = rows[r_idx]
     cand_s = idx.segment[nb[cand_r, c_idx]]
     key = np.unique(cand_r * (int(idx.segment.max()) + 1) + cand_s)

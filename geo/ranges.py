@@ -160,7 +160,9 @@ class PreparedReference:
         near = np.nonzero(np.linalg.norm(xyz - centre, axis=1) - radius <= chord_limit * 1.001 + 1.0)[0]
         chord = np.full(len(lat), np.inf)
         if len(near):
-            chord[near], _ = idx.tree.query(xyz[near], k=1, distance_upper_bound=chord_limit * 1.001 + 1.0)
+            chord[near], _ = idx.tree.query(
+                xyz[near], k=1, distance_upper_bound=chord_limit * 1.001 + 1.0, workers=-1
+            )
         lb = geodesy.geodesic_lower_bound_from_chord(np.maximum(chord - slack, 0.0))
         return np.where(np.isfinite(chord) & (lb <= limit_m), lb, np.inf)
 

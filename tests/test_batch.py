@@ -264,3 +264,20 @@ def test_scheduler_local_starts_and_stops_its_own_cluster(files, ua, tmp_path):
     ref = tmp_path / "ref.parquet"
     batch_distances(files / "points.geojson", ua, ref, chunk_rows=100, progress=False)
     assert pq.read_table(out).equals(pq.read_table(ref))
+
+
+def test_csv_trailing_blank_lines_and_crlf(ua, tmp_path):
+    src = tmp_path / "blank.csv"
+    src.write_bytes(b"lat,lon\r\n50.45,30.52\r\n49.84,24.03\r\n\r\n\r\n")
+    for chunk in (1, 2, 10):
+        out = tmp_path / f"b{chunk}.parquet"
+        s = batch_distances(src, ua, out, chunk_rows=chunk, progress=False)
+        got = pq.read_table(out).to_pandas()
+        assert s.rows == 2 and got["lat"].tolist() == [50.45, 49.84] and got["inside"].all()
+
+
+def test_header_only_csv_is_an_empty_input(ua, tmp_path):
+    src = tmp_path / "empty.csv"
+    src.write_text("lat,lon\n")
+    with pytest.raises(GeoError, match="holds no points"):
+        batch_distances(src, ua, tmp_path / "o.parquet", progress=False)
