@@ -381,19 +381,8 @@ def _nearest_indexed(lat, lon, s: Segments):
         dist3, frac = _chord_to_segment(p[cand_r], s.xyz1[cand_s], s.xyz2[cand_s])
         keep = dist3 - s.sagitta_m[cand_s] <= rho[cand_r]
         cand_r, cand_s, frac = cand_r[keep], cand_s[keep], frac[keep]
-        d, clat, clon, _ = foot_point(
-            lat[cand_r],
-            lon[cand_r],
-            s.lat1[cand_s],
-            s.lon1[cand_s],
-            s.azimuth_deg[cand_s],
-            s.length_m[cand_s],
-            t0=frac * s.length_m[cand_s],
-        )
-        best = np.lexsort((d, cand_r))
-        firsts = best[np.r_[True, cand_r[best][1:] != cand_r[best][:-1]]]
-        r = cand_r[firsts]
-        out_d[r], out_lat[r], out_lon[r], out_seg[r] = d[firsts], clat[firsts], clon[firsts], cand_s[firsts]
+        r, d, clat, clon, seg = _refine_min(lat, lon, s, cand_r, cand_s, frac * s.length_m[cand_s])
+        out_d[r], out_lat[r], out_lon[r], out_seg[r] = d, clat, clon, seg
     if len(rest):
         step = max(1, int(4_000_000 // max(len(s), 1)))
         for start in range(0, len(rest), step):
@@ -453,6 +442,18 @@ def _nearest_chunk(lat, lon, s: Segments):
         t0=t[rows, best] * s.length_m[best],
     )
     cand_r, cand_s = np.nonzero(lower <= ub_d[:, None] + 1e-6)
+    r, d, clat, clon, seg = _refine_min(lat, lon, s, cand_r, cand_s, t[cand_r, cand_s] * s.length_m[cand_s])
+    out_d, out_lat, out_lon, out_seg = ub_d.copy(), ub_lat.copy(), ub_lon.copy(), best.copy()
+    better = d < out_d[r]
+    r = r[better]
+    out_d[r], out_lat[r], out_lon[r], out_seg[r] = d[better], clat[better], clon[better], seg[better]
+    return out_d, out_lat, out_lon, out_seg
+
+
+def _refine_min(lat, lon, s: Segments, cand_r, cand_s, t0_m):
+    """Refine (point row, segment) candidate pairs exactly (:func:`foot_point`, starting
+    ``t0_m`` metres along each segment) and keep each row's nearest:
+    ``(rows, distance_m, lat, lon, segment)``, one entry per distinct row."""
     d, clat, clon, _ = foot_point(
         lat[cand_r],
         lon[cand_r],
@@ -460,16 +461,8 @@ def _nearest_chunk(lat, lon, s: Segments):
         s.lon1[cand_s],
         s.azimuth_deg[cand_s],
         s.length_m[cand_s],
-        t0=t[cand_r, cand_s] * s.length_m[cand_s],
+        t0=t0_m,
     )
-    # Minimum per point: sort by (row, distance) and take the first of each row.
-    order = np.lexsort((d, cand_r))
-    first = order[np.r_[True, cand_r[order][1:] != cand_r[order][:-1]]]
-    out_d, out_lat, out_lon, out_seg = ub_d.copy(), ub_lat.copy(), ub_lon.copy(), best.copy()
-    r = cand_r[first]
-    better = d[first] < out_d[r]
-    out_d[r[better]] = d[first][better]
-    out_lat[r[better]] = clat[first][better]
-    out_lon[r[better]] = clon[first][better]
-    out_seg[r[better]] = cand_s[first][better]
-    return out_d, out_lat, out_lon, out_seg
+    order = np.lexsort((d, cand_r))  # by row, then by distance: the first of each row wins
+    first = order[np.r_[True, cand_r[order][1:] != cand_r[order][:-1]]] if len(order) else order
+    return cand_r[first], d[first], clat[first], clon[first], cand_s[first]
