@@ -106,21 +106,34 @@ def _is_coords(text: str) -> bool:
 
 
 # -- distance -----------------------------------------------------------------------------
-def cmd_distance(args) -> int:
+def measure_against_references(target, args, sphere: bool = False):
+    """Resolve ``--from`` (with ``--date``/``--layer``), measure ``target`` against every
+    reference, print each result's warnings on stderr; return ``(refs, results)``."""
     from geo.gazetteer import Gazetteer
     from geo.references import measure, nearest_place_namer, resolve_references
 
-    target = resolve_place(args.target, args)
     refs = resolve_references(
         args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
     )
-    namer = None
-    if any(r.layer is not None for r in refs):
-        namer = nearest_place_namer(Gazetteer.default())
-    results = [measure(target, r, sphere=args.sphere, near_place=namer) for r in refs]
+    namer = nearest_place_namer(Gazetteer.default()) if any(r.layer is not None for r in refs) else None
+    results = [measure(target, r, sphere=sphere, near_place=namer) for r in refs]
     for result in results:
         for warning in getattr(result, "warnings", ()):
             print(f"geo: warning: {warning}", file=sys.stderr)
+    return refs, results
+
+
+def refuse_overwrite(path, option: str, force: bool) -> None:
+    """Nothing the user has is overwritten without ``--force``."""
+    from pathlib import Path
+
+    if path and Path(path).exists() and not force:
+        raise GeoError(f"{path} exists; choose another {option} or pass --force to overwrite it")
+
+
+def cmd_distance(args) -> int:
+    target = resolve_place(args.target, args)
+    _, results = measure_against_references(target, args, sphere=args.sphere)
     if args.json:
         _print_json(results[0].to_json() if len(results) == 1 else [r.to_json() for r in results])
         return 0
@@ -183,7 +196,6 @@ def read_article(source: str) -> str:
 
 
 def cmd_verify(args) -> int:
-    from pathlib import Path
 
     from geo import report
     from geo.claims import extract_claims
@@ -192,8 +204,7 @@ def cmd_verify(args) -> int:
     from geo.verify import Judge, article_date
 
     parse_date(args.date)  # a malformed --date is an error before anything else
-    if args.map and Path(args.map).exists() and not args.force:
-        raise GeoError(f"{args.map} exists; choose another --map or pass --force to overwrite it")
+    refuse_overwrite(args.map, "--map", args.force)
     text = read_article(args.source)
     claims = extract_claims(text)
     date = args.date or article_date(text)
@@ -242,24 +253,13 @@ def cmd_map(args) -> int:
     from pathlib import Path
 
     from geo import maps
-    from geo.gazetteer import Gazetteer
-    from geo.references import measure, nearest_place_namer, resolve_references
 
     rings = _rings(args.rings)
     out = Path(args.out)
-    if out.exists() and not args.force:
-        raise GeoError(f"{out} exists; choose another --out or pass --force to overwrite it")
-    if args.png and Path(args.png).exists() and not args.force:
-        raise GeoError(f"{args.png} exists; choose another --png or pass --force to overwrite it")
+    refuse_overwrite(out, "--out", args.force)
+    refuse_overwrite(args.png, "--png", args.force)
     target = resolve_place(args.target, args)
-    refs = resolve_references(
-        args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
-    )
-    namer = nearest_place_namer(Gazetteer.default()) if any(r.layer is not None for r in refs) else None
-    results = [measure(target, r, near_place=namer) for r in refs]
-    for result in results:
-        for warning in getattr(result, "warnings", ()):
-            print(f"geo: warning: {warning}", file=sys.stderr)
+    refs, results = measure_against_references(target, args)
     shown = [r.layer for r in refs if r.layer is not None]
     snapshot_words = {"controlled", "occupied", "frontline", "front-line", "front", "all"}
     if not args.layer and args.reference.strip().casefold() in snapshot_words:
@@ -350,8 +350,7 @@ def cmd_range(args) -> int:
         from geo import maps
 
         out = Path(args.map)
-        if out.exists() and not args.force:
-            raise GeoError(f"{out} exists; choose another --map or pass --force to overwrite it")
+        refuse_overwrite(out, "--map", args.force)
         maps.range_map(rows, reference, kms, out, date=args.date)
         print(f"geo: map written to {out}", file=sys.stderr)
     if args.csv:
