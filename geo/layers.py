@@ -448,9 +448,19 @@ def load_user_layer(path: str | Path, date: str | None = None, sliver_km: float 
     p = Path(path)
     if not p.exists():
         raise LayerError(f"layer file not found: {p}")
-    if p.stat().st_size == 0:
+    stat = p.stat()
+    if stat.st_size == 0:
         raise LayerError(f"layer file is empty: {p}")
     when = parse_date(date)
+    # Read and derived once per file version: `geo map` and `geo verify` ask for it repeatedly.
+    return _load_user_layer(str(p), stat.st_mtime_ns, stat.st_size, when, sliver_km)
+
+
+@lru_cache(maxsize=8)
+def _load_user_layer(
+    path: str, _mtime_ns: int, _size: int, when: dt.date | None, sliver_km: float
+) -> UserLayer:
+    p = Path(path)
     gdf = _read_vector(p)
     gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
     if gdf.empty:

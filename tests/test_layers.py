@@ -217,3 +217,28 @@ def test_split_territory_leaves_kyiv_controlled():
     assert occ.bounds[0] == pytest.approx(36.0)
     with pytest.raises(LayerError, match="cuts nothing off"):
         layers.split_territory(square, [LineString([(20.0, 53.0), (20.0, 44.0)])])
+
+
+def test_user_layer_is_reread_when_the_file_changes(tmp_path):
+    import os
+
+    def line(lon):
+        return json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {},
+                        "geometry": {"type": "LineString", "coordinates": [[lon, 48.0], [lon, 49.0]]},
+                    }
+                ],
+            }
+        )
+
+    path = _write(tmp_path, "front.geojson", line(37.0))
+    first = layers.load_user_layer(path)
+    assert layers.load_user_layer(path) is first  # read once per file version
+    path.write_text(line(38.5), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert layers.load_user_layer(path).line.geometry.bounds[0] == pytest.approx(38.5)
