@@ -43,7 +43,6 @@ class Reference:
     label: str
     place: Place | None = None
     layer: layers.Layer | None = None
-    warnings: tuple[str, ...] = ()
 
 
 def resolve_references(
@@ -170,7 +169,7 @@ def measure(
         bearing = float(az)
         compass = str(geodesy.compass16(bearing))
     near = near_place(lat, lon, layer_country(layer)) if near_place else None
-    notes = ref.warnings + layer.notes
+    notes = layer.notes  # a stale snapshot's warning travels with its layer
     if 0 < d_m < BORDER_ACCURACY_KM * 1000:
         notes += (
             f"{target.name} is {d_m / 1000:.1f} km from {layer.name}: within the layer's positional accuracy "
