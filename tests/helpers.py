@@ -60,3 +60,42 @@ def polygon_rings(geom):
         out.append(np.asarray(poly.exterior.coords))
         out.extend(np.asarray(r.coords) for r in poly.interiors)
     return out
+
+
+def exhaustive_nearest(lat, lon, segments):
+    """Reference search for tests: bound *every* segment by its chord (Schur) and refine
+    every segment whose bound does not exceed the best refined upper bound, with
+    :func:`geo.geodesy.foot_point` at its strictest stopping rule. No index, no pruning
+    beyond the chord bound: ``(distance_m, lat, lon)`` per point.
+    """
+    import numpy as np
+
+    from geo import geodesy
+
+    s = segments
+    lat, lon = np.asarray(lat, dtype=float), np.asarray(lon, dtype=float)
+    m = len(lat)
+    p = geodesy.ecef(lat, lon)
+    a, b = s.xyz1[None, :, :], s.xyz2[None, :, :]
+    ab = b - a
+    ab2 = np.einsum("...k,...k->...", ab, ab)
+    ap = p[:, None, :] - a
+    t = np.clip(np.einsum("...k,...k->...", ap, ab) / np.where(ab2 > 0, ab2, 1.0), 0.0, 1.0)
+    diff = ap - t[..., None] * ab
+    chord = np.sqrt(np.einsum("...k,...k->...", diff, diff))
+    lower = geodesy.geodesic_lower_bound_from_chord(np.maximum(chord - s.sagitta_m[None, :], 0.0))
+    best = np.argmin(lower, axis=1)
+    rows = np.arange(m)
+    ub, _, _, _ = geodesy.foot_point(
+        lat, lon, s.lat1[best], s.lon1[best], s.azimuth_deg[best], s.length_m[best],
+        t0=t[rows, best] * s.length_m[best],
+    )  # fmt: skip
+    r, c = np.nonzero(lower <= ub[:, None] + 1e-6)
+    d, clat, clon, _ = geodesy.foot_point(
+        lat[r], lon[r], s.lat1[c], s.lon1[c], s.azimuth_deg[c], s.length_m[c], t0=t[r, c] * s.length_m[c]
+    )
+    out_d, out_lat, out_lon = np.full(m, np.inf), np.empty(m), np.empty(m)
+    for i in range(len(r)):
+        if d[i] < out_d[r[i]]:
+            out_d[r[i]], out_lat[r[i]], out_lon[r[i]] = d[i], clat[i], clon[i]
+    return out_d, out_lat, out_lon

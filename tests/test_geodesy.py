@@ -17,6 +17,8 @@ from geographiclib.geodesic import Geodesic
 from geo import geodesy
 from geo.errors import InvalidCoordinatesError
 
+from helpers import dense_min_distance, exhaustive_nearest, polygon_rings
+
 # lat1, lon1, azi1, lat2, lon2, azi2, s12 (metres): geographiclib-python test_geodesic.py rows 1-6.
 PUBLISHED = [
     (
@@ -140,21 +142,132 @@ def test_validate_rejects_impossible_coordinates():
         geodesy.validate_lat_lon(float("nan"), 10)
 
 
-def test_indexed_nearest_equals_exhaustive_search_worldwide():
-    """The k-d-tree pruning skips no segment: same answer as bounding every segment."""
+@pytest.mark.parametrize("layer_name", ["ukraine", "controlled 2025-07-01"])
+def test_indexed_nearest_equals_exhaustive_search_worldwide(layer_name):
+    """The pruning skips no segment: same answer as bounding every segment."""
     from geo import layers
 
-    seg = layers.ukraine().segments()
+    layer = (
+        layers.ukraine() if layer_name == "ukraine" else layers.frontline_snapshot("2025-07-01").controlled
+    )
+    seg = layer.segments()
     rng = np.random.default_rng(7)
     lat = np.concatenate([rng.uniform(-85, 85, 300), rng.uniform(40, 60, 300)])
     lon = np.concatenate([rng.uniform(-180, 180, 300), rng.uniform(20, 60, 300)])
     fast = geodesy.nearest_on_segments(lat, lon, seg)
-    slow_d, slow_lat, slow_lon, _ = geodesy._nearest_chunk(lat, lon, seg)
-    assert np.max(np.abs(fast.distance_m - slow_d)) < 1e-6
+    slow_d, _, _ = exhaustive_nearest(lat, lon, seg)
+    # within the kernel's stated tolerance (0.1 mm), never below the exhaustive minimum
+    assert np.max(np.abs(fast.distance_m - slow_d)) <= geodesy.FOOT_DISTANCE_TOL_M
     # and both agree with pure-Python geographiclib at the reported nearest points
     for i in range(0, 600, 37):
         ref = Geodesic.WGS84.Inverse(lat[i], lon[i], fast.lat[i], fast.lon[i])["s12"]
         assert abs(ref - fast.distance_m[i]) < 1e-3
+
+
+def test_far_points_match_dense_sampling_in_every_regime():
+    """Points between 3,000 and 17,000 km from Ukraine, including the 9,985–10,052 km band
+    where the distance is neither provably convex nor concave along a segment, against an
+    independent 50 m sampling of the whole border."""
+    from geo import layers
+
+    layer = layers.ukraine()
+    seg = layer.segments()
+    rng = np.random.default_rng(11)
+    lat, lon = rng.uniform(-85, 85, 40_000), rng.uniform(-180, 180, 40_000)
+    d = geodesy.nearest_on_segments(lat, lon, seg).distance_m
+    picks = []
+    for lo_km, hi_km in [(3_000, 9_985), (9_985, 10_052), (10_052, 17_500)]:
+        inside = np.flatnonzero((d >= lo_km * 1e3) & (d < hi_km * 1e3))
+        assert len(inside) >= 2, (lo_km, hi_km)
+        picks.extend(inside[:2])
+    rings = polygon_rings(layer.geometry)
+    for i in picks:
+        dense_d, _, _ = dense_min_distance(lat[i], lon[i], rings)
+        assert abs(d[i] - dense_d) < 1e-3, (lat[i], lon[i], d[i], dense_d)
+
+
+@pytest.mark.parametrize("distance_km", [5_000, 9_990, 10_020, 10_045, 12_000, 19_500])
+def test_long_segment_against_dense_sampling(distance_km):
+    """One 40 km segment and points at the given distance off its middle, slightly
+    oblique: the exact minimum must match 2 m sampling of the segment (the 19,500 km case
+    lies beyond the comparison limit, near the point's antipodal cut locus)."""
+    lon1, lat1, lon2, lat2 = 30.0, 48.0, 30.55, 48.05
+    seg = geodesy.Segments.from_lines([np.array([[lon1, lat1], [lon2, lat2]])])
+    az, _, length = geodesy.WGS84.inv(lon1, lat1, lon2, lat2)
+    mlon, mlat, back = geodesy.WGS84.fwd(lon1, lat1, az, length * 0.4)
+    plon, plat, _ = geodesy.WGS84.fwd(mlon, mlat, back + 180 + 80, distance_km * 1000.0)
+    res = geodesy.nearest_on_segments([plat], [plon], seg)
+    n = int(np.ceil(length / 2.0))
+    slon, slat, _ = geodesy.WGS84.fwd(
+        np.full(n + 1, lon1), np.full(n + 1, lat1), np.full(n + 1, az), np.linspace(0, length, n + 1)
+    )
+    _, _, dd = geodesy.WGS84.inv(np.full(n + 1, plon), np.full(n + 1, plat), slon, slat)
+    assert res.distance_m[0] <= dd.min() + 1e-6
+    assert dd.min() - res.distance_m[0] < 1e-3
+
+
+def test_chunking_and_threads_do_not_change_a_bit():
+    from geo import layers
+
+    seg = layers.frontline_snapshot("2025-07-01").controlled.segments()
+    rng = np.random.default_rng(5)
+    lat, lon = rng.uniform(-85, 85, 3000), rng.uniform(-180, 180, 3000)
+    whole = geodesy.nearest_on_segments(lat, lon, seg)
+    pieces = geodesy.nearest_on_segments(lat, lon, seg, chunk=61)
+    for a, b in [
+        (whole.distance_m, pieces.distance_m),
+        (whole.lat, pieces.lat),
+        (whole.segment, pieces.segment),
+    ]:
+        assert np.array_equal(a, b)
+
+
+def test_comparison_offset_solves_the_extremal_equation():
+    """``f″ = c(1 − f′²)`` integrated numerically (scipy) against the closed form, for
+    curvatures of both signs, slopes from −1 to 1 and every evaluation branch."""
+    from scipy.integrate import solve_ivp
+
+    for c in (-3e-6, -1.6e-7, 1e-12, 1.6e-7, 2e-6, 1e-4):
+        for slope in (-1.0, -0.7, 0.0, 0.3, 0.999, 1.0):
+            for ell in (1e3, 4e5, 3e6):
+                sol = solve_ivp(
+                    lambda _t, y, c=c: [y[1], c * (1 - y[1] ** 2)],
+                    (0, ell), [0.0, slope], rtol=1e-12, atol=1e-9,
+                )  # fmt: skip
+                got = geodesy._comparison_offset(c, ell, slope)[0]
+                assert abs(got - sol.y[0, -1]) < 1e-6 * ell + 1e-6, (c, slope, ell)
+
+
+def test_anchored_vertex_bounds_bracket_the_exact_distance():
+    """The Hessian-comparison bounds carried from an anchor to another vertex hold against
+    exact pyproj distances, and are tight near the anchor."""
+    from geo import layers
+
+    s = layers.ukraine().segments()
+    idx = geodesy._sample_index(s)
+    rng = np.random.default_rng(3)
+    n = 3000
+    va, vb = rng.integers(0, len(idx.vertex_lat), n), rng.integers(0, len(idx.vertex_lat), n)
+    plon, plat, _ = geodesy.WGS84.fwd(
+        idx.vertex_lon[va], idx.vertex_lat[va], rng.uniform(0, 360, n), rng.uniform(1.5e6, 18e6, n)
+    )
+    az_to_p, _, f0 = geodesy.WGS84.inv(idx.vertex_lon[va], idx.vertex_lat[va], plon, plat)
+    gamma, _, ell = geodesy.WGS84.inv(
+        idx.vertex_lon[va], idx.vertex_lat[va], idx.vertex_lon[vb], idx.vertex_lat[vb]
+    )
+    _, _, exact = geodesy.WGS84.inv(plon, plat, idx.vertex_lon[vb], idx.vertex_lat[vb])
+    slope = -np.cos(np.radians(gamma - az_to_p))
+    ok = (ell < f0) & (f0 + ell < geodesy.COMPARISON_LIMIT_M)
+    ct_max = geodesy._cot_curvature(geodesy.SQRT_K_MAX, f0 + ell)
+    ct_min = geodesy._cot_curvature(geodesy.SQRT_K_MIN, np.maximum(f0 - ell, 1.0))
+    lo = f0 + geodesy._comparison_offset(ct_max, ell, slope)
+    hi = f0 + geodesy._comparison_offset(ct_min, ell, slope)
+    assert ok.sum() > 2900
+    assert np.all(lo[ok] <= exact[ok] + 1e-6)
+    assert np.all(hi[ok] >= exact[ok] - 1e-6)
+    near = ok & (ell < 50e3)
+    assert near.sum() > 50
+    assert np.median(exact[near] - lo[near]) < 1.0  # metres: second-order tight
 
 
 def test_foot_point_is_the_perpendicular_foot():
