@@ -194,6 +194,8 @@ class Segments:
     xyz1: np.ndarray  # ECEF of first vertices (n, 3)
     xyz2: np.ndarray
     sagitta_m: np.ndarray  # bound on how far the geodesic arc strays from its 3-D chord
+    chord_vec: np.ndarray  # xyz2 - xyz1 (n, 3)
+    inv_chord2: np.ndarray  # 1 / |xyz2 - xyz1|² (1/m²; degenerate chords give 0)
 
     @classmethod
     def from_lines(cls, lines) -> Segments:
@@ -220,7 +222,11 @@ class Segments:
         az, _, length = WGS84.inv(lon1, lat1, lon2, lat2)
         # The geodesic arc lies within its chord's sagitta L²/(8 R_min) (plus float slack).
         sagitta = length**2 / (8 * R_CURV_MIN) * 1.01 + 1e-3
-        return cls(lat1, lon1, lat2, lon2, az, length, ecef(lat1, lon1), ecef(lat2, lon2), sagitta)
+        xyz1, xyz2 = ecef(lat1, lon1), ecef(lat2, lon2)
+        vec = xyz2 - xyz1
+        c2 = np.einsum("ij,ij->i", vec, vec)
+        inv_c2 = np.divide(1.0, c2, out=np.zeros_like(c2), where=c2 > 0)
+        return cls(lat1, lon1, lat2, lon2, az, length, xyz1, xyz2, sagitta, vec, inv_c2)
 
     def __len__(self) -> int:
         return len(self.lat1)
@@ -523,8 +529,7 @@ def _comparison_offset(curv, length, slope):
 def _cot_curvature(sqrt_k, r):
     """``√K cot(√K r)`` (1/metres): the Hessian of the distance ``r`` on a sphere of
     curvature ``K``, the comparison value for the ellipsoid."""
-    x = sqrt_k * np.asarray(r, dtype=float)
-    return sqrt_k * np.cos(x) / np.sin(x)
+    return sqrt_k / np.tan(sqrt_k * np.asarray(r, dtype=float))
 
 
 def _expand(parent, start, length):
@@ -623,7 +628,7 @@ def _nearest_indexed(lat, lon, s: Segments):
     # Any boundary point with a chord beyond rho is farther than ub (Schur).
     rho = 2 * R_CURV_MAX * np.sin(np.minimum(ub / (2 * R_CURV_MAX), np.pi / 2))
     rows, segs = _chain_candidates(p, rho, idx)
-    dist3, frac = _chord_to_segment(p[rows], s.xyz1[segs], s.xyz2[segs])
+    dist3, frac = _chord_to_segment(p[rows], s, segs)
     lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
     keep = lb <= ub[rows] + PRUNE_MARGIN_M
     rows, segs, frac, lb = rows[keep], segs[keep], frac[keep], lb[keep]
@@ -781,12 +786,11 @@ def _min_by_subdivision(lat, lon, s: Segments, segs, lb, frac):
     return out_d, out_lat, out_lon
 
 
-def _chord_to_segment(p, a, b):
-    """Euclidean distance (m) from 3-D points ``p`` to straight 3-D segments a→b, and the
-    fraction along a→b of the closest point. All arrays (n, 3)."""
-    ab = b - a
-    ab2 = np.einsum("ij,ij->i", ab, ab)
-    t = np.einsum("ij,ij->i", p - a, ab) / np.where(ab2 > 0, ab2, 1.0)
-    t = np.clip(t, 0.0, 1.0)
-    diff = p - (a + t[:, None] * ab)
-    return np.sqrt(np.einsum("ij,ij->i", diff, diff)), t
+def _chord_to_segment(p, s: Segments, segs):
+    """Euclidean distance (m) from 3-D points ``p`` (n, 3) to the straight chords of
+    segments ``segs`` (n,), and the fraction along each chord of the closest point."""
+    a, ab = s.xyz1[segs], s.chord_vec[segs]
+    ap = p - a
+    t = np.clip(np.einsum("ij,ij->i", ap, ab) * s.inv_chord2[segs], 0.0, 1.0)
+    ap -= t[:, None] * ab
+    return np.sqrt(np.einsum("ij,ij->i", ap, ap)), t

@@ -67,8 +67,9 @@ class PreparedReference:
 
     Holds the layer's geodesic segments (:class:`geo.geodesy.Segments`) and, for a
     polygon layer, its geometry for the inside test, so that a Dask worker receives it
-    once and measures every partition with it. The k-d tree over boundary samples is
-    rebuilt lazily in each process (it is a cache, not state).
+    once and measures every partition with it. The search index over the boundary (a k-d
+    tree of samples, balls around chains of segments, the distinct vertices) is rebuilt
+    lazily in each process (it is a cache, not state).
     """
 
     def __init__(self, reference: Layer | Place):
