@@ -267,7 +267,8 @@ def foot_point(
       and 1 m) and report the position before that step. Near an interior minimum the
       distance exceeds its minimum by at most ``f″ε²/2 ≤ ε²/(2d) = τ`` (the Hessian of the
       distance is at most ~1/d), so the reported distance is within ``τ`` of the minimum
-      and costs one geodesic pair less per row.
+      and costs one geodesic pair less per row. A step clipped at an end of the segment
+      does not stop the row until it has been measured at that end.
     """
     lat, lon, seg_lat1, seg_lon1, seg_az, seg_len = (
         np.asarray(a, dtype=float) for a in np.broadcast_arrays(lat, lon, seg_lat1, seg_lon1, seg_az, seg_len)
@@ -297,7 +298,10 @@ def foot_point(
             active = active[moved >= 1e-4]
             continue
         eps = np.clip(np.sqrt(2.0 * distance_tol_m * d), 1e-4, 1.0)
-        done = moved < eps
+        # A step clipped at an end is not a converged interior step: the minimum may be at
+        # that end, where the slope is not zero, so measure there before stopping.
+        interior = (t_new > 0.0) & (t_new < seg_len[active])
+        done = (moved < eps) & (interior | (moved == 0.0))
         idx = active[done]
         out_d[idx], out_lat[idx], out_lon[idx] = d[done], xlat[done], xlon[done]
         t[active[~done]] = t_new[~done]

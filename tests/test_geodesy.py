@@ -287,3 +287,19 @@ def test_foot_point_is_the_perpendicular_foot():
     heading = line.Position(t[0])["azi2"]
     to_p = Geodesic.WGS84.Inverse(flat[0], flon[0], 52.0, 33.0)["azi1"]
     assert abs(geodesy.angular_difference_deg(heading, to_p) - 90) < 1e-6
+
+
+@pytest.mark.parametrize("t0", [0.3, 0.9, 40.0])
+def test_foot_point_with_distance_tolerance_measures_at_a_clipped_end(t0):
+    """The nearest point is the segment's start, approached obliquely from just inside: the
+    last step is clipped there and must be measured there, not stopped short of it (where
+    the distance is off by first order: ~t0·cos 30°)."""
+    lon1, lat1, lon2, lat2 = 30.0, 48.0, 30.2, 48.0
+    az, _, length = geodesy.WGS84.inv(lon1, lat1, lon2, lat2)
+    plon, plat, _ = geodesy.WGS84.fwd(lon1, lat1, az + 180 + 60, 300e3)
+    d, _, _, t = geodesy.foot_point(
+        [plat], [plon], [lat1], [lon1], [az], [length], t0=[t0], distance_tol_m=1e-4
+    )
+    expected = Geodesic.WGS84.Inverse(plat, plon, lat1, lon1)["s12"]
+    assert t[0] == 0.0
+    assert abs(d[0] - expected) < 1e-6
