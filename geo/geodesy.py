@@ -288,9 +288,7 @@ def foot_point(
         xlon, xlat, back = WGS84.fwd(seg_lon1[active], seg_lat1[active], seg_az[active], ta)
         heading = back + 180.0  # forward azimuth of the segment at the current point
         az_to_p, _, d = WGS84.inv(xlon, xlat, lon[active], lat[active])
-        alpha = np.radians(az_to_p - heading)
-        sigma = d / MEAN_EARTH_RADIUS_M
-        step = MEAN_EARTH_RADIUS_M * np.arctan2(np.cos(alpha) * np.sin(sigma), np.cos(sigma))
+        step = _newton_step(az_to_p, heading, d)
         t_new = np.clip(ta + step, 0.0, seg_len[active])
         moved = np.abs(t_new - ta)
         if distance_tol_m is None:
@@ -312,6 +310,17 @@ def foot_point(
         _, _, d = WGS84.inv(xlon, xlat, lon[rest], lat[rest])
         out_d[rest], out_lat[rest], out_lon[rest] = d, xlat, xlon
     return out_d.reshape(shape), out_lat.reshape(shape), out_lon.reshape(shape), t.reshape(shape)
+
+
+def _newton_step(az_to_p_deg, heading_deg, d_m):
+    """Foot-point Newton step along a segment (metres, positive forward): the spherical
+    along-track distance ``R atan2(cos α sin(d/R), cos(d/R))`` to the foot of the
+    perpendicular from a point ``d_m`` away at azimuth ``az_to_p_deg``, where ``α`` is the
+    angle between that azimuth and the segment's ``heading_deg``. Its sign is that of
+    ``cos α``: positive where the distance decreases going forward."""
+    alpha = np.radians(az_to_p_deg - heading_deg)
+    sigma = d_m / MEAN_EARTH_RADIUS_M
+    return MEAN_EARTH_RADIUS_M * np.arctan2(np.cos(alpha) * np.sin(sigma), np.cos(sigma))
 
 
 def nearest_on_segments(lat, lon, segments: Segments, chunk: int = 8192) -> NearestResult:
@@ -430,10 +439,8 @@ def _sample_index(s: Segments) -> _SampleIndex:
     from scipy.spatial import cKDTree
 
     n = np.maximum(1, np.ceil(s.length_m / SAMPLE_SPACING_M).astype(np.int64))
-    seg = np.repeat(np.arange(len(s)), n + 1)
-    starts = np.repeat(np.cumsum(n + 1) - (n + 1), n + 1)
-    frac = (np.arange(len(seg)) - starts) / np.repeat(n, n + 1)
-    t = frac * s.length_m[seg]
+    seg, k = _runs(n + 1)
+    t = k / n[seg] * s.length_m[seg]
     # Samples at most SAMPLE_SPACING_M apart along every segment: every boundary point is
     # within half a spacing (plus the sagitta, in chord) of one (geo.ranges relies on it).
     slon, slat, _ = WGS84.fwd(s.lon1[seg], s.lat1[seg], s.azimuth_deg[seg], t)
@@ -536,13 +543,25 @@ def _cot_curvature(sqrt_k, r):
     return sqrt_k / np.tan(sqrt_k * np.asarray(r, dtype=float))
 
 
+def _runs(counts):
+    """Runs of ``counts`` elements laid end to end: each element's run and its index
+    within the run (both int arrays of length ``counts.sum()``)."""
+    owner = np.repeat(np.arange(len(counts)), counts)
+    return owner, np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def _nearest_of_each(group, d):
+    """Index of the smallest ``d`` of each distinct ``group`` value (the first such
+    element on ties), in increasing group order."""
+    order = np.lexsort((d, group))  # by group, then by distance: the first of each wins
+    return order[np.r_[True, group[order][1:] != group[order][:-1]]] if len(order) else order
+
+
 def _expand(parent, start, length):
     """Children of each (row, parent) pair: ``(pair index, child)`` for the contiguous
     children ``start[parent] .. start[parent] + length[parent] - 1``."""
-    lens = length[parent]
-    pair = np.repeat(np.arange(len(parent)), lens)
-    offset = np.arange(len(pair)) - np.repeat(np.cumsum(lens) - lens, lens)
-    return pair, np.repeat(start[parent], lens) + offset
+    pair, offset = _runs(length[parent])
+    return pair, start[parent][pair] + offset
 
 
 def _chain_candidates(p, rho, idx: _SampleIndex):
@@ -688,10 +707,7 @@ def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
         ur, uv = uniq // nv, uniq % nv
         az_to_p, _, dist = WGS84.inv(idx.vertex_lon[uv], idx.vertex_lat[uv], lon[ur], lat[ur])
         az_to_p, d = np.asarray(az_to_p)[inv], np.asarray(dist)[inv]
-        heading = np.where(end_first, s.azimuth_deg[es], idx.azimuth2_deg[es])
-        alpha = np.radians(az_to_p - heading)
-        sigma = d / MEAN_EARTH_RADIUS_M
-        step = MEAN_EARTH_RADIUS_M * np.arctan2(np.cos(alpha) * np.sin(sigma), np.cos(sigma))
+        step = _newton_step(az_to_p, np.where(end_first, s.azimuth_deg[es], idx.azimuth2_deg[es]), d)
         t0 = np.where(end_first, 0.0, s.length_m[es])
         # The step leads off the segment: the distance grows into it from this end.
         stays = np.clip(t0 + step, 0.0, s.length_m[es]) == t0
@@ -722,9 +738,7 @@ def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
         d, clat, clon = _min_by_subdivision(lat[fr], lon[fr], s, fs, lb[fidx], frac[fidx])
         parts.append((fr, d, clat, clon, fs))
     r = np.concatenate([q[0] for q in parts])
-    d = np.concatenate([q[1] for q in parts])
-    order = np.lexsort((d, r))  # by row, then by distance: the first of each row wins
-    first = order[np.r_[True, r[order][1:] != r[order][:-1]]]
+    first = _nearest_of_each(r, np.concatenate([q[1] for q in parts]))
     rr = r[first]
     if len(rr) != m:  # every row keeps at least the segment of its anchor sample
         raise AssertionError("a row lost all its candidate segments")
@@ -753,8 +767,7 @@ def _min_by_subdivision(lat, lon, s: Segments, segs, lb, frac):
         h = np.where(bend > 0, np.sqrt(8 * FOOT_DISTANCE_TOL_M / bend), np.inf)
     pieces = np.maximum(1, np.ceil(length / h)).astype(np.int64)
     pieces = np.minimum(pieces, 1_000_000)
-    pair = np.repeat(np.arange(len(segs)), pieces + 1)
-    k = np.arange(len(pair)) - np.repeat(np.cumsum(pieces + 1) - (pieces + 1), pieces + 1)
+    pair, k = _runs(pieces + 1)
     t = k / pieces[pair] * length[pair]
     sp = segs[pair]
     plon = np.where(k == 0, s.lon1[sp], s.lon2[sp])  # the ends are the vertices themselves
@@ -765,8 +778,7 @@ def _min_by_subdivision(lat, lon, s: Segments, segs, lb, frac):
             s.lon1[sp[inner]], s.lat1[sp[inner]], s.azimuth_deg[sp[inner]], t[inner]
         )
     _, _, d = WGS84.inv(plon, plat, lon[pair], lat[pair])
-    order = np.lexsort((d, pair))
-    first = order[np.r_[True, pair[order][1:] != pair[order][:-1]]]
+    first = _nearest_of_each(pair, d)
     out_d, out_lat, out_lon = d[first].copy(), np.asarray(plat)[first], np.asarray(plon)[first]
     # Every point of a segment lies within its nearest measured distance + L.
     beyond = np.flatnonzero(out_d + length >= COMPARISON_LIMIT_M)
