@@ -17,7 +17,7 @@ from _common import median_seconds, report, run_cli
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["GEO_CACHE_DIR"] = tmp
-        from geo.gazetteer import PLACES_CSV, build_index
+        from geo.places.gazetteer import PLACES_CSV, build_index
 
         t = time.perf_counter()
         build_index(Path(tmp) / "bench.sqlite", PLACES_CSV)
@@ -33,7 +33,7 @@ def main() -> None:
     ):
         med, times = median_seconds(lambda a=args: run_cli(*a), repeat=5)
         report("cold `geo " + " ".join(args) + "`", med, f"(median of 5; min {min(times) * 1000:.0f} ms)")
-    from geo.gazetteer import Gazetteer
+    from geo.places.gazetteer import Gazetteer
 
     g = Gazetteer.default()
     names = [

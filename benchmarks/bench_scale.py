@@ -7,7 +7,7 @@ Prints, with medians of repeated runs (these machines are shared and noisy):
 * ``range_query`` of every gazetteer place (~235k) within 1,500 km of Ukrainian-controlled
   territory (the 2025-07-01 snapshot, or Ukraine's border if that snapshot is missing) and
   of Ukraine's border, after warm-up;
-* the exact distance of every place (no range cut) with ``geodesy.nearest_on_segments``
+* the exact distance of every place (no range cut) with ``nearest_on_segments``
   (target: 2 s), checked against an independent 50 m dense sampling of the boundary on 30
   random places, and the ratio to brute force (pyproj inverse from each point to every boundary vertex,
   timed on 500 points and extrapolated; brute force is not even exact, it misses the
@@ -34,6 +34,11 @@ from pathlib import Path
 import numpy as np
 from _common import median_seconds, report
 
+from geo.core.geodesic import WGS84
+from geo.core.nearest import nearest_on_segments
+from geo.layers.borders import ukraine
+from geo.layers.frontline import FRONTLINE_DIR, frontline_snapshot
+
 ROW_GROUP = 1_000_000
 BOX = {"lat": (43.0, 60.0), "lon": (18.0, 48.0)}  # Eastern Europe, Ukraine in the middle
 
@@ -59,18 +64,16 @@ def _hwm_mb() -> float:
 
 
 def controlled_layer():
-    from geo import layers
 
-    if (layers.FRONTLINE_DIR / "2025-07-01.csv").exists():
-        return layers.frontline_snapshot("2025-07-01").controlled, ""
-    return layers.ukraine(), "data/frontline/2025-07-01.csv missing: using Ukraine's border instead"
+    if (FRONTLINE_DIR / "2025-07-01.csv").exists():
+        return frontline_snapshot("2025-07-01").controlled, ""
+    return ukraine(), "data/frontline/2025-07-01.csv missing: using Ukraine's border instead"
 
 
 # -- range queries and all places -----------------------------------------------------------
 def bench_ranges(repeat: int, all_places: bool) -> None:
-    from geo import geodesy, layers
-    from geo.gazetteer import Gazetteer
-    from geo.ranges import place_table, range_query
+    from geo.many.ranges import place_table, range_query
+    from geo.places.gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
     t = time.perf_counter()
@@ -79,7 +82,7 @@ def bench_ranges(repeat: int, all_places: bool) -> None:
     ctl, note = controlled_layer()
     if note:
         print(f"note: {note}")
-    refs = [("controlled territory", ctl), ("Ukraine's border", layers.ukraine())]
+    refs = [("controlled territory", ctl), ("Ukraine's border", ukraine())]
     for label, layer in refs:
         range_query(layer, 1500, gaz)  # warm-up: segments, sample index, naming tree
         med, times = median_seconds(lambda lay=layer: range_query(lay, 1500, gaz), repeat=repeat)
@@ -94,18 +97,16 @@ def bench_ranges(repeat: int, all_places: bool) -> None:
     lat, lon = table.lat, table.lon
     for label, layer in refs:
         seg = layer.segments()
-        geodesy.nearest_on_segments(lat[:100], lon[:100], seg)
-        med, times = median_seconds(lambda s=seg: geodesy.nearest_on_segments(lat, lon, s), repeat=repeat)
+        nearest_on_segments(lat[:100], lon[:100], seg)
+        med, times = median_seconds(lambda s=seg: nearest_on_segments(lat, lon, s), repeat=repeat)
         report(
             f"exact distance, all {len(lat):,} places to {label}",
             med,
             f"(median of {repeat}; min {min(times) * 1000:.0f} ms; target 2,000 ms)",
         )
-        got = geodesy.nearest_on_segments(lat, lon, seg).distance_m
+        got = nearest_on_segments(lat, lon, seg).distance_m
         worst, n = exactness_vs_dense(layer, lat, lon, got)
-        print(
-            f"{'  exactness vs 50 m dense sampling (max)':<58} {worst * 1000:10.3f} mm  ({n} random)"
-        )
+        print(f"{'  exactness vs 50 m dense sampling (max)':<58} {worst * 1000:10.3f} mm  ({n} random)")
         brute = brute_force_seconds_per_point(layer, lat, lon)
         print(
             f"{'  brute force (pyproj inverse to every vertex)':<58} {brute * 1e3:10.3f} ms/point "
@@ -130,7 +131,6 @@ def exactness_vs_dense(layer, lat, lon, got_m, n: int = 30) -> tuple[float, int]
 
 
 def brute_force_seconds_per_point(layer, lat, lon, n: int = 500) -> float:
-    from geo import geodesy
 
     seg = layer.segments()
     vlon = np.concatenate([seg.lon1, seg.lon2[-1:]])
@@ -138,7 +138,7 @@ def brute_force_seconds_per_point(layer, lat, lon, n: int = 500) -> float:
     idx = np.random.default_rng(0).choice(len(lat), n, replace=False)
     t = time.perf_counter()
     for i in idx:
-        _, _, d = geodesy.WGS84.inv(np.full(len(vlon), lon[i]), np.full(len(vlat), lat[i]), vlon, vlat)
+        _, _, d = WGS84.inv(np.full(len(vlon), lon[i]), np.full(len(vlat), lat[i]), vlon, vlat)
         d.min()
     return (time.perf_counter() - t) / n
 
@@ -166,10 +166,9 @@ def write_points(path: Path, n: int, seed: int = 0) -> None:
 
 def run_batch_child(src: str, out: str, mode: str, chunk_rows: int) -> dict:
     """Runs in a fresh process: one batch, returns figures as a dict."""
-    from geo import layers
-    from geo.batch import batch_distances
+    from geo.many.batch import batch_distances
 
-    ua = layers.ukraine()
+    ua = ukraine()
     result: dict = {"mode": mode}
     if mode == "in-process":
         s = batch_distances(src, ua, out, chunk_rows=chunk_rows, progress=True)

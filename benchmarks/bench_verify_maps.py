@@ -61,9 +61,9 @@ def main() -> None:
         med, _ = median_seconds(lambda: run_cli("verify", str(story), "--json"), repeat=5)
         report("cold `geo verify` (1,000 words, 20 claims)", med, "(median of 5)")
 
-        from geo.claims import extract_claims
-        from geo.gazetteer import Gazetteer
-        from geo.verify import Judge
+        from geo.judge.judge import Judge
+        from geo.places.gazetteer import Gazetteer
+        from geo.text.claims import extract_claims
 
         gaz = Gazetteer.default()
         judge = Judge(gaz, date="2025-07-01")
@@ -71,7 +71,7 @@ def main() -> None:
         med, _ = median_seconds(lambda: judge.judge_all(extract_claims(text)), repeat=5)
         report("warm verify in process (1,000 words, 20 claims)", med, "(median of 5)")
 
-        from geo import maps
+        from geo.render.map import maps
 
         izh = Path(tmp) / "izhevsk.html"
         med, _ = median_seconds(

@@ -15,6 +15,6 @@ os.environ.setdefault("GEO_CACHE_DIR", str(CACHE))
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    from geo.gazetteer import Gazetteer
+    from geo.places.gazetteer import Gazetteer
 
     return Gazetteer.default()

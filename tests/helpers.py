@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+from geo.core.segments import ecef, foot_point, geodesic_lower_bound_from_chord
+
 
 def run_geo(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     """Run the real ``geo`` command line in a subprocess (same interpreter)."""
@@ -70,12 +72,10 @@ def exhaustive_nearest(lat, lon, segments):
     """
     import numpy as np
 
-    from geo import geodesy
-
     s = segments
     lat, lon = np.asarray(lat, dtype=float), np.asarray(lon, dtype=float)
     m = len(lat)
-    p = geodesy.ecef(lat, lon)
+    p = ecef(lat, lon)
     a, b = s.xyz1[None, :, :], s.xyz2[None, :, :]
     ab = b - a
     ab2 = np.einsum("...k,...k->...", ab, ab)
@@ -83,15 +83,15 @@ def exhaustive_nearest(lat, lon, segments):
     t = np.clip(np.einsum("...k,...k->...", ap, ab) / np.where(ab2 > 0, ab2, 1.0), 0.0, 1.0)
     diff = ap - t[..., None] * ab
     chord = np.sqrt(np.einsum("...k,...k->...", diff, diff))
-    lower = geodesy.geodesic_lower_bound_from_chord(np.maximum(chord - s.sagitta_m[None, :], 0.0))
+    lower = geodesic_lower_bound_from_chord(np.maximum(chord - s.sagitta_m[None, :], 0.0))
     best = np.argmin(lower, axis=1)
     rows = np.arange(m)
-    ub, _, _, _ = geodesy.foot_point(
+    ub, _, _, _ = foot_point(
         lat, lon, s.lat1[best], s.lon1[best], s.azimuth_deg[best], s.length_m[best],
         t0=t[rows, best] * s.length_m[best],
     )  # fmt: skip
     r, c = np.nonzero(lower <= ub[:, None] + 1e-6)
-    d, clat, clon, _ = geodesy.foot_point(
+    d, clat, clon, _ = foot_point(
         lat[r], lon[r], s.lat1[c], s.lon1[c], s.azimuth_deg[c], s.length_m[c], t0=t[r, c] * s.length_m[c]
     )
     out_d, out_lat, out_lon = np.full(m, np.inf), np.empty(m), np.empty(m)

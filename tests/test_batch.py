@@ -12,10 +12,11 @@ import pytest
 import shapely
 from geographiclib.geodesic import Geodesic
 
-from geo import geodesy, layers
-from geo.batch import batch_distances
+from geo.core.nearest import nearest_on_segments
 from geo.errors import GeoError
-from geo.types import Place
+from geo.layers.borders import ukraine
+from geo.many.batch import batch_distances
+from geo.model import Place
 
 from helpers import dense_min_distance, polygon_rings
 
@@ -25,7 +26,7 @@ GEOD = Geodesic.WGS84
 
 @pytest.fixture(scope="module")
 def ua():
-    return layers.ukraine()
+    return ukraine()
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,7 @@ def test_csv_to_parquet_matches_the_kernel_and_geographiclib(csv_result, points,
     inside = shapely.contains_xy(ua.geometry, lon, lat)
     assert np.array_equal(out["inside"].to_numpy(), inside) and summary.inside == inside.sum() > 100
     assert np.all(out["distance_km"].to_numpy()[inside] == 0)
-    res = geodesy.nearest_on_segments(lat[~inside], lon[~inside], ua.segments())
+    res = nearest_on_segments(lat[~inside], lon[~inside], ua.segments())
     assert np.max(np.abs(out["distance_km"].to_numpy()[~inside] * 1000 - res.distance_m)) < 1e-6
     # Independent spot checks: the reported nearest point is at the reported distance …
     for i in np.flatnonzero(~inside)[::150]:

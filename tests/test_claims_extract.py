@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from geo.claims import Claim, extract_claims, split_sentences
 from geo.errors import EmptyInputError, GeoError
+from geo.text.claims import Claim, extract_claims, split_sentences
 
 MI = 1.609344  # km per statute mile
 NMI = 1.852  # km per nautical mile

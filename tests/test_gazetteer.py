@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from geo.errors import AmbiguousPlaceError, EmptyInputError, InvalidCoordinatesError, UnknownPlaceError
-from geo.gazetteer import fold, parse_lat_lon, split_country_hint
+from geo.places.gazetteer import fold, parse_lat_lon, split_country_hint
 
 KHARKIV, ZAPORIZHZHIA, BAKHMUT, KYIV, IZHEVSK, MOSCOW, ODESA = (
     "706483",
@@ -133,7 +133,7 @@ def test_nearest_places_finds_the_city_itself(gazetteer):
 
 
 def test_index_is_rebuilt_when_places_csv_changes(tmp_path):
-    from geo.gazetteer import PLACES_CSV, Gazetteer
+    from geo.places.gazetteer import PLACES_CSV, Gazetteer
 
     csv_copy = tmp_path / "places.csv"
     text = PLACES_CSV.read_text(encoding="utf-8")

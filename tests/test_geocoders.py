@@ -22,7 +22,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from geo.errors import EmptyInputError, GeocoderServiceError, GeoError, UnknownPlaceError
-from geo.geocoders import (
+from geo.model import Place
+from geo.places.geocoders import (
     CACHE_FILE_NAME,
     DEFAULT_USER_AGENT,
     Geocoder,
@@ -31,7 +32,6 @@ from geo.geocoders import (
     available_geocoders,
     get_geocoder,
 )
-from geo.types import Place
 
 FIXTURES = Path(__file__).parent / "fixtures" / "nominatim"
 SLOW_SECONDS = 1.5

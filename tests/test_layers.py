@@ -9,8 +9,12 @@ import pytest
 from geographiclib.geodesic import Geodesic
 from shapely.geometry import box
 
-from geo import layers
 from geo.errors import DateError, LayerError
+from geo.layers.borders import country_border, ukraine
+from geo.layers.frontline import choose_snapshot
+from geo.layers.territory import split_territory
+from geo.layers.user_files import load_user_layer
+from geo.measure.prepared import distance_to_layer
 
 from helpers import dense_min_distance, polygon_rings
 
@@ -20,13 +24,13 @@ CITIES = {"Izhevsk": (56.85225, 53.19862), "Orsk": (51.23206, 58.48802), "Moscow
 
 @pytest.fixture(scope="module")
 def ua():
-    return layers.ukraine()
+    return ukraine()
 
 
 @pytest.mark.parametrize("city", sorted(CITIES))
 def test_distance_to_ukraine_border_matches_dense_sampling_within_1m(ua, city):
     lat, lon = CITIES[city]
-    ours = layers.distance_to_layer(lat, lon, ua)
+    ours = distance_to_layer(lat, lon, ua)
     truth, tlat, tlon = dense_min_distance(lat, lon, polygon_rings(ua.geometry))
     assert not ours.inside[0]
     assert abs(ours.distance_m[0] - truth) <= 1.0
@@ -39,33 +43,33 @@ def test_distance_to_ukraine_border_matches_dense_sampling_within_1m(ua, city):
 
 
 def test_izhevsk_is_about_1187_km_not_the_web_mercator_1989(ua):
-    d = layers.distance_to_layer(*CITIES["Izhevsk"], ua).distance_m[0] / 1000
+    d = distance_to_layer(*CITIES["Izhevsk"], ua).distance_m[0] / 1000
     assert 1180 < d < 1195
 
 
 def test_inside_and_on_the_boundary(ua):
-    kyiv = layers.distance_to_layer(50.4547, 30.5238, ua)
+    kyiv = distance_to_layer(50.4547, 30.5238, ua)
     assert kyiv.inside[0] and kyiv.distance_m[0] == 0
     # Sevastopol: Crimea is a part of Ukraine's multi-part polygon in this point of view.
-    assert layers.distance_to_layer(44.6, 33.52, ua).inside[0]
+    assert distance_to_layer(44.6, 33.52, ua).inside[0]
     mainland = max(ua.geometry.geoms, key=lambda p: p.area)
     lon, lat = np.asarray(mainland.exterior.coords)[100]
-    on_edge = layers.distance_to_layer(lat, lon, ua)
+    on_edge = distance_to_layer(lat, lon, ua)
     assert on_edge.inside[0] and on_edge.distance_m[0] == 0
 
 
 def test_point_in_the_sea_of_azov_measures_to_the_nearest_coast(ua):
     lat, lon = 46.0, 36.5
-    ours = layers.distance_to_layer(lat, lon, ua)
+    ours = distance_to_layer(lat, lon, ua)
     truth, _, _ = dense_min_distance(lat, lon, polygon_rings(ua.geometry))
     assert not ours.inside[0] and abs(ours.distance_m[0] - truth) <= 1.0
 
 
 def test_hole_lesotho_is_outside_south_africa():
-    za = layers.country_border("ZA")
+    za = country_border("ZA")
     assert any(len(p.interiors) for p in za.geometry.geoms)  # Lesotho is a hole
     lat, lon = -29.5, 28.25  # central Lesotho
-    ours = layers.distance_to_layer(lat, lon, za)
+    ours = distance_to_layer(lat, lon, za)
     hole_rings = [np.asarray(r.coords) for p in za.geometry.geoms for r in p.interiors]
     truth, _, _ = dense_min_distance(lat, lon, hole_rings)
     assert not ours.inside[0]
@@ -74,11 +78,11 @@ def test_hole_lesotho_is_outside_south_africa():
 
 
 def test_antimeridian_chukotka_to_russia_and_to_the_usa():
-    ru, us = layers.country_border("RU"), layers.country_border("US")
+    ru, us = country_border("RU"), country_border("US")
     lat, lon = 66.0, 172.0  # inland Chukotka, west of the antimeridian
-    assert layers.distance_to_layer(lat, lon, ru).inside[0]
-    assert layers.distance_to_layer(66.0, -175.0, ru).inside[0]  # Chukotka east of it
-    ours = layers.distance_to_layer(lat, lon, us)
+    assert distance_to_layer(lat, lon, ru).inside[0]
+    assert distance_to_layer(66.0, -175.0, ru).inside[0]  # Chukotka east of it
+    ours = distance_to_layer(lat, lon, us)
     alaska = [r for r in polygon_rings(us.geometry) if r[:, 0].min() < -140 or r[:, 0].max() > 170]
     truth, _, tlon = dense_min_distance(lat, lon, alaska)
     assert abs(ours.distance_m[0] - truth) <= 1.0
@@ -87,18 +91,18 @@ def test_antimeridian_chukotka_to_russia_and_to_the_usa():
 
 
 def test_antimeridian_seam_edges_are_not_boundary():
-    ru = layers.country_border("RU")
+    ru = country_border("RU")
     seg = ru.segments()
     assert not np.any((np.abs(seg.lon1) == 180) & (np.abs(seg.lon2) == 180))
     # Just off the seam inside Chukotka: inside, and not "0.1 km from the border".
-    assert layers.distance_to_layer(67.5, 179.999, ru).inside[0]
+    assert distance_to_layer(67.5, 179.999, ru).inside[0]
 
 
 def test_country_border_by_code_name_and_errors():
-    assert layers.country_border("PL").name == layers.country_border("Poland").name
-    assert layers.country_border("pol").geometry.equals(layers.country_border("PL").geometry)
+    assert country_border("PL").name == country_border("Poland").name
+    assert country_border("pol").geometry.equals(country_border("PL").geometry)
     with pytest.raises(LayerError, match="unknown country"):
-        layers.country_border("Narnia")
+        country_border("Narnia")
 
 
 # -- snapshot dates ---------------------------------------------------------------------------
@@ -110,20 +114,20 @@ def snapdir(tmp_path):
 
 
 def test_choose_snapshot_on_or_before(snapdir):
-    assert layers.choose_snapshot("2025-07-01", snapdir).snapshot.isoformat() == "2025-07-01"
-    c = layers.choose_snapshot("2025-07-20", snapdir)
+    assert choose_snapshot("2025-07-01", snapdir).snapshot.isoformat() == "2025-07-01"
+    c = choose_snapshot("2025-07-20", snapdir)
     assert c.snapshot.isoformat() == "2025-07-01" and c.warning is None
-    c = layers.choose_snapshot("2024-01-01", snapdir)
+    c = choose_snapshot("2024-01-01", snapdir)
     assert c.snapshot.isoformat() == "2022-02-23"
     assert "2022-02-23" in c.warning and "days older" in c.warning
-    assert layers.choose_snapshot(None, snapdir).snapshot.isoformat() == "2025-07-01"
+    assert choose_snapshot(None, snapdir).snapshot.isoformat() == "2025-07-01"
 
 
 def test_date_before_first_snapshot_lists_dates(snapdir):
     with pytest.raises(DateError, match="snapshots: 2022-02-23, 2025-07-01"):
-        layers.choose_snapshot("2021-12-31", snapdir)
+        choose_snapshot("2021-12-31", snapdir)
     with pytest.raises(DateError, match="YYYY-MM-DD"):
-        layers.choose_snapshot("1 July 2025", snapdir)
+        choose_snapshot("1 July 2025", snapdir)
 
 
 # -- users' files -----------------------------------------------------------------------------
@@ -135,11 +139,11 @@ def _write(tmp_path, name, text):
 
 def test_malformed_and_invalid_user_files(tmp_path):
     with pytest.raises(LayerError, match="not valid GeoJSON"):
-        layers.load_user_layer(_write(tmp_path, "bad.geojson", '{"type": "FeatureCollection", "features": ['))
+        load_user_layer(_write(tmp_path, "bad.geojson", '{"type": "FeatureCollection", "features": ['))
     with pytest.raises(LayerError, match="empty"):
-        layers.load_user_layer(_write(tmp_path, "empty.geojson", ""))
+        load_user_layer(_write(tmp_path, "empty.geojson", ""))
     with pytest.raises(LayerError, match="not found"):
-        layers.load_user_layer(tmp_path / "missing.geojson")
+        load_user_layer(tmp_path / "missing.geojson")
     points = {
         "type": "FeatureCollection",
         "features": [
@@ -147,10 +151,10 @@ def test_malformed_and_invalid_user_files(tmp_path):
         ],
     }
     with pytest.raises(LayerError, match="neither polygons nor lines"):
-        layers.load_user_layer(_write(tmp_path, "points.geojson", json.dumps(points)))
+        load_user_layer(_write(tmp_path, "points.geojson", json.dumps(points)))
     nothing = {"type": "FeatureCollection", "features": []}
     with pytest.raises(LayerError, match="no geometry"):
-        layers.load_user_layer(_write(tmp_path, "none.geojson", json.dumps(nothing)))
+        load_user_layer(_write(tmp_path, "none.geojson", json.dumps(nothing)))
     mercator = {
         "type": "FeatureCollection",
         "features": [
@@ -165,9 +169,9 @@ def test_malformed_and_invalid_user_files(tmp_path):
         ],
     }
     with pytest.raises(LayerError, match="not longitude/latitude"):
-        layers.load_user_layer(_write(tmp_path, "mercator.geojson", json.dumps(mercator)))
+        load_user_layer(_write(tmp_path, "mercator.geojson", json.dumps(mercator)))
     with pytest.raises(LayerError, match="unsupported layer format"):
-        layers.load_user_layer(_write(tmp_path, "layer.txt", "hello"))
+        load_user_layer(_write(tmp_path, "layer.txt", "hello"))
 
 
 def test_user_file_in_another_crs_is_converted(tmp_path):
@@ -189,7 +193,7 @@ def test_user_file_in_another_crs_is_converted(tmp_path):
             }
         ],
     }
-    user = layers.load_user_layer(_write(tmp_path, "merc.geojson", json.dumps(doc)), "2025-07-01")
+    user = load_user_layer(_write(tmp_path, "merc.geojson", json.dumps(doc)), "2025-07-01")
     minx, miny, maxx, maxy = user.occupied.geometry.bounds
     assert minx == pytest.approx(37.5, abs=1e-6) and maxy == pytest.approx(48.5, abs=1e-6)
 
@@ -199,10 +203,10 @@ def test_kml_line_is_read_as_front_line(tmp_path):
 <kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>line &lt;b&gt;</name>
 <LineString><coordinates>37.0,49.0,0 37.5,48.5,0 37.8,48.0,0</coordinates></LineString>
 </Placemark></Document></kml>"""
-    user = layers.load_user_layer(_write(tmp_path, "line.kml", kml))
+    user = load_user_layer(_write(tmp_path, "line.kml", kml))
     assert user.line is not None and user.occupied is None
     assert user.features[0]["Name"] == "line <b>"
-    d = layers.distance_to_layer(48.5, 38.5, user.line)
+    d = distance_to_layer(48.5, 38.5, user.line)
     truth, _, _ = dense_min_distance(48.5, 38.5, [np.array([(37.0, 49.0), (37.5, 48.5), (37.8, 48.0)])])
     assert abs(d.distance_m[0] - truth) <= 1.0
 
@@ -212,11 +216,11 @@ def test_split_territory_leaves_kyiv_controlled():
     from shapely.geometry import LineString
 
     line = LineString([(36.0, 53.0), (36.0, 44.0)])
-    occ, ctl = layers.split_territory(square, [line])
+    occ, ctl = split_territory(square, [line])
     assert ctl.contains(box(30.5, 50.0, 30.6, 50.6))
     assert occ.bounds[0] == pytest.approx(36.0)
     with pytest.raises(LayerError, match="cuts nothing off"):
-        layers.split_territory(square, [LineString([(20.0, 53.0), (20.0, 44.0)])])
+        split_territory(square, [LineString([(20.0, 53.0), (20.0, 44.0)])])
 
 
 def test_user_layer_is_reread_when_the_file_changes(tmp_path):
@@ -237,8 +241,8 @@ def test_user_layer_is_reread_when_the_file_changes(tmp_path):
         )
 
     path = _write(tmp_path, "front.geojson", line(37.0))
-    first = layers.load_user_layer(path)
-    assert layers.load_user_layer(path) is first  # read once per file version
+    first = load_user_layer(path)
+    assert load_user_layer(path) is first  # read once per file version
     path.write_text(line(38.5), encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
-    assert layers.load_user_layer(path).line.geometry.bounds[0] == pytest.approx(38.5)
+    assert load_user_layer(path).line.geometry.bounds[0] == pytest.approx(38.5)

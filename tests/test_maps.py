@@ -15,10 +15,16 @@ import pytest
 from geographiclib.geodesic import Geodesic
 from shapely.geometry import box
 
-from geo import layers, maps, references
+from geo.core.rings import RING_TARGET_ERROR
 from geo.errors import GeoError
-from geo.measure import measure_places
-from geo.types import Place
+from geo.layers.borders import ukraine
+from geo.layers.frontline import frontline_snapshot
+from geo.layers.user_files import load_user_layer
+from geo.measure.measurements import measure_places
+from geo.measure.prepared import distance_to_layer
+from geo.measure.references import Reference, measure_against
+from geo.model import Place
+from geo.render.map import maps
 
 from helpers import dense_min_distance, polygon_rings
 
@@ -45,7 +51,7 @@ main,Black Sea,46.35,31.70,outside
 
 @pytest.fixture(scope="module")
 def ua():
-    return layers.ukraine()
+    return ukraine()
 
 
 @pytest.fixture(scope="module")
@@ -53,13 +59,13 @@ def snapshot(tmp_path_factory):
     """A small test front line (our own waypoints), cut through the real Ukraine polygon."""
     d = tmp_path_factory.mktemp("frontline")
     (d / "2025-07-01.csv").write_text(SNAPSHOT_CSV, encoding="utf-8")
-    return layers.frontline_snapshot(None, d)
+    return frontline_snapshot(None, d)
 
 
 @pytest.fixture(scope="module")
 def izhevsk_measurement(gazetteer, ua):
     izh = gazetteer.lookup("Izhevsk").place
-    return references.measure(izh, references.Reference("ukraine", layer=ua))
+    return measure_against(izh, Reference("ukraine", layer=ua))
 
 
 def place(name, lat, lon, cc="RU", pid="1"):
@@ -130,11 +136,11 @@ def test_ring_around_the_ukraine_border_is_at_the_radius(ua, radius_km):
     lat = np.concatenate([la for la, _ in ring.lines])
     lon = np.concatenate([lo for _, lo in ring.lines])
     assert len(lat) > 2 * math.pi * radius_km / 25  # densified: ≤ ~20 km between vertices
-    exact = layers.distance_to_layer(lat, np.mod(lon + 180, 360) - 180, ua)
+    exact = distance_to_layer(lat, np.mod(lon + 180, 360) - 180, ua)
     assert not exact.inside.any()
     rel = np.abs(exact.distance_m - r_m) / r_m
     assert rel.max() <= 0.005  # the promise
-    assert rel.max() <= maps.RING_TARGET_ERROR * 1.0001  # what the correction reaches
+    assert rel.max() <= RING_TARGET_ERROR * 1.0001  # what the correction reaches
     assert ring.max_error_m == pytest.approx(float(np.abs(exact.distance_m - r_m).max()), abs=1e-6)
     # independent check of a few vertices by brute-force sampling of the border
     rings = polygon_rings(ua.geometry)
@@ -156,7 +162,7 @@ def test_ring_around_a_front_line_and_controlled_territory(snapshot):
         ring = maps.layer_ring(layer, radius)
         lat = np.concatenate([la for la, _ in ring.lines])
         lon = np.concatenate([lo for _, lo in ring.lines])
-        d = layers.distance_to_layer(lat, lon, layer).distance_m
+        d = distance_to_layer(lat, lon, layer).distance_m
         assert np.max(np.abs(d - radius * 1000)) / (radius * 1000) < 0.005
 
 
@@ -200,12 +206,10 @@ def evil_page(tmp_path_factory, snapshot):
         "geometry": {"type": "Polygon", "coordinates": square},
     }
     gj.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
-    user = layers.load_user_layer(gj)
+    user = load_user_layer(gj)
     items = [
-        references.measure(place(EVIL_IMG, 55.75, 37.62), references.Reference("f", layer=snapshot.line)),
-        references.measure(
-            place(EVIL_SCRIPT, 56.85, 53.2), references.Reference("c", layer=snapshot.controlled)
-        ),
+        measure_against(place(EVIL_IMG, 55.75, 37.62), Reference("f", layer=snapshot.line)),
+        measure_against(place(EVIL_SCRIPT, 56.85, 53.2), Reference("c", layer=snapshot.controlled)),
         measure_places(place(EVIL_TEMPLATE, 51.7, 39.2), place("Kyiv", 50.45, 30.52, "UA")),
     ]
     m = maps.build_map(
@@ -275,7 +279,7 @@ def test_finding_sentence(izhevsk_measurement, snapshot):
         "(Natural Earth 1:10m)"
     )
     kharkiv = place("Kharkiv", 49.98081, 36.25272, "UA")
-    inside = references.measure(kharkiv, references.Reference("c", layer=snapshot.controlled))
+    inside = measure_against(kharkiv, Reference("c", layer=snapshot.controlled))
     assert maps.finding_sentence(inside) == (
         "Kharkiv lies inside Ukrainian-controlled territory (geo snapshot 2025-07-01, approximate)"
     )
@@ -354,8 +358,8 @@ def test_country_outlines_merge_across_the_antimeridian():
 
 
 def test_verification_map_colours_by_verdict(gazetteer, tmp_path):
-    from geo.claims import extract_claims
-    from geo.verify import Judge
+    from geo.judge.judge import Judge
+    from geo.text.claims import extract_claims
 
     text = (
         "The drone struck Izhevsk, some 1,300 kilometers (800 miles) from Ukraine. "
@@ -370,7 +374,7 @@ def test_verification_map_colours_by_verdict(gazetteer, tmp_path):
 
 def test_a_place_inside_a_layer_is_a_marker_without_a_line(snapshot):
     kharkiv = place("Kharkiv", 49.98081, 36.25272, "UA")
-    inside = references.measure(kharkiv, references.Reference("c", layer=snapshot.controlled))
+    inside = measure_against(kharkiv, Reference("c", layer=snapshot.controlled))
     m = maps.build_map([inside])
     assert not [c for c in m._children.values() if isinstance(c, maps.GeodesicLine)]
     page = maps.render_html(m)

@@ -15,10 +15,13 @@ import zlib
 
 import pytest
 
-from geo import layers, maps, references
 from geo.errors import GeoError
-from geo.measure import measure_places
-from geo.types import Place
+from geo.layers.borders import ukraine
+from geo.layers.user_files import load_user_layer
+from geo.measure.measurements import measure_places
+from geo.measure.references import Reference, measure_against
+from geo.model import Place
+from geo.render.map import maps
 
 EVIL_IMG = '<img src=x onerror="window.__pwned=1">'
 EVIL_SCRIPT = "</script><script>window.__pwned=2</script>"
@@ -80,7 +83,7 @@ class Page:
 @pytest.fixture(scope="module")
 def izhevsk(gazetteer):
     izh = gazetteer.lookup("Izhevsk").place
-    return references.measure(izh, references.Reference("ukraine", layer=layers.ukraine()))
+    return measure_against(izh, Reference("ukraine", layer=ukraine()))
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +99,7 @@ def evil_map(tmp_path_factory, izhevsk):
         },
     }
     gj.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
-    user = layers.load_user_layer(gj)
+    user = load_user_layer(gj)
     kyiv = Place("Kyiv", 50.45466, 30.5238, "UA", "geonames-cities500", "703448")
     items = [
         izhevsk,
@@ -108,7 +111,7 @@ def evil_map(tmp_path_factory, izhevsk):
         items,
         layers=[user],
         rings_km=(500, 1000),
-        ring_origin=layers.ukraine(),
+        ring_origin=ukraine(),
         title=EVIL_IMG + " map",
         credits=EVIL_SCRIPT,
     )

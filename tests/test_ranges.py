@@ -10,10 +10,12 @@ import numpy as np
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from geo import layers
 from geo.errors import GeoError
-from geo.ranges import CSV_COLUMNS, RangeRow, range_query, rows_to_csv, rows_to_json
-from geo.types import Place
+from geo.layers.borders import country_border, ukraine
+from geo.layers.frontline import frontline_snapshot
+from geo.many.ranges import CSV_COLUMNS, RangeRow, range_query, rows_to_csv, rows_to_json
+from geo.measure.prepared import distance_to_layer
+from geo.model import Place
 
 from helpers import dense_min_distance, polygon_rings
 
@@ -24,7 +26,7 @@ GEOD = Geodesic.WGS84
 
 @pytest.fixture(scope="module")
 def ua():
-    return layers.ukraine()
+    return ukraine()
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +105,7 @@ def test_prefilter_loses_no_place_in_range(ua, gazetteer):
     places = gazetteer.all_places(countries=countries)
     lat = np.array([p.lat for p in places])
     lon = np.array([p.lon for p in places])
-    exact = layers.distance_to_layer(lat, lon, ua)
+    exact = distance_to_layer(lat, lon, ua)
     within = {p.id: d for p, d in zip(places, exact.distance_m, strict=True) if d <= 500_000}
     rows = range_query(ua, 500, gazetteer, countries=countries)
     assert {r.id for r in rows} == set(within)
@@ -134,14 +136,14 @@ def test_point_reference_is_plain_geodesic(gazetteer):
 
 
 def test_inside_controlled_territory_is_zero_and_named(gazetteer):
-    ctl = layers.frontline_snapshot("2025-07-01").controlled
+    ctl = frontline_snapshot("2025-07-01").controlled
     rows = range_query(ctl, 30, gazetteer, countries=["UA"], min_population=500_000)
     kyiv = _by_id(rows, "703448")
     assert kyiv is not None and kyiv.distance_km == 0 and kyiv.near_place == "Kyiv"
 
 
 def test_non_ukrainian_layer_has_no_near_place(gazetteer):
-    rows = range_query(layers.country_border("PL"), 20, gazetteer, countries=["DE"], min_population=20_000)
+    rows = range_query(country_border("PL"), 20, gazetteer, countries=["DE"], min_population=20_000)
     assert rows and all(r.near_place is None for r in rows)
 
 

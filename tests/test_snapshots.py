@@ -7,7 +7,13 @@ import numpy as np
 import pytest
 import shapely
 
-from geo import layers
+from geo.core.geodesic import WGS84
+from geo.errors import DateError
+from geo.layers.borders import ukraine
+from geo.layers.frontline import frontline_snapshot
+from geo.layers.layer import Layer
+from geo.layers.territory import controlled_from_occupied
+from geo.measure.prepared import distance_to_layer
 
 from conftest import SHARED
 
@@ -30,7 +36,7 @@ OCCUPIED = {
 
 @pytest.mark.parametrize("date", sorted(OCCUPIED))
 def test_each_city_is_on_the_right_side(date):
-    snap = layers.frontline_snapshot(date)
+    snap = frontline_snapshot(date)
     assert snap.date == date
     for name, (lat, lon) in CITIES.items():
         in_occ = shapely.contains_xy(snap.occupied.geometry, lon, lat)
@@ -41,16 +47,16 @@ def test_each_city_is_on_the_right_side(date):
 
 @pytest.mark.parametrize("date", sorted(OCCUPIED))
 def test_occupied_and_controlled_tile_ukraine(date):
-    snap = layers.frontline_snapshot(date)
-    ua = layers.ukraine().geometry
+    snap = frontline_snapshot(date)
+    ua = ukraine().geometry
     assert snap.occupied.geometry.intersection(snap.controlled.geometry).area < 1e-9
     assert abs(snap.occupied.geometry.union(snap.controlled.geometry).area - ua.area) / ua.area < 1e-6
 
 
 def test_occupied_area_grows_as_published():
     # Geodesic areas (km²); published estimates: ~43,000 before the invasion, ~110,000-115,000 in 2024-25.
-    geod = layers.geodesy.WGS84
-    area = {d: abs(geod.geometry_area_perimeter(layers.frontline_snapshot(d).occupied.geometry)[0]) / 1e6
+    geod = WGS84
+    area = {d: abs(geod.geometry_area_perimeter(frontline_snapshot(d).occupied.geometry)[0]) / 1e6
             for d in OCCUPIED}  # fmt: skip
     assert 38_000 < area["2022-02-23"] < 50_000
     assert 100_000 < area["2024-07-08"] < 125_000
@@ -58,12 +64,12 @@ def test_occupied_area_grows_as_published():
 
 
 def test_date_choice_and_provenance():
-    snap = layers.frontline_snapshot("2025-07-20")
+    snap = frontline_snapshot("2025-07-20")
     assert snap.date == "2025-07-01" and not snap.line.notes
-    stale = layers.frontline_snapshot("2025-12-31")
+    stale = frontline_snapshot("2025-12-31")
     assert any("days older" in n for n in stale.line.notes)
-    with pytest.raises(layers.DateError, match="2022-02-23"):
-        layers.frontline_snapshot("2022-01-01")
+    with pytest.raises(DateError, match="2022-02-23"):
+        frontline_snapshot("2022-01-01")
     info = snap.controlled.describe()
     assert info["date"] == "2025-07-01" and "approximate" in info["accuracy"] and info["source"]
 
@@ -74,17 +80,17 @@ DEEPSTATE = SHARED / "data" / "frontline" / "deepstatemap_occupied_2025-07-01.ge
 @pytest.mark.skipif(not DEEPSTATE.exists(), reason="validation data absent")
 def test_snapshot_agrees_with_deepstatemap_within_stated_accuracy():
     """Median distance of our line to DeepStateMap's within 15 km (the stated typical accuracy)."""
-    ours = layers.frontline_snapshot("2025-07-01")
+    ours = frontline_snapshot("2025-07-01")
     occ = gpd.read_file(DEEPSTATE).geometry.union_all()
-    _, ctl, line = layers.controlled_from_occupied(occ)
-    theirs = layers.Layer("ds", "line", line, "DeepStateMap", "GPL-3.0", "2025-07-01")
+    _, ctl, line = controlled_from_occupied(occ)
+    theirs = Layer("ds", "line", line, "DeepStateMap", "GPL-3.0", "2025-07-01")
     xy = np.concatenate(
         [np.asarray(p.coords) for p in getattr(ours.line.geometry, "geoms", [ours.line.geometry])]
     )
-    d = layers.distance_to_layer(xy[:, 1], xy[:, 0], theirs).distance_m / 1000
+    d = distance_to_layer(xy[:, 1], xy[:, 0], theirs).distance_m / 1000
     assert np.median(d) < 15
     # Izhevsk to controlled territory: ours and DeepStateMap's agree within the 15 km snapshot slack.
     izhevsk = (56.85225, 53.19862)
-    a = layers.distance_to_layer(*izhevsk, ours.controlled).distance_m[0]
-    b = layers.distance_to_layer(*izhevsk, layers.Layer("c", "polygon", ctl, "s", "l", "v")).distance_m[0]
+    a = distance_to_layer(*izhevsk, ours.controlled).distance_m[0]
+    b = distance_to_layer(*izhevsk, Layer("c", "polygon", ctl, "s", "l", "v")).distance_m[0]
     assert abs(a - b) < 15_000

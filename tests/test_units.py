@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.units import convert, km_to_mi, normalise_unit, round_half_up
+from geo.core.units import convert, km_to_mi, normalise_unit, round_half_up
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,13 @@ import pytest
 import yaml
 from geographiclib.geodesic import Geodesic
 
-from geo import layers
-from geo.claims import extract_claims
-from geo.units import figure_step, tolerance_band_km
-from geo.verify import Judge, conversion_mismatch, direction_matches, judge_value
+from geo.core.units import figure_step
+from geo.judge.judge import Judge
+from geo.judge.readings import direction_matches, judge_value
+from geo.judge.tolerance import conversion_mismatch, tolerance_band_km
+from geo.layers.borders import ukraine
+from geo.layers.territory import controlled_from_occupied
+from geo.text.claims import extract_claims
 
 from conftest import ROOT, SHARED
 from helpers import dense_min_distance, polygon_rings
@@ -51,7 +54,7 @@ def test_seed_verdicts(judge, seed):
 
 @needs_deepstate
 def test_seed_distances_match_independent_computation(judge, gazetteer):
-    ua = layers.ukraine()
+    ua = ukraine()
     for seed in SEEDS["claims"]:
         claim = _one(seed["text"])
         v = judge.judge(claim)
@@ -73,7 +76,7 @@ def test_seed_distances_match_independent_computation(judge, gazetteer):
             assert "direction_mismatch" not in v.flags
         if seed.get("kind") == "length":
             occ = gpd.read_file(DEEPSTATE).geometry.union_all()
-            _, _, contact = layers.controlled_from_occupied(occ)
+            _, _, contact = controlled_from_occupied(occ)
             geod = Geodesic.WGS84
             total = 0.0
             for part in getattr(contact, "geoms", [contact]):

@@ -1,4 +1,4 @@
-"""Geocoders: turn a place name into a :class:`~geo.types.Place`.
+"""Geocoders: turn a place name into a :class:`~geo.model.Place`.
 
 Two kinds, behind one :class:`Geocoder` protocol:
 
@@ -28,8 +28,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from geo import config
 from geo.errors import EmptyInputError, GeocoderServiceError, GeoError, UnknownPlaceError
-from geo.types import Place
+from geo.model import Place
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -43,8 +44,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_USER_AGENT = "geo-strike-range-mapper/0.1 (newsroom fact-checking; contact via project README)"
-APP_NAME = "geo-strike-range"
+DEFAULT_USER_AGENT = config.USER_AGENT
 CACHE_FILE_NAME = "geocode-cache-v1.json"
 _CACHE_VERSION = 1
 
@@ -114,10 +114,9 @@ class OfflineGeocoder:
 
 
 def default_cache_dir() -> Path:
-    """Where :class:`GeopyGeocoder` caches answers unless told otherwise (safe to delete)."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME)) / "geocoder-cache"
+    """Where :class:`GeopyGeocoder` caches answers unless told otherwise (safe to delete):
+    ``geocoder-cache`` in the user cache directory (``GEO_CACHE_DIR`` moves it)."""
+    return config.cache_dir() / "geocoder-cache"
 
 
 def available_geocoders() -> list[str]:

@@ -56,24 +56,20 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 from shapely.geometry import box, mapping
 
-from geo import geodesy, layers
+from geo.core.geodesic import COMPASS_WORDS, inverse, validate_lat_lon
+from geo.core.paths import forward_broadcast, geodesic_circle, geodesic_path, into_frame, unwrap_lon
+from geo.core.rings import RangeRing, point_ring
+from geo.core.units import km_to_mi, round_half_up
 from geo.errors import GeoError, LayerError
-from geo.types import Measurement, Place
-from geo.units import km_to_mi, round_half_up
+from geo.layers.borders import countries_frame, ne_version, ukraine
+from geo.layers.layer import Layer
+from geo.layers.user_files import UserLayer
+from geo.measure.rings import layer_ring
+from geo.model import LayerOrigin, LayerRole, Measurement, Place
 
-ASSETS_DIR = Path(__file__).resolve().parent / "assets"
-#: Vertex spacing of drawn geodesic lines, km.
-LINE_SPACING_KM = 10.0
-#: Vertex spacing of rings around layers, km (the drawn chord departs from the true curve
-#: by < s²/8R: under 0.1 km for R ≥ 500 km).
-RING_SPACING_KM = 20.0
-#: Number of vertices of a geodesic circle around a point (one per degree of azimuth).
-CIRCLE_VERTICES = 360
+ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 #: Display simplification tolerance of reference layers, degrees (display only).
 DISPLAY_SIMPLIFY_DEG = 0.01
-#: Relative accuracy every ring vertex must reach, and the target the correction aims at.
-RING_MAX_ERROR = 0.005
-RING_TARGET_ERROR = 1e-5
 
 #: Colours of verdicts (``geo verify --map``).
 VERDICT_COLORS = {
@@ -149,189 +145,6 @@ def _color(value: str | None, default: str) -> str:
 
 
 # ==========================================================================================
-# Geometry for display: geodesic lines, circles, rings around layers, antimeridian
-# ==========================================================================================
-def unwrap_lon(lon, center: float | None = None) -> np.ndarray:
-    """Make a sequence of longitudes continuous (no jump of more than 180° between
-    neighbours), so a line crossing ±180 is not drawn the long way round. With ``center``,
-    the whole sequence is shifted by a multiple of 360° so its first point lies within
-    ``center ± 180``.
-
-    >>> unwrap_lon([179.0, -179.0, -178.0]).tolist()
-    [179.0, 181.0, 182.0]
-    """
-    lon = np.asarray(lon, dtype=float)
-    if lon.size == 0:
-        return lon
-    steps = np.mod(np.diff(lon) + 180.0, 360.0) - 180.0
-    out = lon[0] + np.concatenate([[0.0], np.cumsum(steps)])
-    if center is not None:
-        out += 360.0 * np.round((center - out[0]) / 360.0)
-    return out
-
-
-def into_frame(lon, center: float) -> np.ndarray:
-    """Longitudes shifted by multiples of 360° into ``[center − 180, center + 180)``."""
-    lon = np.asarray(lon, dtype=float)
-    return np.mod(lon - center + 180.0, 360.0) + center - 180.0
-
-
-def _forward(lat, lon, az, dist):
-    """:func:`geo.geodesy.forward` with NumPy broadcasting (pyproj wants equal lengths)."""
-    lat, lon, az, dist = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (lat, lon, az, dist)))
-    la, lo, _ = geodesy.forward(lat.ravel(), lon.ravel(), az.ravel(), dist.ravel())
-    return np.asarray(la, dtype=float).reshape(lat.shape), np.asarray(lo, dtype=float).reshape(lat.shape)
-
-
-def geodesic_path(lat1, lon1, lat2, lon2, spacing_km: float = LINE_SPACING_KM):
-    """Points along the WGS84 geodesic from point 1 to point 2, at most ``spacing_km`` apart.
-
-    Returns ``(lat, lon)`` arrays in degrees, ends included, longitudes unwrapped
-    (continuous; see :func:`unwrap_lon`). Each vertex is on the geodesic to GeographicLib's
-    accuracy (~15 nm): it is the direct problem from point 1 along the initial azimuth.
-
-    >>> lat, lon = geodesic_path(55.75204, 37.61781, 56.85225, 53.19862)  # Moscow → Izhevsk
-    >>> len(lat) >= 97, float(lat[-1]), float(lon[-1])
-    (True, 56.85225, 53.19862)
-    """
-    dist, az, _ = geodesy.inverse(lat1, lon1, lat2, lon2)
-    dist = float(dist)
-    n = max(1, math.ceil(dist / (spacing_km * 1000.0)))
-    s = np.linspace(0.0, dist, n + 1)
-    lat, lon = _forward(lat1, lon1, float(az), s)
-    lat[0], lon[0], lat[-1], lon[-1] = lat1, lon1, lat2, lon2
-    lon = unwrap_lon(lon)
-    lon[-1] = lon2 + 360.0 * round((lon[-1] - lon2) / 360.0)  # exact end, free of summed rounding
-    return lat, lon
-
-
-def geodesic_circle(lat, lon, radius_m: float, n: int = CIRCLE_VERTICES):
-    """A geodesic circle: the points ``radius_m`` metres (WGS84 geodesic) from ``lat, lon``.
-
-    ``n`` vertices at equal azimuth steps from north, closed (first vertex repeated);
-    longitudes unwrapped around the centre. Every vertex is at the radius to ~15 nm
-    (direct problem); a circle that encloses a pole comes back 360° east or west of where
-    it started, which a polyline draws correctly.
-
-    >>> la, lo = geodesic_circle(50.0, 30.0, 100_000.0)
-    >>> len(la), bool(abs(la[0] - 50.899) < 0.001)
-    (361, True)
-    """
-    az = np.append(np.arange(n) * (360.0 / n), 0.0)
-    la, lo = _forward(lat, lon, az, radius_m)
-    return la, unwrap_lon(lo, center=float(lon))
-
-
-@dataclass(frozen=True)
-class RangeRing:
-    """A range ring: the line(s) at ``radius_km`` from an origin (a point or a layer).
-
-    ``lines`` holds ``(lat, lon)`` arrays (longitudes unwrapped); a ring around a layer can
-    have several (the buffer's holes, or separate pieces). ``max_error_m`` is the largest
-    difference between a vertex's exact WGS84 distance to the origin and the radius;
-    ``origin`` names what it is measured from.
-    """
-
-    radius_km: float
-    lines: tuple[tuple[np.ndarray, np.ndarray], ...]
-    max_error_m: float
-    origin: str
-    iterations: int = 0
-
-    @property
-    def max_relative_error(self) -> float:
-        return self.max_error_m / (self.radius_km * 1000.0)
-
-
-def point_ring(lat: float, lon: float, radius_km: float, origin: str = "") -> RangeRing:
-    """A :class:`RangeRing` around a point: :func:`geodesic_circle` (vertices exact to ~15 nm)."""
-    la, lo = geodesic_circle(lat, lon, radius_km * 1000.0)
-    return RangeRing(float(radius_km), ((la, lo),), 0.0, origin or f"{lat:.4f},{lon:.4f}")
-
-
-def layer_ring(
-    layer: layers.Layer,
-    radius_km: float,
-    spacing_km: float = RING_SPACING_KM,
-    target_error: float = RING_TARGET_ERROR,
-    max_iterations: int = 30,
-) -> RangeRing:
-    """The line at ``radius_km`` (WGS84 geodesic) from a whole layer (line or polygon).
-
-    Method:
-
-    1. Buffer the layer by the radius in an azimuthal equidistant projection centred on
-       the layer (``+proj=aeqd``, pyproj), simplify by 0.05% of the radius, densify to
-       ``spacing_km``, back to lon/lat. aeqd is exact only along lines through its centre;
-       across them it stretches distances (~1% at 1,500 km from the centre), so these
-       vertices are only approximately at the radius (around Ukraine: up to ~0.3% off).
-    2. Correct each vertex: measure its exact distance ``d`` and nearest point ``n`` to the
-       layer (:func:`geo.layers.distance_to_layer`, exact to < 1 mm) and move it to the
-       point ``radius`` along the geodesic from ``n`` through it (GeographicLib direct
-       problem). Repeat while any vertex is off by more than ``target_error`` (relative).
-
-    Accuracy: every vertex ends within ``target_error`` of the radius, measured exactly
-    (default 1e-5: 5 m at 500 km, 15 m at 1,500 km). Around Ukraine's border at
-    500-3,000 km that takes one or two corrections; at 100 km the few vertices at the
-    ring's inner corners (equidistant from two parts of the border) converge linearly and
-    take ~15. ``max_error_m`` in the result states what was achieved, and a
-    :class:`GeoError` is raised if any vertex is still off by more than 0.5%. Between
-    vertices (≤ ``spacing_km`` apart) the drawn chord departs from the true curve by
-    < s²/8R, under 0.1 km.
-    """
-    if radius_km <= 0:
-        raise GeoError(f"a range ring needs a positive radius, not {radius_km:g} km")
-    radius_m = float(radius_km) * 1000.0
-    geom = layer.geometry
-    c = geom.centroid
-    fwd, inv = layers._aeqd(c.x, c.y)
-    geom_m = fwd(geom)
-    buf = geom_m.buffer(radius_m, quad_segs=16)
-    buf = shapely.segmentize(buf.simplify(radius_m * 5e-4, preserve_topology=True), spacing_km * 1000.0)
-    rings_ll = []
-    for poly in getattr(buf, "geoms", [buf]):
-        for ring in [poly.exterior, *poly.interiors]:
-            ll = np.asarray(inv(shapely.LineString(ring.coords)).coords)
-            rings_ll.append(ll)
-    if not rings_ll:
-        raise GeoError(f"cannot draw a {radius_km:g} km ring around {layer.name}")
-    sizes = [len(r) for r in rings_ll]
-    lon = np.concatenate([r[:, 0] for r in rings_ll])
-    lat = np.concatenate([r[:, 1] for r in rings_ll])
-    lat = np.clip(lat, -90.0, 90.0)
-    lon = np.mod(lon + 180.0, 360.0) - 180.0
-    iterations = 0
-    err = np.zeros(len(lat))
-    active = np.arange(len(lat))  # vertices still to check; moving one never moves another
-    while len(active):
-        res = layers.distance_to_layer(lat[active], lon[active], layer)
-        err[active] = np.abs(res.distance_m - radius_m)
-        off = (err[active] > target_error * radius_m) & (res.distance_m > 1.0)
-        if not off.any() or iterations >= max_iterations:
-            break
-        _, az, _ = geodesy.inverse(
-            res.nearest_lat[off], res.nearest_lon[off], lat[active][off], lon[active][off]
-        )
-        nlat, nlon = _forward(res.nearest_lat[off], res.nearest_lon[off], az, radius_m)
-        active = active[off]
-        lat[active], lon[active] = nlat, nlon
-        iterations += 1
-    max_err = float(err.max())
-    if max_err > RING_MAX_ERROR * radius_m:
-        raise GeoError(
-            f"could not draw the {radius_km:g} km ring around {layer.name} to within 0.5% "
-            f"(worst vertex {max_err / 1000:.1f} km off)"
-        )
-    lines = []
-    start = 0
-    for k in sizes:
-        la, lo = lat[start : start + k], lon[start : start + k]
-        start += k
-        lines.append((la.copy(), unwrap_lon(lo, center=c.x)))
-    return RangeRing(float(radius_km), tuple(lines), max_err, layer.name, iterations)
-
-
-# ==========================================================================================
 # What is drawn: items
 # ==========================================================================================
 @dataclass(frozen=True)
@@ -353,7 +166,7 @@ class MapItem:
     ref_lon: float | None = None
     ref_name: str = ""
     ref_description: str = ""
-    layer: layers.Layer | None = None
+    layer: Layer | None = None
     inside: bool = False
     color: str | None = None
     label: str | None = None
@@ -439,26 +252,6 @@ def format_distance(km: float) -> str:
 # ==========================================================================================
 # Words
 # ==========================================================================================
-COMPASS_WORDS = {
-    "N": "north",
-    "NNE": "north-northeast",
-    "NE": "northeast",
-    "ENE": "east-northeast",
-    "E": "east",
-    "ESE": "east-southeast",
-    "SE": "southeast",
-    "SSE": "south-southeast",
-    "S": "south",
-    "SSW": "south-southwest",
-    "SW": "southwest",
-    "WSW": "west-southwest",
-    "W": "west",
-    "WNW": "west-northwest",
-    "NW": "northwest",
-    "NNW": "north-northwest",
-}
-
-
 def round_for_words(value: float) -> float:
     """Round a distance for a sentence: nearest 10 above 100, nearest 1 from 10 to 100,
     one decimal below 10.
@@ -478,25 +271,25 @@ def _fmt_words(value: float) -> str:
     return f"{r:,.1f}" if r < 10 else f"{r:,.0f}"
 
 
-def layer_phrase(layer: layers.Layer) -> tuple[str, str]:
+def layer_phrase(layer: Layer) -> tuple[str, str]:
     """``(what, source)`` in words for a layer: ``("Ukraine's internationally recognised
     border", "Natural Earth 1:10m")``."""
-    name = layer.name
-    if name.startswith("Ukraine (internationally recognised border)"):
+    role = layer.role
+    if role is LayerRole.BORDER:
         what = "Ukraine's internationally recognised border"
-    elif name.endswith("(border)"):
-        what = f"{name[: -len('(border)')].strip()}'s border"
-    elif name.startswith("Ukrainian-controlled territory"):
+    elif role is LayerRole.COUNTRY:
+        what = f"{layer.name.removesuffix('(border)').strip()}'s border"
+    elif role is LayerRole.CONTROLLED:
         what = "Ukrainian-controlled territory"
-    elif name.startswith("Russian-occupied territory") or name.startswith("occupied territory"):
+    elif role is LayerRole.OCCUPIED:
         what = "Russian-occupied territory"
-    elif name.startswith("front line"):
+    elif role is LayerRole.FRONTLINE:
         what = "the front line"
     else:
-        what = name
-    if layer.source.startswith(layers.NE_SOURCE):
+        what = layer.name
+    if layer.origin is LayerOrigin.NATURAL_EARTH:
         source = "Natural Earth 1:10m"
-    elif layer.source == layers.FRONTLINE_SOURCE:
+    elif layer.origin is LayerOrigin.SNAPSHOT:
         source = f"geo snapshot {layer.date}, approximate"
     elif layer.date:
         source = f"{layer.version}, {layer.date}"
@@ -508,12 +301,11 @@ def layer_phrase(layer: layers.Layer) -> tuple[str, str]:
 def finding_sentence(measurement) -> str:
     """The finding in plain words, rounded as a reporter would write it.
 
-    >>> from geo.types import Place
-    >>> from geo.measure import measure_places
+    >>> from geo.measure.measurements import measure_places
     >>> moscow = Place("Moscow", 55.75204, 37.61781, "RU", "geonames", "524901")
     >>> izhevsk = Place("Izhevsk", 56.85225, 53.19862, "RU", "geonames", "554840")
     >>> finding_sentence(measure_places(izhevsk, moscow))
-    'Izhevsk is about 970 km (600 mi) east-northeast of Moscow'
+    'Izhevsk is about 970 km (600 mi) east-north-east of Moscow'
     """
     item = MapItem.of(measurement)
     name = item.target.name
@@ -1035,37 +827,35 @@ class OsmTiles(folium.TileLayer):
 # ==========================================================================================
 # Layers for display
 # ==========================================================================================
-def layer_style(layer: layers.Layer) -> tuple[dict, LegendEntry]:
-    """Leaflet path style and legend entry for a reference layer, by what it is."""
-    name = layer.name
+#: How each role of layer is drawn: Leaflet path style, and the key's symbol.
+LAYER_STYLES: dict[LayerRole, tuple[dict, str]] = {
+    LayerRole.OCCUPIED: (
+        {"color": "#b30000", "weight": 0.8, "fillColor": "#d62728", "fillOpacity": 0.18, "opacity": 0.6},
+        "fill",
+    ),
+    LayerRole.CONTROLLED: (
+        {"color": "#0057b7", "weight": 2, "dashArray": "7 4", "fillColor": "#ffd700", "fillOpacity": 0.10},
+        "fill",
+    ),
+    LayerRole.FRONTLINE: ({"color": "#8b0000", "weight": 3, "opacity": 0.9}, "line"),
+    LayerRole.BORDER: ({"color": "#0057b7", "weight": 2.2, "fillOpacity": 0.0, "fill": False}, "line"),
+    LayerRole.COUNTRY: (
+        {"color": "#6a3d9a", "weight": 2, "fillColor": "#6a3d9a", "fillOpacity": 0.06},
+        "line",
+    ),
+    LayerRole.USER: ({"color": "#6a3d9a", "weight": 2, "fillColor": "#6a3d9a", "fillOpacity": 0.06}, "line"),
+}
+
+
+def layer_style(layer: Layer) -> tuple[dict, LegendEntry]:
+    """Leaflet path style and legend entry for a reference layer, by its role."""
     what, source = layer_phrase(layer)
     words = f"{what[0].upper()}{what[1:]} ({source})"
-    if "occupied" in name.casefold():
-        return (
-            {"color": "#b30000", "weight": 0.8, "fillColor": "#d62728", "fillOpacity": 0.18, "opacity": 0.6},
-            LegendEntry("fill", "#b30000", words, "#d62728"),
-        )
-    if "controlled" in name.casefold():
-        return (
-            {
-                "color": "#0057b7",
-                "weight": 2,
-                "dashArray": "7 4",
-                "fillColor": "#ffd700",
-                "fillOpacity": 0.10,
-            },
-            LegendEntry("fill", "#0057b7", words, "#ffd700"),
-        )
-    if layer.kind == "line":
-        return ({"color": "#8b0000", "weight": 3, "opacity": 0.9}, LegendEntry("line", "#8b0000", words))
-    if name.startswith("Ukraine"):
-        return (
-            {"color": "#0057b7", "weight": 2.2, "fillOpacity": 0.0, "fill": False},
-            LegendEntry("line", "#0057b7", words),
-        )
-    return (
-        {"color": "#6a3d9a", "weight": 2, "fillColor": "#6a3d9a", "fillOpacity": 0.06},
-        LegendEntry("line", "#6a3d9a", words),
+    style, symbol = LAYER_STYLES[layer.role]
+    if layer.role is LayerRole.USER and layer.kind == "line":
+        style, symbol = LAYER_STYLES[LayerRole.FRONTLINE]
+    return dict(style), LegendEntry(
+        symbol, style["color"], words, style.get("fillColor") if symbol == "fill" else None
     )
 
 
@@ -1084,7 +874,7 @@ def _copies_in_view(geom, view):
     return out
 
 
-def layer_features(layer: layers.Layer, view, tip: str | None = None, decimals: int = 3) -> list[dict]:
+def layer_features(layer: Layer, view, tip: str | None = None, decimals: int = 3) -> list[dict]:
     """GeoJSON features of a layer for display: simplified (0.01°, topology kept; display
     only), shifted into the view's 360° frame, coordinates rounded."""
     geom = layer.geometry.simplify(DISPLAY_SIMPLIFY_DEG, preserve_topology=True)
@@ -1096,7 +886,7 @@ def layer_features(layer: layers.Layer, view, tip: str | None = None, decimals: 
     ]
 
 
-def user_features(user: layers.UserLayer, view, decimals: int = 3) -> list[dict]:
+def user_features(user: UserLayer, view, decimals: int = 3) -> list[dict]:
     """The features of a user's file, each with its name (escaped) as its tooltip."""
     import geopandas as gpd
 
@@ -1155,7 +945,7 @@ def country_outlines(view, tolerance_deg: float) -> tuple[list, int]:
     simplified by ``tolerance_deg`` (islands smaller than a few tolerances dropped), as
     ``(polygons, precision)``: each polygon a list of rings in :func:`encode_polyline` form
     at ``precision`` decimals. The always-present vector basemap, kept small."""
-    df = layers._countries()
+    df = countries_frame()
     precision = 2 if tolerance_deg >= 0.02 else 3
     min_area = 4.0 * tolerance_deg**2
     polys: list[list[str]] = []
@@ -1191,24 +981,22 @@ def country_outlines(view, tolerance_deg: float) -> tuple[list, int]:
 # ==========================================================================================
 # Credits
 # ==========================================================================================
-def credit_line(
-    used_layers: Iterable[layers.Layer], items: Iterable[MapItem] = (), date: str | None = None
-) -> str:
+def credit_line(used_layers: Iterable[Layer], items: Iterable[MapItem] = (), date: str | None = None) -> str:
     """Sources, versions, dates and licences of everything on the map, and the method.
 
     Always names Natural Earth (the country outlines are always drawn).
     """
     parts: list[str] = []
     notes: list[str] = []
-    ne = f"Borders: Natural Earth 1:10m v{layers.ne_version()} (public domain)"
+    ne = f"Borders: Natural Earth 1:10m v{ne_version()} (public domain)"
     parts.append(ne)
     for layer in used_layers:
         d = layer.describe()
-        if d["source"].startswith(layers.NE_SOURCE):
+        if layer.origin is LayerOrigin.NATURAL_EARTH:
             continue
-        if d["source"] == layers.FRONTLINE_SOURCE:
+        if layer.origin is LayerOrigin.SNAPSHOT:
             text = f"Front line and territory: geo snapshot {d['date']} (approximate; {d['licence']})"
-        elif d["source"].startswith("user file"):
+        elif layer.origin is LayerOrigin.USER_FILE:
             when = f", {d['date']}" if d["date"] else ""
             text = f"Layer: {d['source']}{when} ({d['licence']})"
         else:
@@ -1254,7 +1042,7 @@ def outline_box(south: float, north: float, west: float, east: float, max_aspect
     )
 
 
-def _layer_key(layer: layers.Layer):
+def _layer_key(layer: Layer):
     return (layer.name, layer.version, layer.date, id(layer.geometry))
 
 
@@ -1278,7 +1066,7 @@ def build_map(
       and mi, source id), the reference place or the nearest point of the layer (a hollow
       circle), and the geodesic between them labelled "1,187 km / 737 mi". The layer of a
       LayerMeasurement is drawn too.
-    - ``layers``: more :class:`geo.layers.Layer` or :class:`geo.layers.UserLayer` objects
+    - ``layers``: more :class:`geo.Layer` or :class:`geo.UserLayer` objects
       to show (a user layer's features get their names as tooltips).
     - ``rings_km`` around ``ring_origin``: a :class:`~geo.types.Place`, a ``(lat, lon)``
       pair or a Layer (rings around the whole line/polygon, :func:`layer_ring`); default:
@@ -1288,8 +1076,6 @@ def build_map(
       versions, licences, method).
     - ``basemap``: add OpenStreetMap tiles as an overlay, off until the reader ticks it.
     """
-    from geo import layers as layers_mod
-
     map_items = [MapItem.of(i) for i in items]
     extra = list(layers)
     shown: dict = {}
@@ -1298,12 +1084,12 @@ def build_map(
         if it.layer is not None:
             shown.setdefault(_layer_key(it.layer), it.layer)
     for lay in extra:
-        if isinstance(lay, layers_mod.UserLayer):
+        if isinstance(lay, UserLayer):
             user_layers.append(lay)
             for sub in (lay.occupied, lay.line):
                 if sub is not None:
                     shown.setdefault(_layer_key(sub), sub)
-        elif isinstance(lay, layers_mod.Layer):
+        elif isinstance(lay, Layer):
             shown.setdefault(_layer_key(lay), lay)
         else:
             raise TypeError(f"cannot show a {type(lay).__name__} as a layer")
@@ -1321,14 +1107,14 @@ def build_map(
         if origin is None:
             raise GeoError("range rings need an origin: a place, lat,lon or a layer")
         for r in rings_km:
-            if isinstance(origin, layers_mod.Layer):
+            if isinstance(origin, Layer):
                 rings.append(layer_ring(origin, float(r)))
                 shown.setdefault(_layer_key(origin), origin)
             elif isinstance(origin, Place):
                 rings.append(point_ring(origin.lat, origin.lon, float(r), origin.name))
             else:
                 lat, lon = origin
-                geodesy.validate_lat_lon(lat, lon)
+                validate_lat_lon(lat, lon)
                 rings.append(point_ring(float(lat), float(lon), float(r)))
 
     # -- the frame and view ----------------------------------------------------------------
@@ -1403,7 +1189,9 @@ def build_map(
     if rings:
         radii = ", ".join(f"{r.radius_km:,.0f}" for r in rings)
         legend.append(
-            LegendEntry("ring", RING_COLOR, f"{radii} km from {_origin_words(rings[0])} (WGS84 geodesic)")
+            LegendEntry(
+                "ring", RING_COLOR, f"{radii} km from {_origin_words(origin, rings[0])} (WGS84 geodesic)"
+            )
         )
     per_target: dict[tuple, list[MapItem]] = {}
     for it in map_items:
@@ -1470,17 +1258,16 @@ def build_map(
     return m
 
 
-def _origin_words(ring: RangeRing) -> str:
-    name = ring.origin
-    if name.startswith("Ukraine (internationally recognised border)"):
+def _origin_words(origin, ring: RangeRing) -> str:
+    if isinstance(origin, Layer) and origin.role is LayerRole.BORDER:
         return "Ukraine's border"
-    return name
+    return ring.origin
 
 
 def _geodesic_point(it: MapItem, fraction: float = 0.5) -> tuple[float, float]:
     """The point ``fraction`` of the way along the item's geodesic (0.5: its midpoint)."""
-    dist, az, _ = geodesy.inverse(it.ref_lat, it.ref_lon, it.target.lat, it.target.lon)
-    lat, lon = _forward(it.ref_lat, it.ref_lon, az, float(dist) * fraction)
+    dist, az, _ = inverse(it.ref_lat, it.ref_lon, it.target.lat, it.target.lon)
+    lat, lon = forward_broadcast(it.ref_lat, it.ref_lon, az, float(dist) * fraction)
     return float(lat), float(lon)
 
 
@@ -1517,12 +1304,10 @@ def _target_popup(it: MapItem) -> str:
 # ==========================================================================================
 # Verdicts (geo verify --map)
 # ==========================================================================================
-def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[MapItem], list[layers.Layer]]:
-    """Map items for :class:`geo.verify.Verdict` objects, coloured by verdict (consistent
+def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[MapItem], list[Layer]]:
+    """Map items for :class:`geo.judge.verdicts.Verdict` objects, coloured by verdict (consistent
     green, overstated red, understated orange, unverifiable grey), and the layers their
-    readings were measured against (re-read by kind and date; a user's file is not)."""
-    from geo import layers as L
-
+    readings were measured against (a user's file is not redrawn)."""
     items: list[MapItem] = []
     used: dict = {}
     for v in verdicts:
@@ -1546,15 +1331,7 @@ def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[Map
         for r in v.readings:
             if not r.nearest or r.kind == "length":
                 continue
-            layer = None
-            if r.kind == "border":
-                layer = L.ukraine()
-            elif r.kind in ("controlled", "frontline") and "user file" not in r.source:
-                try:
-                    snap = L.frontline_snapshot(r.layer_date or date)
-                    layer = snap.controlled if r.kind == "controlled" else snap.line
-                except GeoError:
-                    layer = None
+            layer = r.layer if r.layer is not None and r.layer.origin is not LayerOrigin.USER_FILE else None
             if layer is not None:
                 used.setdefault(_layer_key(layer), layer)
             inside = bool(r.nearest.get("inside"))
@@ -1602,7 +1379,7 @@ def verification_map(verdicts: Sequence, path, date: str | None = None, title: s
     lines, coloured by verdict. Returns the path written."""
     items, used = verdict_items(verdicts, date)
     if not items:  # still a map, so a newsroom's pipeline always gets its file
-        m = build_map([], layers=used or [layers.ukraine()], title=title or "No claim names a place to map")
+        m = build_map([], layers=used or [ukraine()], title=title or "No claim names a place to map")
         return save_embed(m, path)
     n = len({(i.target.name, i.target.lat, i.target.lon) for i in items})
     m = build_map(
@@ -1814,7 +1591,7 @@ def range_map(rows: Sequence, reference, kms: Sequence[float], path, date: str |
     """Write the map of ``geo range``: the reference, its range rings and the places found
     (``geo.ranges.RangeRow``, nearest first; at most :data:`RANGE_MAP_MAX_PLACES`, the biggest
     30 labelled). Returns the path written."""
-    is_layer = isinstance(reference, layers.Layer)
+    is_layer = isinstance(reference, Layer)
     shown = list(rows)[:RANGE_MAP_MAX_PLACES]
     name = reference.name
     title = f"{len(rows):,} places within {max(kms):,g} km of {name}"

@@ -7,8 +7,8 @@ file) or a single place, and returns those within the largest of the given dista
 nearest first.
 
 Accuracy. Every reported distance is the exact WGS84 geodesic distance (metres inside,
-km at the edge) from :func:`geo.geodesy.nearest_on_segments`, the same kernel that serves
-single queries and :mod:`geo.batch`; better than 1 mm. A place inside a polygon reference
+km at the edge) from :func:`geo.core.nearest.nearest_on_segments`, the same kernel that serves
+single queries and :mod:`geo.many.batch`; better than 1 mm. A place inside a polygon reference
 has distance 0.
 
 Speed. Exact distances are computed only for places that could be in range. A place
@@ -16,7 +16,7 @@ whose chord (straight line through the Earth, ECEF) to the nearest *sample* of t
 reference's boundary is ``c`` lies at least ``c − (SAMPLE_SPACING_M/2 + max sagitta)``
 (chord) from every boundary point, because every boundary point lies within half a
 sample spacing of a sample along its geodesic edge. That chord bound is turned into a
-rigorous geodesic lower bound with :func:`geo.geodesy.geodesic_lower_bound_from_chord`;
+rigorous geodesic lower bound with :func:`geo.core.segments.geodesic_lower_bound_from_chord`;
 places whose bound exceeds the range are provably out of range and never reach the
 exact kernel. The set of places returned is therefore exactly the set the exact kernel
 would return if run on every place (tests check this).
@@ -30,149 +30,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import shapely
 
-from geo import geodesy
+from geo.core.nearest import nearest_on_segments
 from geo.errors import GeoError
-from geo.layers import Layer
-from geo.types import Place
+from geo.layers.layer import Layer
+from geo.measure.measurements import layer_country
+from geo.measure.prepared import PreparedReference
+from geo.model import Place
 
 #: Places named after the nearest point of a Ukrainian layer need at least this population.
 NEAR_PLACE_MIN_POPULATION = 1000
 POPULATED = "populated place"
-
-
-# -- measuring many points against one reference --------------------------------------------
-@dataclass(frozen=True)
-class PointDistances:
-    """Distances from many points to one reference (metres, degrees).
-
-    ``inside`` is True where a point lies in (or on the boundary of) a polygon reference:
-    its distance is then 0 and its nearest point is the point itself.
-    """
-
-    distance_m: np.ndarray
-    nearest_lat: np.ndarray
-    nearest_lon: np.ndarray
-    inside: np.ndarray
-
-
-class PreparedReference:
-    """A reference (layer or place) made ready to measure many points; picklable.
-
-    Holds the layer's geodesic segments (:class:`geo.geodesy.Segments`) and, for a
-    polygon layer, its geometry for the inside test, so that a Dask worker receives it
-    once and measures every partition with it. The search index over the boundary (a k-d
-    tree of samples, balls around chains of segments, the distinct vertices) is rebuilt
-    lazily in each process (it is a cache, not state).
-    """
-
-    def __init__(self, reference: Layer | Place):
-        if isinstance(reference, Place):
-            self.kind = "point"
-            self.name = reference.name
-            self.lat, self.lon = float(reference.lat), float(reference.lon)
-            geodesy.validate_lat_lon(self.lat, self.lon)
-            self.segments = None
-            self.polygon = None
-        elif isinstance(reference, Layer):
-            self.kind = reference.kind
-            self.name = reference.name
-            self.lat = self.lon = None
-            self.segments = reference.segments()
-            self.polygon = reference.geometry if reference.kind == "polygon" else None
-        else:
-            raise TypeError(f"a reference is a Layer or a Place, not {type(reference).__name__}")
-        self._boundary = None
-        self._ball = None
-
-    def __getstate__(self):
-        state = dict(self.__dict__)
-        state["_boundary"] = None
-        state["_ball"] = None
-        return state
-
-    def inside(self, lat: np.ndarray, lon: np.ndarray, may_touch: np.ndarray | None = None) -> np.ndarray:
-        """Points in the polygon or on its boundary (as :func:`geo.layers.distance_to_layer`).
-
-        ``may_touch``: optional mask of the points that can lie on the boundary (any point
-        whose lower bound is 0); only those are tested against the boundary line.
-        """
-        if self.polygon is None:
-            return np.zeros(len(lat), dtype=bool)
-        if self._boundary is None:
-            shapely.prepare(self.polygon)
-            boundary = self.polygon.boundary
-            shapely.prepare(boundary)
-            self._boundary = boundary
-        inside = shapely.contains_xy(self.polygon, lon, lat)
-        check = ~inside if may_touch is None else ~inside & may_touch
-        rows = np.nonzero(check)[0]
-        if len(rows):
-            inside[rows] = shapely.intersects_xy(self._boundary, lon[rows], lat[rows])
-        return inside
-
-    def measure(self, lat, lon) -> PointDistances:
-        """Exact WGS84 distances (m) and nearest points for every point (degrees).
-
-        Points inside a polygon reference are not sent to the kernel.
-        """
-        lat = np.atleast_1d(np.asarray(lat, dtype=float))
-        lon = np.atleast_1d(np.asarray(lon, dtype=float))
-        geodesy.validate_lat_lon(lat, lon)
-        n = len(lat)
-        if self.kind == "point":
-            _, _, d = geodesy.WGS84.inv(np.full(n, self.lon), np.full(n, self.lat), lon, lat)
-            return PointDistances(
-                np.asarray(d, dtype=float), np.full(n, self.lat), np.full(n, self.lon), np.zeros(n, bool)
-            )
-        inside = self.inside(lat, lon)
-        d, nlat, nlon = np.zeros(n), lat.copy(), lon.copy()
-        out = np.nonzero(~inside)[0]
-        if len(out):
-            res = geodesy.nearest_on_segments(lat[out], lon[out], self.segments)
-            d[out], nlat[out], nlon[out] = res.distance_m, res.lat, res.lon
-        return PointDistances(d, nlat, nlon, inside)
-
-    def lower_bound_m(self, lat, lon, limit_m: float) -> np.ndarray:
-        """A rigorous lower bound (m) on each point's distance to the reference's boundary
-        (or to the point), exact for a point reference; ``inf`` where it exceeds ``limit_m``.
-
-        See the module docstring for the argument; the inside test is separate.
-        """
-        lat = np.atleast_1d(np.asarray(lat, dtype=float))
-        lon = np.atleast_1d(np.asarray(lon, dtype=float))
-        if self.kind == "point":
-            _, _, d = geodesy.WGS84.inv(np.full(len(lat), self.lon), np.full(len(lat), self.lat), lon, lat)
-            return np.where(d <= limit_m, d, np.inf)
-        idx = geodesy._sample_index(self.segments)
-        slack = geodesy.SAMPLE_SPACING_M / 2 + float(self.segments.sagitta_m.max())
-        # lower_bound(c - slack) <= limit  <=>  c <= 2 R sin(limit / 2R) + slack (monotone).
-        rmax = geodesy.R_CURV_MAX
-        chord_limit = 2 * rmax * math.sin(min(limit_m / (2 * rmax), math.pi / 2)) + slack
-        xyz = geodesy.ecef(lat, lon)
-        # Cheap first cut: no sample is nearer than |p - centre| - radius of the samples' ball.
-        centre, radius = self._sample_ball(idx)
-        near = np.nonzero(np.linalg.norm(xyz - centre, axis=1) - radius <= chord_limit * 1.001 + 1.0)[0]
-        chord = np.full(len(lat), np.inf)
-        if len(near):
-            chord[near], _ = idx.tree.query(
-                xyz[near], k=1, distance_upper_bound=chord_limit * 1.001 + 1.0, workers=-1
-            )
-        lb = geodesy.geodesic_lower_bound_from_chord(np.maximum(chord - slack, 0.0))
-        return np.where(np.isfinite(chord) & (lb <= limit_m), lb, np.inf)
-
-    def _sample_ball(self, idx):
-        if getattr(self, "_ball", None) is None or self._ball[0] is not idx:
-            pts = idx.tree.data
-            centre = pts.mean(axis=0)
-            self._ball = (idx, centre, float(np.linalg.norm(pts - centre, axis=1).max()))
-        return self._ball[1], self._ball[2]
 
 
 # -- the gazetteer as columns ---------------------------------------------------------------
@@ -364,9 +236,9 @@ def range_query(
 ) -> list[RangeRow]:
     """Every gazetteer place within the largest of ``km`` (kilometres) of ``reference``.
 
-    ``reference``: a :class:`geo.layers.Layer` (distance 0 inside a polygon layer, else to
-    its boundary or line) or a :class:`geo.types.Place` (geodesic from the point; also a
-    :class:`geo.references.Reference`). ``km``: one distance or several (e.g.
+    ``reference``: a :class:`geo.layers.layer.Layer` (distance 0 inside a polygon layer, else to
+    its boundary or line) or a :class:`geo.model.Place` (geodesic from the point; also a
+    :class:`geo.measure.references.Reference`). ``km``: one distance or several (e.g.
     ``[500, 1000, 1500]``); each row's ``band_km`` is the smallest it falls within.
     ``countries``: ISO alpha-2 codes to keep; ``min_population``: drop populated places
     smaller than this (facilities are kept); ``kinds``: keep only these kinds
@@ -390,7 +262,7 @@ def range_query(
         lb = prepared.lower_bound_m(lat, lon, limit_m)
         inside = prepared.inside(lat, lon, may_touch=lb == 0)
         cand = np.nonzero(~inside & np.isfinite(lb))[0]
-        res = geodesy.nearest_on_segments(lat[cand], lon[cand], prepared.segments)
+        res = nearest_on_segments(lat[cand], lon[cand], prepared.segments)
         ok = res.distance_m <= limit_m
         ins = np.nonzero(inside)[0]
         keep = np.concatenate([ins, cand[ok]])
@@ -422,8 +294,6 @@ def range_query(
 
 def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) -> list[str | None]:
     """Name of the nearest Ukrainian place to each nearest point, for Ukrainian layers."""
-    from geo.references import layer_country
-
     if not isinstance(reference, Layer) or len(lat) == 0:
         return [None] * len(lat)
     country = layer_country(reference)

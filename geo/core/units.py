@@ -80,30 +80,6 @@ def round_half_up(value: float, step: float = 1.0) -> float:
     return math.copysign(math.floor(abs(value) / step + 0.5) * step, value)
 
 
-# -- hedges and tolerances ------------------------------------------------------------------
-#: Allowance (fraction of the figure) that each hedge word grants, on the low and high side.
-#: "more than X" is a lower bound (no upper limit); "less than X" an upper bound.
-HEDGE_ALLOWANCE: dict[str | None, tuple[float, float]] = {
-    None: (0.05, 0.05),
-    "some": (0.10, 0.10),
-    "about": (0.10, 0.10),
-    "around": (0.10, 0.10),
-    "roughly": (0.10, 0.10),
-    "approximately": (0.10, 0.10),
-    "nearly": (0.15, 0.0),
-    "almost": (0.15, 0.0),
-    "just under": (0.15, 0.0),
-    "just over": (0.0, 0.15),
-    "more than": (0.0, math.inf),
-    "over": (0.0, math.inf),
-    "at least": (0.0, math.inf),
-    "upward of": (0.0, math.inf),
-    "less than": (math.inf, 0.0),
-    "under": (math.inf, 0.0),
-    "up to": (math.inf, 0.0),
-}
-
-
 def figure_step(figure: float) -> float:
     """The rounding step a figure was most likely written to, in its own unit.
 
@@ -126,23 +102,3 @@ def figure_step(figure: float) -> float:
     if digits >= 3:
         step = min(step, 10 ** (digits - 2))
     return float(step)
-
-
-def tolerance_band_km(claimed_km: float, step_km: float, hedge: str | None, slack_km: float = 0.0):
-    """The range of true distances (km) consistent with a claim, as ``(low, high)``.
-
-    ``low = claimed × (1 − lo) − step/2 − slack`` and ``high = claimed × (1 + hi) + step/2 +
-    slack``, where ``lo``/``hi`` are the hedge's allowances (:data:`HEDGE_ALLOWANCE`), ``step``
-    the figure's rounding step in km and ``slack`` the location uncertainty (city size,
-    layer accuracy). Bounds ("more than") have an infinite side.
-
-    >>> [round(x, 6) for x in tolerance_band_km(1300, 100, "some", 12)]
-    [1108.0, 1492.0]
-    """
-    key = hedge.lower() if hedge else None
-    if key not in HEDGE_ALLOWANCE:
-        raise ValueError(f"unknown hedge {hedge!r}")
-    lo, hi = HEDGE_ALLOWANCE[key]
-    low = -math.inf if math.isinf(lo) else claimed_km * (1 - lo) - step_km / 2 - slack_km
-    high = math.inf if math.isinf(hi) else claimed_km * (1 + hi) + step_km / 2 + slack_km
-    return max(low, 0.0) if not math.isinf(low) else low, high

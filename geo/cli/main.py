@@ -29,7 +29,7 @@ def _geocoder(args):
     service = getattr(args, "online", None)
     if not service or service == "offline":
         return None
-    from geo.geocoders import get_geocoder
+    from geo.places.geocoders import get_geocoder
 
     return get_geocoder(service)
 
@@ -37,7 +37,7 @@ def _geocoder(args):
 def resolve_place(text: str, args):
     """Resolve a CLI place argument (name or lat,lon) with the chosen geocoder."""
     from geo.errors import EmptyInputError
-    from geo.gazetteer import coordinates_place, parse_lat_lon
+    from geo.places.gazetteer import coordinates_place, parse_lat_lon
 
     if text is None or not text.strip():
         raise EmptyInputError("empty place name: give a place name or lat,lon")
@@ -48,7 +48,7 @@ def resolve_place(text: str, args):
     online = _geocoder(args)
     if online is not None:
         return online.geocode(text, countries)
-    from geo.gazetteer import Gazetteer, split_country_hint
+    from geo.places.gazetteer import Gazetteer, split_country_hint
 
     name, countries = split_country_hint(text, countries)
     match = Gazetteer.default().lookup(name, countries)
@@ -67,7 +67,7 @@ def _print_json(obj) -> None:
 
 # -- geocode ------------------------------------------------------------------------------
 def cmd_geocode(args) -> int:
-    from geo.gazetteer import Gazetteer
+    from geo.places.gazetteer import Gazetteer
 
     countries = _countries(args.country)
     if args.online:
@@ -100,7 +100,7 @@ def cmd_geocode(args) -> int:
 
 
 def _is_coords(text: str) -> bool:
-    from geo.gazetteer import parse_lat_lon
+    from geo.places.gazetteer import parse_lat_lon
 
     return parse_lat_lon(text) is not None
 
@@ -109,18 +109,26 @@ def _is_coords(text: str) -> bool:
 def measure_against_references(target, args, sphere: bool = False):
     """Resolve ``--from`` (with ``--date``/``--layer``), measure ``target`` against every
     reference, print each result's warnings on stderr; return ``(refs, results)``."""
-    from geo.gazetteer import Gazetteer
-    from geo.references import measure, nearest_place_namer, resolve_references
+    from geo.measure.measurements import nearest_place_namer
+    from geo.measure.references import measure_against
+    from geo.places.gazetteer import Gazetteer
 
-    refs = resolve_references(
-        args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
-    )
+    refs = _references(args)
     namer = nearest_place_namer(Gazetteer.default()) if any(r.layer is not None for r in refs) else None
-    results = [measure(target, r, sphere=sphere, near_place=namer) for r in refs]
+    results = [measure_against(target, r, sphere=sphere, near_place=namer) for r in refs]
     for result in results:
         for warning in getattr(result, "warnings", ()):
             print(f"geo: warning: {warning}", file=sys.stderr)
     return refs, results
+
+
+def _references(args):
+    """``--from`` (with ``--date``/``--layer``) resolved to references."""
+    from geo.measure.references import resolve_references
+
+    return resolve_references(
+        args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
+    )
 
 
 def refuse_overwrite(path, option: str, force: bool) -> None:
@@ -197,11 +205,12 @@ def read_article(source: str) -> str:
 
 def cmd_verify(args) -> int:
 
-    from geo import report
-    from geo.claims import extract_claims
-    from geo.gazetteer import Gazetteer
-    from geo.layers import choose_snapshot, parse_date
-    from geo.verify import Judge, article_date
+    from geo.judge.judge import Judge
+    from geo.layers.frontline import choose_snapshot, parse_date
+    from geo.places.gazetteer import Gazetteer
+    from geo.render import report
+    from geo.text.claims import extract_claims
+    from geo.text.dates import article_date
 
     parse_date(args.date)  # a malformed --date is an error before anything else
     refuse_overwrite(args.map, "--map", args.force)
@@ -221,7 +230,7 @@ def cmd_verify(args) -> int:
     judge = Judge(Gazetteer.default(), date=date, layer_file=args.layer)
     verdicts = judge.judge_all(claims)
     if args.map:
-        from geo.maps import verification_map
+        from geo.render.map.maps import verification_map
 
         verification_map(verdicts, args.map, date=date)
         print(f"geo: map written to {args.map}", file=sys.stderr)
@@ -252,7 +261,7 @@ def _rings(value: str | None) -> list[float]:
 def cmd_map(args) -> int:
     from pathlib import Path
 
-    from geo import maps
+    from geo.render.map import maps
 
     rings = _rings(args.rings)
     out = Path(args.out)
@@ -261,22 +270,20 @@ def cmd_map(args) -> int:
     target = resolve_place(args.target, args)
     refs, results = measure_against_references(target, args)
     shown = [r.layer for r in refs if r.layer is not None]
-    snapshot_words = {"controlled", "occupied", "frontline", "front-line", "front", "all"}
-    if not args.layer and args.reference.strip().casefold() in snapshot_words:
-        from geo.layers import frontline_snapshot, ukraine
+    from geo.model import LayerOrigin
 
-        snap = frontline_snapshot(args.date)
-        context = [ukraine(), snap.occupied, snap.controlled, snap.line]
+    if any(layer.origin is LayerOrigin.SNAPSHOT for layer in shown):
+        from geo.layers.catalog import snapshot_context
+
+        context = snapshot_context(args.date)
         shown = [*context, *(layer for layer in shown if all(layer is not c for c in context))]
     user = None
     ref_path = Path(args.reference)
-    if ref_path.suffix.lower() in {".geojson", ".json", ".kml", ".gpkg"}:
-        from geo.layers import load_user_layer
+    from geo.layers.user_files import LAYER_SUFFIXES, load_user_layer
 
+    if ref_path.suffix.lower() in LAYER_SUFFIXES:
         user = load_user_layer(ref_path, args.date)
     elif args.layer:
-        from geo.layers import load_user_layer
-
         user = load_user_layer(args.layer, args.date)
     ring_origin = refs[0].layer if refs[0].layer is not None else refs[0].place
     fmap = maps.build_map(
@@ -302,11 +309,7 @@ def cmd_map(args) -> int:
 
 # -- range and batch ----------------------------------------------------------------------
 def _one_reference(args):
-    from geo.references import resolve_references
-
-    refs = resolve_references(
-        args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
-    )
+    refs = _references(args)
     if len(refs) != 1:
         raise GeoError(
             "give one reference here (ukraine, controlled, frontline, a place or a file), not 'all'"
@@ -330,8 +333,8 @@ def _kms(value: str) -> list[float]:
 
 
 def cmd_range(args) -> int:
-    from geo.gazetteer import Gazetteer
-    from geo.ranges import range_query, rows_to_csv, rows_to_json
+    from geo.many.ranges import range_query, rows_to_csv, rows_to_json
+    from geo.places.gazetteer import Gazetteer
 
     kms = _kms(args.km)
     reference = _one_reference(args)
@@ -347,7 +350,7 @@ def cmd_range(args) -> int:
     if args.map:
         from pathlib import Path
 
-        from geo import maps
+        from geo.render.map import maps
 
         out = Path(args.map)
         refuse_overwrite(out, "--map", args.force)
@@ -368,7 +371,7 @@ def cmd_range(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from geo.batch import batch_distances
+    from geo.many.batch import batch_distances
 
     reference = _one_reference(args)
     summary = batch_distances(
@@ -514,7 +517,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """Render verdicts: a terminal table, a Markdown fact-check memo, JSON.
 
-Pure functions from :class:`geo.verify.Verdict` lists to strings.
+Pure functions from :class:`geo.judge.verdicts.Verdict` lists to strings.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import math
 import textwrap
 from collections.abc import Sequence
 
-from geo.verify import Verdict
+from geo.judge.verdicts import Verdict
 
 MARK = {"consistent": "OK", "overstated": "OVER", "understated": "UNDER", "unverifiable": "?"}
 

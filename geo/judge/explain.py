@@ -1,0 +1,57 @@
+"""Explanations: a verdict's reasoning in one or two plain sentences an editor can quote."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from geo.judge.readings import Reading
+from geo.model import Place, ReadingKind, VerdictKind
+
+__all__ = ["explain", "format_band"]
+
+
+def explain(
+    claim, target: Place | None, readings: Sequence[Reading], verdict: str, notes: Sequence[str]
+) -> str:
+    """One or two plain sentences: what was measured, what the claim allows, the verdict."""
+    figure = f"{claim.hedge + ' ' if claim.hedge else ''}{claim.figure:,g} {claim.unit}"
+    parts = []
+    for r in readings:
+        when = f" on {r.layer_date}" if r.layer_date else ""
+        if r.kind is ReadingKind.LENGTH:
+            parts.append(f"the front line{when} measures {r.distance_km:,.0f} km")
+        else:
+            parts.append(f"{r.distance_km:,.0f} km from {r.reference}{when}")
+    subject = target.name if target else "It"
+    measured = "; ".join(parts)
+    lead = f"{subject} is {measured}." if target else f"{measured[0].upper()}{measured[1:]}."
+    bands = {format_band(r.tolerance_km) for r in readings}
+    tail = f" The claim '{figure}' allows {' / '.join(sorted(bands))}"
+    if verdict == VerdictKind.CONSISTENT:
+        fitting = [r.reference for r in readings if r.verdict == VerdictKind.CONSISTENT]
+        tail += f", so it is consistent with {', '.join(fitting)}"
+    else:
+        closest = min(readings, key=lambda r: abs(r.relative_error))
+        word = "overstates" if verdict == VerdictKind.OVERSTATED else "understates"
+        tail += (
+            f", so it {word} the distance (by {abs(closest.relative_error):.0%} against {closest.reference})"
+        )
+    extra = [n for n in notes if n]
+    for r in readings:
+        extra.extend(n for n in r.notes if n.startswith("bearing"))
+    return lead + tail + "." + ("" if not extra else " Note: " + "; ".join(extra) + ".")
+
+
+def format_band(band: tuple[float, float]) -> str:
+    """A tolerance band in words, km.
+
+    >>> format_band((1108.0, 1492.0)), format_band((600.0, math.inf)), format_band((-math.inf, 50.0))
+    ('1,108–1,492 km', 'at least 600 km', 'at most 50 km')
+    """
+    low, high = band
+    if math.isinf(high):
+        return f"at least {low:,.0f} km"
+    if math.isinf(low) or low <= 0:
+        return f"at most {high:,.0f} km"
+    return f"{low:,.0f}–{high:,.0f} km"

@@ -1,0 +1,52 @@
+"""The verdict on one claim, with the evidence behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from geo.judge.readings import Reading
+from geo.model import Place, VerdictKind
+
+__all__ = ["Verdict"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The judgement of one claim: its readings, the verdict, flags, the explanation in
+    words and the tolerance rule applied; ``candidates`` lists the places it could not
+    tell apart (or suggestions for an unknown one)."""
+
+    claim: object  # geo.text.claims.Claim
+    target: Place | None
+    readings: tuple[Reading, ...]
+    verdict: VerdictKind
+    flags: tuple[str, ...]
+    explanation: str
+    tolerance_rule: str
+    candidates: tuple[dict, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        """The JSON record ``geo verify --json`` prints for this claim."""
+        c = self.claim
+        return {
+            "text": c.text,
+            "span": list(c.span),
+            "kind": c.kind,
+            "target": self.target.to_json() if self.target else None,
+            "target_as_written": c.target,
+            "reference": c.reference,
+            "claimed_km": c.claimed_km,
+            "claimed_figure": c.figure,
+            "claimed_unit": c.unit,
+            "hedge": c.hedge,
+            "direction": c.direction,
+            "conversion": None
+            if c.conversion_figure is None
+            else {"figure": c.conversion_figure, "unit": c.conversion_unit},
+            "readings": [r.to_json() for r in self.readings],
+            "verdict": str(self.verdict),
+            "flags": list(self.flags),
+            "explanation": self.explanation,
+            "tolerance_rule": self.tolerance_rule,
+            "candidates": list(self.candidates),
+        }

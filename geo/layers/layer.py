@@ -1,0 +1,105 @@
+"""The reference layer: a geometry with its role and its provenance.
+
+Geometries are shapely objects in EPSG:4326 (``lon, lat`` degrees). Every :class:`Layer`
+knows what it is (:class:`~geo.model.LayerRole`), where it comes from
+(:class:`~geo.model.LayerOrigin`), its source, licence, version and date, and how
+accurate it is. Nothing downstream guesses any of that from the layer's name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from shapely.geometry import LineString, MultiPolygon, Polygon
+
+from geo.core.segments import Segments
+from geo.model import LayerOrigin, LayerRole
+
+__all__ = ["Layer", "as_multipolygon", "flatten", "line_coords", "segments_of"]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A reference geometry with its provenance.
+
+    ``kind`` is ``"polygon"`` (distance to it is 0 inside, else to its boundary) or
+    ``"line"``. ``date`` is the ISO date the layer describes (None for borders).
+    ``role`` says what the layer is (border, controlled or occupied territory, front line,
+    another country, a user's own geometry); ``origin`` where its geometry comes from.
+    """
+
+    name: str
+    kind: str
+    geometry: object = field(repr=False)
+    source: str
+    licence: str
+    version: str
+    date: str | None = None
+    accuracy: str = ""
+    notes: tuple[str, ...] = ()
+    role: LayerRole = LayerRole.USER
+    origin: LayerOrigin = LayerOrigin.USER_FILE
+
+    def describe(self) -> dict:
+        """Provenance record for JSON output and map credits."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "date": self.date,
+            "source": self.source,
+            "licence": self.licence,
+            "version": self.version,
+            "accuracy": self.accuracy,
+            "notes": list(self.notes),
+        }
+
+    def segments(self) -> Segments:
+        """The layer's boundary (polygon) or lines as geodesic segments, cached."""
+        return segments_of(self.geometry)
+
+    def with_notes(self, notes: tuple[str, ...]) -> Layer:
+        """The same layer with ``notes`` appended (a stale snapshot's warning, say)."""
+        return dataclasses.replace(self, notes=self.notes + tuple(notes))
+
+    @property
+    def is_ukrainian(self) -> bool:
+        """True for layers inside Ukraine (its border, territory, front line): their points
+        are named after Ukrainian places."""
+        return self.role in (LayerRole.BORDER, LayerRole.CONTROLLED, LayerRole.OCCUPIED, LayerRole.FRONTLINE)
+
+
+def flatten(geom):
+    """Every non-empty simple geometry inside ``geom`` (collections opened)."""
+    if hasattr(geom, "geoms"):
+        for g in geom.geoms:
+            yield from flatten(g)
+    elif not geom.is_empty:
+        yield geom
+
+
+def as_multipolygon(geom) -> MultiPolygon:
+    """The polygons of ``geom`` as one MultiPolygon (lines and points dropped)."""
+    polys = [g for g in getattr(geom, "geoms", [geom]) if isinstance(g, Polygon) and not g.is_empty]
+    return MultiPolygon(polys)
+
+
+def line_coords(geom):
+    """``(k, 2)`` lon/lat arrays of every ring and line of ``geom``."""
+    for g in flatten(geom):
+        if isinstance(g, Polygon):
+            yield np.asarray(g.exterior.coords)
+            for ring in g.interiors:
+                yield np.asarray(ring.coords)
+        elif isinstance(g, LineString):
+            yield np.asarray(g.coords)
+        elif hasattr(g, "coords") and len(g.coords) > 1:
+            yield np.asarray(g.coords)
+
+
+@lru_cache(maxsize=32)
+def segments_of(geom) -> Segments:
+    """A geometry's rings and lines as geodesic :class:`~geo.core.segments.Segments`, cached."""
+    return Segments.from_lines(list(line_coords(geom)))
