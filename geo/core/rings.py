@@ -47,6 +47,7 @@ class RangeRing:
 
     @property
     def max_relative_error(self) -> float:
+        """The worst vertex's error as a fraction of the radius."""
         return self.max_error_m / (self.radius_km * 1000.0)
 
 

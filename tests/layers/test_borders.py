@@ -1,0 +1,15 @@
+"""Reference layers and exact distances to them, against independent brute force."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.errors import LayerError
+from geo.layers.borders import country_border
+
+
+def test_country_border_by_code_name_and_errors():
+    assert country_border("PL").name == country_border("Poland").name
+    assert country_border("pol").geometry.equals(country_border("PL").geometry)
+    with pytest.raises(LayerError, match="unknown country"):
+        country_border("Narnia")
