@@ -29,7 +29,7 @@ def _geocoder(args):
     service = getattr(args, "online", None)
     if not service or service == "offline":
         return None
-    from geo.places.geocoders import get_geocoder
+    from geo.places.geocoders.factory import get_geocoder
 
     return get_geocoder(service)
 
