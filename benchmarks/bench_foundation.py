@@ -17,7 +17,7 @@ from _common import median_seconds, report, run_cli
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["GEO_CACHE_DIR"] = tmp
-        from geo.places.gazetteer import PLACES_CSV, build_index
+        from geo.places.index import PLACES_CSV, build_index
 
         t = time.perf_counter()
         build_index(Path(tmp) / "bench.sqlite", PLACES_CSV)

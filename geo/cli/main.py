@@ -29,7 +29,7 @@ def _geocoder(args):
     service = getattr(args, "online", None)
     if not service or service == "offline":
         return None
-    from geo.places.geocoders import get_geocoder
+    from geo.places.geocoders.factory import get_geocoder
 
     return get_geocoder(service)
 
@@ -37,7 +37,7 @@ def _geocoder(args):
 def resolve_place(text: str, args):
     """Resolve a CLI place argument (name or lat,lon) with the chosen geocoder."""
     from geo.errors import EmptyInputError
-    from geo.places.gazetteer import coordinates_place, parse_lat_lon
+    from geo.places.coordinates import coordinates_place, parse_lat_lon
 
     if text is None or not text.strip():
         raise EmptyInputError("empty place name: give a place name or lat,lon")
@@ -100,7 +100,7 @@ def cmd_geocode(args) -> int:
 
 
 def _is_coords(text: str) -> bool:
-    from geo.places.gazetteer import parse_lat_lon
+    from geo.places.coordinates import parse_lat_lon
 
     return parse_lat_lon(text) is not None
 

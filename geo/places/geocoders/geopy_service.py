@@ -1,16 +1,12 @@
-"""Geocoders: turn a place name into a :class:`~geo.model.Place`.
+"""Online geocoding through geopy: :class:`GeopyGeocoder` (Nominatim by default).
 
-Two kinds, behind one :class:`Geocoder` protocol:
-
-* :class:`OfflineGeocoder` (the default) looks names up in the bundled offline
-  gazetteer; it never touches the network.
-* :class:`GeopyGeocoder` asks an online service through geopy (Nominatim by default).
-  It respects the service's usage policy (an identifying User-Agent, at most one
-  request per ``min_delay_seconds``), caches every answer on disk so a repeated query
-  makes no request, and turns every network or service failure into a one-line
-  :class:`~geo.errors.GeocoderServiceError`.
-
-:func:`get_geocoder` picks one by name (``None``/``"offline"`` or a geopy service name).
+It respects the service's usage policy (an identifying User-Agent,
+:data:`geo.config.USER_AGENT`; at most one request per ``min_delay_seconds``, through
+geopy's ``RateLimiter``), caches every answer on disk
+(:class:`~geo.places.geocoders.cache.JsonCache`) so a repeated query makes no request, and
+turns every network or service failure into a one-line
+:class:`~geo.errors.GeocoderServiceError` (how geopy's exceptions and HTTP statuses map to
+our messages is the last method of :class:`GeopyGeocoder`, helped by the functions below it).
 """
 
 from __future__ import annotations
@@ -21,163 +17,20 @@ import json
 import logging
 import os
 import re
-import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from geo import config
-from geo.errors import EmptyInputError, GeocoderServiceError, GeoError, UnknownPlaceError
+from geo.errors import GeocoderServiceError, GeoError, UnknownPlaceError
 from geo.model import Place
+from geo.places.geocoders.base import check_query, normalise_countries, unknown_geocoder_error
+from geo.places.geocoders.cache import JsonCache, default_cache_dir
 
-__all__ = [
-    "DEFAULT_USER_AGENT",
-    "Geocoder",
-    "GeopyGeocoder",
-    "OfflineGeocoder",
-    "available_geocoders",
-    "default_cache_dir",
-    "get_geocoder",
-]
+__all__ = ["GeopyGeocoder"]
 
 log = logging.getLogger(__name__)
-
-DEFAULT_USER_AGENT = config.USER_AGENT
-CACHE_FILE_NAME = "geocode-cache-v1.json"
-_CACHE_VERSION = 1
-
-
-@runtime_checkable
-class Geocoder(Protocol):
-    """Anything that resolves a place name to one :class:`Place`.
-
-    ``countries`` (ISO 3166-1 alpha-2 codes, any case) restricts the search.
-    Raises :class:`~geo.errors.EmptyInputError`, :class:`~geo.errors.UnknownPlaceError`,
-    :class:`~geo.errors.AmbiguousPlaceError` or :class:`~geo.errors.GeocoderServiceError`.
-    """
-
-    name: str
-
-    def geocode(self, query: str, countries: Sequence[str] | None = None) -> Place: ...
-
-
-def _check_query(query: str) -> str:
-    if query is None or not str(query).strip():
-        raise EmptyInputError("empty place name: give a place name or lat,lon")
-    return " ".join(str(query).split())
-
-
-def _normalise_countries(countries: Sequence[str] | None) -> list[str]:
-    if not countries:
-        return []
-    if isinstance(countries, str):
-        countries = [countries]
-    codes = {c.strip().lower() for c in countries if c and c.strip()}
-    return sorted(codes)
-
-
-# --------------------------------------------------------------------------- offline
-
-
-class OfflineGeocoder:
-    """The offline gazetteer (:meth:`geo.gazetteer.Gazetteer.default`) as a :class:`Geocoder`.
-
-    The gazetteer is opened on first use, so constructing this is cheap.
-    """
-
-    name = "offline"
-
-    def __init__(self, gazetteer: Any | None = None):
-        self._gazetteer = gazetteer
-        self._lock = threading.Lock()
-
-    @property
-    def gazetteer(self) -> Any:
-        with self._lock:
-            if self._gazetteer is None:
-                from geo.gazetteer import Gazetteer  # lazy: heavy, and built in parallel
-
-                self._gazetteer = Gazetteer.default()
-            return self._gazetteer
-
-    def geocode(self, query: str, countries: Sequence[str] | None = None) -> Place:
-        _check_query(query)
-        return self.gazetteer.resolve(query, countries)
-
-    def __repr__(self) -> str:
-        return "OfflineGeocoder()"
-
-
-# --------------------------------------------------------------------------- online
-
-
-def default_cache_dir() -> Path:
-    """Where :class:`GeopyGeocoder` caches answers unless told otherwise (safe to delete):
-    ``geocoder-cache`` in the user cache directory (``GEO_CACHE_DIR`` moves it)."""
-    return config.cache_dir() / "geocoder-cache"
-
-
-def available_geocoders() -> list[str]:
-    """Every name :func:`get_geocoder` accepts: ``offline`` then geopy's service names."""
-    from geopy.geocoders import SERVICE_TO_GEOCODER
-
-    return ["offline", *sorted(SERVICE_TO_GEOCODER)]
-
-
-class _JsonCache:
-    """A small JSON file mapping a request key to the service's answer (or to "nothing found").
-
-    Reads are tolerant (a missing or corrupt file is an empty cache); writes merge with the
-    file's current content and replace it atomically, so a reader never sees half a file.
-    """
-
-    def __init__(self, directory: Path):
-        self.directory = Path(directory)
-        self.path = self.directory / CACHE_FILE_NAME
-        self._lock = threading.Lock()
-
-    def _load(self) -> dict[str, Any]:
-        try:
-            with open(self.path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
-            log.warning("ignoring unreadable geocoder cache %s: %s", self.path, exc)
-            return {}
-        if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
-            return {}
-        entries = data.get("entries")
-        return entries if isinstance(entries, dict) else {}
-
-    def get(self, key: str) -> dict[str, Any] | None:
-        with self._lock:
-            entry = self._load().get(key)
-        return entry if isinstance(entry, dict) else None
-
-    def put(self, key: str, entry: dict[str, Any]) -> None:
-        with self._lock:
-            try:
-                self.directory.mkdir(parents=True, exist_ok=True)
-                entries = self._load()
-                entries[key] = entry
-                payload = {"version": _CACHE_VERSION, "entries": entries}
-                fd, tmp = tempfile.mkstemp(prefix=".geocode-cache-", suffix=".tmp", dir=self.directory)
-                try:
-                    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                        json.dump(payload, fh, ensure_ascii=False, indent=1, sort_keys=True)
-                    os.replace(tmp, self.path)
-                except BaseException:
-                    try:
-                        os.unlink(tmp)
-                    except OSError:
-                        pass
-                    raise
-            except OSError as exc:  # a cache that cannot be written must not fail the lookup
-                log.warning("cannot write geocoder cache %s: %s", self.path, exc)
-
 
 _REACH_REASONS = (
     "Connection refused",
@@ -195,23 +48,25 @@ _REACH_REASONS = (
 class GeopyGeocoder:
     """An online geocoder: any geopy service, Nominatim by default.
 
-    ``service`` is a geopy service name (see :func:`available_geocoders`); ``user_agent``
-    identifies us to the service (Nominatim's usage policy requires one); ``domain`` and
-    ``scheme`` override the service's host (e.g. a self-hosted Nominatim); ``timeout`` is in
-    seconds per request; ``min_delay_seconds`` is the least time between two requests of this
-    instance (Nominatim's policy: at most one per second); ``max_retries`` retries service
-    errors (time-outs, HTTP 429 and 5xx, unreachable host; not other 4xx answers) after
-    ``error_wait_seconds``; the HTTP layer itself never retries behind the rate limiter's back.
-    Answers, including "nothing found", are cached in ``cache_dir`` (default
-    :func:`default_cache_dir`; safe to delete); ``use_cache=False`` turns that off.
-    Extra keyword arguments (e.g. ``api_key``) go to the geopy geocoder's constructor.
+    ``service`` is a geopy service name (see
+    :func:`~geo.places.geocoders.base.available_geocoders`); ``user_agent`` identifies us to the
+    service (Nominatim's usage policy requires one); ``domain`` and ``scheme`` override the
+    service's host (e.g. a self-hosted Nominatim); ``timeout`` is in seconds per request;
+    ``min_delay_seconds`` is the least time between two requests of this instance (Nominatim's
+    policy: at most one per second); ``max_retries`` retries service errors (time-outs, HTTP 429
+    and 5xx, unreachable host; not other 4xx answers) after ``error_wait_seconds``; the HTTP
+    layer itself never retries behind the rate limiter's back. Answers, including "nothing
+    found", are cached in ``cache_dir`` (default
+    :func:`~geo.places.geocoders.cache.default_cache_dir`; safe to delete); ``use_cache=False``
+    turns that off. Extra keyword arguments (e.g. ``api_key``) go to the geopy geocoder's
+    constructor.
     """
 
     def __init__(
         self,
         service: str = "nominatim",
         *,
-        user_agent: str = DEFAULT_USER_AGENT,
+        user_agent: str = config.USER_AGENT,
         domain: str | None = None,
         scheme: str | None = None,
         timeout: float = 10.0,
@@ -238,7 +93,7 @@ class GeopyGeocoder:
         try:
             cls = get_geocoder_for_service(self.service)
         except GeocoderNotFound:
-            raise _unknown_geocoder(service) from None
+            raise unknown_geocoder_error(service) from None
 
         accepted = inspect.signature(cls.__init__).parameters
         kwargs: dict[str, Any] = dict(options)
@@ -268,21 +123,22 @@ class GeopyGeocoder:
             swallow_exceptions=False,
         )
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        self._cache = _JsonCache(self.cache_dir) if use_cache else None
+        self._cache = JsonCache(self.cache_dir) if use_cache else None
 
     def __repr__(self) -> str:
         return f"GeopyGeocoder(service={self.service!r}, domain={self.domain!r})"
 
     @property
     def endpoint(self) -> str:
+        """``scheme://domain`` of the service, or its name when it has no domain (for messages)."""
         return f"{self.scheme}://{self.domain}" if self.domain else self.service
 
     # -- public -------------------------------------------------------------------
 
     def geocode(self, query: str, countries: Sequence[str] | None = None) -> Place:
         """Resolve ``query`` with the online service (or its cached answer)."""
-        query = _check_query(query)
-        codes = _normalise_countries(countries)
+        query = check_query(query)
+        codes = normalise_countries(countries)
         key = self._cache_key(query, codes)
 
         entry = self._cache.get(key) if self._cache is not None else None
@@ -474,27 +330,3 @@ def _reach_reason(exc: BaseException) -> str:
 def _one_line(exc: BaseException, limit: int = 200) -> str:
     text = re.sub(r"\s+", " ", str(exc)).strip() or type(exc).__name__
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _unknown_geocoder(name: object) -> GeoError:
-    return GeoError(f"unknown geocoder {name!r}; valid names: {', '.join(available_geocoders())}")
-
-
-# --------------------------------------------------------------------------- factory
-
-
-def get_geocoder(name: str | None = None, **kwargs: Any) -> Geocoder:
-    """The geocoder called ``name``: ``None``/``"offline"`` or a geopy service name.
-
-    ``kwargs`` go to :class:`GeopyGeocoder` (``timeout``, ``cache_dir``, ``domain``, ...);
-    for the offline geocoder only ``gazetteer`` is used and the rest is ignored.
-    """
-    key = (name or "offline").strip().lower()
-    if key == "offline":
-        return OfflineGeocoder(gazetteer=kwargs.get("gazetteer"))
-    from geopy.geocoders import SERVICE_TO_GEOCODER
-
-    if key not in SERVICE_TO_GEOCODER:
-        raise _unknown_geocoder(name)
-    kwargs.pop("gazetteer", None)
-    return GeopyGeocoder(service=key, **kwargs)
