@@ -166,7 +166,7 @@ def write_points(path: Path, n: int, seed: int = 0) -> None:
 
 def run_batch_child(src: str, out: str, mode: str, chunk_rows: int) -> dict:
     """Runs in a fresh process: one batch, returns figures as a dict."""
-    from geo.many.batch import batch_distances
+    from geo.many.batch.run import batch_distances
 
     ua = ukraine()
     result: dict = {"mode": mode}

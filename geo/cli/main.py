@@ -371,7 +371,7 @@ def cmd_range(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from geo.many.batch import batch_distances
+    from geo.many.batch.run import batch_distances
 
     reference = _one_reference(args)
     summary = batch_distances(
