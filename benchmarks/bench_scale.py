@@ -72,7 +72,8 @@ def controlled_layer():
 
 # -- range queries and all places -----------------------------------------------------------
 def bench_ranges(repeat: int, all_places: bool) -> None:
-    from geo.many.ranges import place_table, range_query
+    from geo.many.place_table import place_table
+    from geo.many.ranges import range_query
     from geo.places.gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
