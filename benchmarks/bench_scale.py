@@ -72,7 +72,8 @@ def controlled_layer():
 
 # -- range queries and all places -----------------------------------------------------------
 def bench_ranges(repeat: int, all_places: bool) -> None:
-    from geo.many.ranges import place_table, range_query
+    from geo.many.place_table import place_table
+    from geo.many.ranges import range_query
     from geo.places.gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
@@ -166,7 +167,7 @@ def write_points(path: Path, n: int, seed: int = 0) -> None:
 
 def run_batch_child(src: str, out: str, mode: str, chunk_rows: int) -> dict:
     """Runs in a fresh process: one batch, returns figures as a dict."""
-    from geo.many.batch import batch_distances
+    from geo.many.batch.run import batch_distances
 
     ua = ukraine()
     result: dict = {"mode": mode}

@@ -99,3 +99,7 @@ def exhaustive_nearest(lat, lon, segments):
         if d[i] < out_d[r[i]]:
             out_d[r[i]], out_lat[r[i]], out_lon[r[i]] = d[i], clat[i], clon[i]
     return out_d, out_lat, out_lon
+
+
+#: Points in the batch tests' synthetic data set (the ``points`` fixture of tests/many/conftest.py).
+N_POINTS = 3000

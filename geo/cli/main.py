@@ -333,8 +333,9 @@ def _kms(value: str) -> list[float]:
 
 
 def cmd_range(args) -> int:
-    from geo.many.ranges import range_query, rows_to_csv, rows_to_json
+    from geo.many.ranges import range_query
     from geo.places.gazetteer import Gazetteer
+    from geo.render.ranges import rows_to_csv, rows_to_json
 
     kms = _kms(args.km)
     reference = _one_reference(args)
@@ -371,7 +372,7 @@ def cmd_range(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from geo.many.batch import batch_distances
+    from geo.many.batch.run import batch_distances
 
     reference = _one_reference(args)
     summary = batch_distances(

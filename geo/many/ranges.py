@@ -4,7 +4,9 @@
 (GeoNames cities500 plus our ``data/places.csv`` facilities) against a reference layer
 (Ukraine's border, Ukrainian-controlled territory on a date, the front line, a user's
 file) or a single place, and returns those within the largest of the given distances,
-nearest first.
+nearest first, as :class:`RangeRow` records (distances in km, coordinates in degrees WGS84,
+EPSG:4326). The places come as columns from :mod:`geo.many.place_table`; the rows are
+written as CSV or JSON by :mod:`geo.render.ranges`.
 
 Accuracy. Every reported distance is the exact WGS84 geodesic distance (metres inside,
 km at the edge) from :func:`geo.core.nearest.nearest_on_segments`, the same kernel that serves
@@ -27,9 +29,6 @@ no population and are kept (narrow them with ``kinds``).
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,63 +37,16 @@ import numpy as np
 from geo.core.nearest import nearest_on_segments
 from geo.errors import GeoError
 from geo.layers.layer import Layer
+from geo.many.place_table import PlaceTable, place_table
 from geo.measure.measurements import layer_country
 from geo.measure.prepared import PreparedReference
 from geo.model import Place
 
+__all__ = ["NEAR_PLACE_MIN_POPULATION", "POPULATED", "RangeRow", "range_query"]
+
 #: Places named after the nearest point of a Ukrainian layer need at least this population.
 NEAR_PLACE_MIN_POPULATION = 1000
 POPULATED = "populated place"
-
-
-# -- the gazetteer as columns ---------------------------------------------------------------
-@dataclass(frozen=True)
-class PlaceTable:
-    """Every gazetteer place as NumPy columns (built once per gazetteer index)."""
-
-    name: np.ndarray
-    lat: np.ndarray
-    lon: np.ndarray
-    country_code: np.ndarray
-    population: np.ndarray
-    kind: np.ndarray
-    source: np.ndarray
-    id: np.ndarray
-    order_rank: np.ndarray  # rank of each place in (name, id) order: the tie-break of sorts
-
-    def __len__(self) -> int:
-        return len(self.lat)
-
-
-_TABLES: dict[str, PlaceTable] = {}
-
-
-def place_table(gazetteer) -> PlaceTable:
-    """The gazetteer's places as columns, cached per index file (they never change)."""
-    key = str(getattr(gazetteer, "db_path", id(gazetteer)))
-    table = _TABLES.get(key)
-    if table is None:
-        places = gazetteer.all_places()
-
-        def col(attr, dtype=object):
-            return np.array([getattr(p, attr) for p in places], dtype=dtype)
-
-        name, ids = col("name"), col("id")
-        rank = np.empty(len(places), dtype=np.int64)
-        rank[np.lexsort((ids, name))] = np.arange(len(places))
-        table = PlaceTable(
-            name=name,
-            lat=col("lat", float),
-            lon=col("lon", float),
-            country_code=col("country_code"),
-            population=col("population", np.int64),
-            kind=col("kind"),
-            source=col("source"),
-            id=ids,
-            order_rank=rank,
-        )
-        _TABLES[key] = table
-    return table
 
 
 # -- results --------------------------------------------------------------------------------
@@ -124,6 +76,7 @@ class RangeRow:
     id: str
 
     def to_json(self) -> dict:
+        """The row as a JSON-ready dict (the nearest point nested under ``nearest``)."""
         return {
             "name": self.name,
             "country_code": self.country_code,
@@ -137,60 +90,6 @@ class RangeRow:
             "source": self.source,
             "id": self.id,
         }
-
-
-CSV_COLUMNS = (
-    "name",
-    "country_code",
-    "lat",
-    "lon",
-    "population",
-    "kind",
-    "distance_km",
-    "nearest_lat",
-    "nearest_lon",
-    "near_place",
-    "band_km",
-    "source",
-    "id",
-)
-
-
-def rows_to_csv(rows: Sequence[RangeRow]) -> str:
-    """CSV text: a header (:data:`CSV_COLUMNS`) and one line per place.
-
-    Distances in km to the metre (3 decimals), nearest points to 6 decimals (~0.1 m).
-
-    >>> rows_to_csv([]).strip()
-    'name,country_code,lat,lon,population,kind,distance_km,nearest_lat,nearest_lon,near_place,band_km,source,id'
-    """
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
-    for r in rows:
-        w.writerow(
-            [
-                r.name,
-                r.country_code,
-                repr(r.lat),
-                repr(r.lon),
-                r.population,
-                r.kind,
-                f"{r.distance_km:.3f}",
-                f"{r.nearest_lat:.6f}",
-                f"{r.nearest_lon:.6f}",
-                r.near_place or "",
-                f"{r.band_km:g}",
-                r.source,
-                r.id,
-            ]
-        )
-    return buf.getvalue()
-
-
-def rows_to_json(rows: Sequence[RangeRow], indent: int | None = 2) -> str:
-    """A JSON array of :meth:`RangeRow.to_json` records (full precision)."""
-    return json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=indent)
 
 
 # -- the query ------------------------------------------------------------------------------

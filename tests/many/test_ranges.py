@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 import numpy as np
 import pytest
 from geographiclib.geodesic import Geodesic
 
 from geo.errors import GeoError
-from geo.layers.borders import country_border, ukraine
+from geo.layers.borders import country_border
 from geo.layers.frontline import frontline_snapshot
-from geo.many.ranges import CSV_COLUMNS, RangeRow, range_query, rows_to_csv, rows_to_json
+from geo.many.ranges import range_query
 from geo.measure.prepared import distance_to_layer
 from geo.model import Place
 
@@ -22,11 +18,6 @@ from helpers import dense_min_distance, polygon_rings
 IZHEVSK_ID = "554840"  # GeoNames
 ENGELS_ID = "engels-2"  # data/places.csv
 GEOD = Geodesic.WGS84
-
-
-@pytest.fixture(scope="module")
-def ua():
-    return ukraine()
 
 
 @pytest.fixture(scope="module")
@@ -145,53 +136,3 @@ def test_inside_controlled_territory_is_zero_and_named(gazetteer):
 def test_non_ukrainian_layer_has_no_near_place(gazetteer):
     rows = range_query(country_border("PL"), 20, gazetteer, countries=["DE"], min_population=20_000)
     assert rows and all(r.near_place is None for r in rows)
-
-
-def _sample_row() -> RangeRow:
-    return RangeRow(
-        name="Izhevsk",
-        country_code="RU",
-        lat=56.85225,
-        lon=53.19862,
-        population=648213,
-        kind="populated place",
-        distance_km=1186.6335473855781,
-        nearest_lat=49.590565898,
-        nearest_lon=40.11551477,
-        near_place="Milove",
-        band_km=1200.0,
-        source="geonames-cities500",
-        id="554840",
-    )
-
-
-def test_csv_header_and_row():
-    text = rows_to_csv([_sample_row()])
-    lines = text.splitlines()
-    assert lines[0] == (
-        "name,country_code,lat,lon,population,kind,distance_km,nearest_lat,nearest_lon,near_place,"
-        "band_km,source,id"
-    )
-    assert tuple(lines[0].split(",")) == CSV_COLUMNS
-    row = next(csv.DictReader(io.StringIO(text)))
-    assert row["distance_km"] == "1186.634" and row["near_place"] == "Milove" and row["band_km"] == "1200"
-    assert row["nearest_lat"] == "49.590566" and row["id"] == "554840"
-
-
-def test_json_fields_exactly():
-    record = json.loads(rows_to_json([_sample_row()]))[0]
-    assert list(record) == [
-        "name",
-        "country_code",
-        "lat",
-        "lon",
-        "population",
-        "kind",
-        "distance_km",
-        "nearest",
-        "band_km",
-        "source",
-        "id",
-    ]
-    assert list(record["nearest"]) == ["lat", "lon", "near_place"]
-    assert record["distance_km"] == 1186.6335473855781 and record["nearest"]["near_place"] == "Milove"
