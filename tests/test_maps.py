@@ -15,7 +15,8 @@ import pytest
 from geographiclib.geodesic import Geodesic
 from shapely.geometry import box
 
-from geo.core.rings import RING_TARGET_ERROR
+from geo.core.paths import geodesic_path, into_frame, unwrap_lon
+from geo.core.rings import RING_TARGET_ERROR, point_ring
 from geo.errors import GeoError
 from geo.layers.borders import ukraine
 from geo.layers.frontline import frontline_snapshot
@@ -23,8 +24,18 @@ from geo.layers.user_files import load_user_layer
 from geo.measure.measurements import measure_places
 from geo.measure.prepared import distance_to_layer
 from geo.measure.references import Reference, measure_against
+from geo.measure.rings import layer_ring
 from geo.model import Place
-from geo.render.map import maps
+from geo.render.map.compose import build_map
+from geo.render.map.credits import credit_line
+from geo.render.map.embed import embed_snippet, render_html, save_embed
+from geo.render.map.features import country_outlines, encode_polyline
+from geo.render.map.items import MapItem
+from geo.render.map.png import render_png
+from geo.render.map.style import VERDICT_COLORS
+from geo.render.map.vectors import GeodesicLine
+from geo.render.map.verdicts import verification_map
+from geo.render.words import finding_sentence, format_distance, round_for_words
 
 from helpers import dense_min_distance, polygon_rings
 
@@ -83,7 +94,7 @@ def place(name, lat, lon, cc="RU", pid="1"):
 )
 def test_geodesic_path_is_dense_and_on_the_geodesic(a, b):
     total = G.Inverse(*a, *b)["s12"]
-    lat, lon = maps.geodesic_path(*a, *b)
+    lat, lon = geodesic_path(*a, *b)
     assert len(lat) >= math.ceil(total / 10_000) + 1  # a vertex every 10 km at most
     assert (lat[0], lat[-1]) == (a[0], b[0])
     assert np.all(np.abs(np.diff(lon)) < 5.0)  # continuous, never the long way round
@@ -95,8 +106,8 @@ def test_geodesic_path_is_dense_and_on_the_geodesic(a, b):
 
 
 def test_map_draws_the_geodesic_not_a_two_point_segment(izhevsk_measurement):
-    m = maps.build_map([izhevsk_measurement])
-    lines = [c for c in m._children.values() if isinstance(c, maps.GeodesicLine)]
+    m = build_map([izhevsk_measurement])
+    lines = [c for c in m._children.values() if isinstance(c, GeodesicLine)]
     assert len(lines) == 1
     locs = lines[0].locations
     assert len(locs) >= 119  # 1,187 km at ≤ 10 km per segment
@@ -114,7 +125,7 @@ def test_the_line_label_states_the_figure_in_km_and_mi(izhevsk_measurement, ua):
     truth_m, _, _ = dense_min_distance(t.lat, t.lon, polygon_rings(ua.geometry), step_m=200.0)
     expected = f"{round(truth_m / 1000):,} km / {round(truth_m / 1000 / MI):,} mi"
     assert expected == "1,187 km / 737 mi"
-    page = maps.render_html(maps.build_map([izhevsk_measurement]))
+    page = render_html(build_map([izhevsk_measurement]))
     assert expected in page
 
 
@@ -122,7 +133,7 @@ def test_the_line_label_states_the_figure_in_km_and_mi(izhevsk_measurement, ua):
 @pytest.mark.parametrize("radius_km", [100.0, 500.0, 2000.0])
 def test_point_ring_vertices_are_at_the_radius(radius_km):
     lat0, lon0 = 49.98081, 36.25272  # Kharkiv
-    ring = maps.point_ring(lat0, lon0, radius_km)
+    ring = point_ring(lat0, lon0, radius_km)
     ((lat, lon),) = ring.lines
     assert len(lat) == 361
     d = np.array([G.Inverse(lat0, lon0, la, lo)["s12"] for la, lo in zip(lat, lon, strict=True)])
@@ -131,7 +142,7 @@ def test_point_ring_vertices_are_at_the_radius(radius_km):
 
 @pytest.mark.parametrize("radius_km", [500.0, 1500.0])
 def test_ring_around_the_ukraine_border_is_at_the_radius(ua, radius_km):
-    ring = maps.layer_ring(ua, radius_km)
+    ring = layer_ring(ua, radius_km)
     r_m = radius_km * 1000
     lat = np.concatenate([la for la, _ in ring.lines])
     lon = np.concatenate([lo for _, lo in ring.lines])
@@ -151,15 +162,15 @@ def test_ring_around_the_ukraine_border_is_at_the_radius(ua, radius_km):
 
 
 def test_the_aeqd_buffer_alone_is_not_good_enough(ua):
-    raw = maps.layer_ring(ua, 1500.0, max_iterations=0)
-    fixed = maps.layer_ring(ua, 1500.0)
+    raw = layer_ring(ua, 1500.0, max_iterations=0)
+    fixed = layer_ring(ua, 1500.0)
     assert raw.max_relative_error > 1e-3  # km off before correction
     assert fixed.max_relative_error < raw.max_relative_error / 50
 
 
 def test_ring_around_a_front_line_and_controlled_territory(snapshot):
     for layer, radius in ((snapshot.line, 300.0), (snapshot.controlled, 800.0)):
-        ring = maps.layer_ring(layer, radius)
+        ring = layer_ring(layer, radius)
         lat = np.concatenate([la for la, _ in ring.lines])
         lon = np.concatenate([lo for _, lo in ring.lines])
         d = distance_to_layer(lat, lon, layer).distance_m
@@ -168,14 +179,14 @@ def test_ring_around_a_front_line_and_controlled_territory(snapshot):
 
 def test_ring_radius_must_be_positive(ua):
     with pytest.raises(GeoError, match="positive radius"):
-        maps.layer_ring(ua, 0)
+        layer_ring(ua, 0)
 
 
 # -- antimeridian ----------------------------------------------------------------------------
 def test_antimeridian_lines_and_rings_are_continuous():
     anadyr, nome = place("Anadyr", 64.73424, 177.5103), place("Nome", 64.5011, -165.4064, "US")
-    m = maps.build_map([measure_places(nome, anadyr)], rings_km=(500, 1000), ring_origin=anadyr)
-    line = next(c for c in m._children.values() if isinstance(c, maps.GeodesicLine))
+    m = build_map([measure_places(nome, anadyr)], rings_km=(500, 1000), ring_origin=anadyr)
+    line = next(c for c in m._children.values() if isinstance(c, GeodesicLine))
     lon = np.array(line.locations)[:, 1]
     assert np.all(np.abs(np.diff(lon)) < 1.0)
     assert lon[-1] == pytest.approx(-165.4064)  # the target stays where it is...
@@ -189,9 +200,9 @@ def test_antimeridian_lines_and_rings_are_continuous():
 
 
 def test_unwrap_and_frame():
-    assert maps.unwrap_lon([170.0, 179.0, -179.0, -170.0]).tolist() == [170.0, 179.0, 181.0, 190.0]
-    assert maps.unwrap_lon([179.0, -179.0], center=-170.0).tolist() == [-181.0, -179.0]
-    assert maps.into_frame(np.array([-179.0, 179.0]), 175.0).tolist() == [181.0, 179.0]
+    assert unwrap_lon([170.0, 179.0, -179.0, -170.0]).tolist() == [170.0, 179.0, 181.0, 190.0]
+    assert unwrap_lon([179.0, -179.0], center=-170.0).tolist() == [-181.0, -179.0]
+    assert into_frame(np.array([-179.0, 179.0]), 175.0).tolist() == [181.0, 179.0]
 
 
 # -- escaping --------------------------------------------------------------------------------
@@ -212,7 +223,7 @@ def evil_page(tmp_path_factory, snapshot):
         measure_against(place(EVIL_SCRIPT, 56.85, 53.2), Reference("c", layer=snapshot.controlled)),
         measure_places(place(EVIL_TEMPLATE, 51.7, 39.2), place("Kyiv", 50.45, 30.52, "UA")),
     ]
-    m = maps.build_map(
+    m = build_map(
         items,
         layers=[snapshot.occupied, user],
         rings_km=(300,),
@@ -222,7 +233,7 @@ def evil_page(tmp_path_factory, snapshot):
         date="2025-07-01",
         credits=EVIL_SCRIPT,
     )
-    return maps.render_html(m)
+    return render_html(m)
 
 
 def test_everything_reaching_html_is_escaped(evil_page):
@@ -245,8 +256,8 @@ def test_the_embed_loads_nothing_from_the_network(evil_page):
 
 
 def test_izhevsk_embed_size_and_content(izhevsk_measurement, tmp_path):
-    m = maps.build_map([izhevsk_measurement], rings_km=(500, 1000, 1500))
-    out = maps.save_embed(m, tmp_path / "izhevsk.html")
+    m = build_map([izhevsk_measurement], rings_km=(500, 1000, 1500))
+    out = save_embed(m, tmp_path / "izhevsk.html")
     size = out.stat().st_size
     assert size <= 300 * 1024, size
     page = out.read_text(encoding="utf-8")
@@ -254,63 +265,63 @@ def test_izhevsk_embed_size_and_content(izhevsk_measurement, tmp_path):
     assert "WGS84 geodesic" in page
     assert 'class="legend' in page
     assert "L.control.scale()" in page
-    small = maps.save_embed(maps.build_map([izhevsk_measurement]), tmp_path / "plain.html")
+    small = save_embed(build_map([izhevsk_measurement]), tmp_path / "plain.html")
     assert small.stat().st_size <= 300 * 1024
 
 
 def test_osm_tiles_are_optional_and_off(izhevsk_measurement):
-    page = maps.render_html(maps.build_map([izhevsk_measurement], basemap=True))
+    page = render_html(build_map([izhevsk_measurement], basemap=True))
     assert "tile.openstreetmap.org" in page
     assert re.search(r"L\.tileLayer\([^)]*\)\s*;", page) or "L.tileLayer(" in page
     assert ".addTo(" not in page.split("L.tileLayer(")[1].split(";")[0]  # overlay, not added
-    assert "tile.openstreetmap.org" not in maps.render_html(maps.build_map([izhevsk_measurement]))
+    assert "tile.openstreetmap.org" not in render_html(build_map([izhevsk_measurement]))
 
 
 def test_a_bad_colour_is_refused(izhevsk_measurement):
-    item = maps.MapItem.of(izhevsk_measurement, color='red" onload="x')
+    item = MapItem.of(izhevsk_measurement, color='red" onload="x')
     with pytest.raises(GeoError, match="colour"):
-        maps.build_map([item])
+        build_map([item])
 
 
 # -- words and snippets ----------------------------------------------------------------------
 def test_finding_sentence(izhevsk_measurement, snapshot):
-    assert maps.finding_sentence(izhevsk_measurement) == (
+    assert finding_sentence(izhevsk_measurement) == (
         "Izhevsk is about 1,190 km (740 mi) from Ukraine's internationally recognised border "
         "(Natural Earth 1:10m)"
     )
     kharkiv = place("Kharkiv", 49.98081, 36.25272, "UA")
     inside = measure_against(kharkiv, Reference("c", layer=snapshot.controlled))
-    assert maps.finding_sentence(inside) == (
+    assert finding_sentence(inside) == (
         "Kharkiv lies inside Ukrainian-controlled territory (geo snapshot 2025-07-01, approximate)"
     )
     near = measure_places(place("B", 50.0, 30.05), place("A", 50.0, 30.0))
     d_km = G.Inverse(50.0, 30.0, 50.0, 30.05)["s12"] / 1000
-    assert maps.finding_sentence(near) == f"B is about {d_km:.1f} km ({d_km / MI:.1f} mi) east of A"
+    assert finding_sentence(near) == f"B is about {d_km:.1f} km ({d_km / MI:.1f} mi) east of A"
 
 
 def test_embed_snippet_is_responsive_accessible_and_escaped():
     alt = 'Izhevsk is about 1,190 km from Ukraine\'s border <b>"quoted"</b>'
-    html = maps.embed_snippet("maps/izhevsk.html?a=1&b=2", "Map: <Izhevsk>", alt, width=720, aspect=1.5)
+    html = embed_snippet("maps/izhevsk.html?a=1&b=2", "Map: <Izhevsk>", alt, width=720, aspect=1.5)
     assert "padding-bottom:66.667%" in html
     assert 'src="maps/izhevsk.html?a=1&amp;b=2"' in html
     assert 'title="Map: &lt;Izhevsk&gt;"' in html
     assert 'aria-label="Izhevsk is about 1,190 km from Ukraine&#x27;s border &lt;b&gt;&quot;quoted' in html
     assert "<b>" not in html and "max-width:720px" in html
     with pytest.raises(GeoError, match="javascript"):
-        maps.embed_snippet("javascript:alert(1)", "t", "a")
+        embed_snippet("javascript:alert(1)", "t", "a")
     with pytest.raises(GeoError, match="CSS length"):
-        maps.embed_snippet("x.html", "t", "a", width="100px;background:url(x)")
+        embed_snippet("x.html", "t", "a", width="100px;background:url(x)")
 
 
 def test_format_and_rounding():
-    assert maps.format_distance(1186.6335) == "1,187 km / 737 mi"
-    assert maps.format_distance(5.25) == "5.3 km / 3.3 mi"
-    assert maps.round_for_words(1186.6) == 1190.0
-    assert maps.round_for_words(99.5) == 100.0
+    assert format_distance(1186.6335) == "1,187 km / 737 mi"
+    assert format_distance(5.25) == "5.3 km / 3.3 mi"
+    assert round_for_words(1186.6) == 1190.0
+    assert round_for_words(99.5) == 100.0
 
 
 def test_credit_line_names_sources_dates_licences_and_method(ua, snapshot):
-    text = maps.credit_line([ua, snapshot.line, snapshot.controlled], [], "2025-07-01")
+    text = credit_line([ua, snapshot.line, snapshot.controlled], [], "2025-07-01")
     assert text.startswith("Borders: Natural Earth 1:10m v5.1.1 (public domain)")
     assert "geo snapshot 2025-07-01 (approximate" in text
     assert "Distances: WGS84 geodesic" in text
@@ -321,7 +332,7 @@ def test_render_png_without_chromium_is_a_clear_error(tmp_path):
     page = tmp_path / "m.html"
     page.write_text("<html></html>", encoding="utf-8")
     with pytest.raises(GeoError, match="Chromium"):
-        maps.render_png(page, tmp_path / "m.png", executable=str(tmp_path / "no-chromium"))
+        render_png(page, tmp_path / "m.png", executable=str(tmp_path / "no-chromium"))
 
 
 def _decode(text: str, precision: int) -> np.ndarray:
@@ -345,12 +356,12 @@ def _decode(text: str, precision: int) -> np.ndarray:
 def test_encoded_polyline_round_trip():
     lat = np.array([38.5, 40.7, 43.252, -12.3456])
     lon = np.array([-120.2, -120.95, -126.453, 190.5])
-    back = _decode(maps.encode_polyline(lat, lon, 3), 3)
+    back = _decode(encode_polyline(lat, lon, 3), 3)
     assert np.allclose(back, np.column_stack([lat, lon]), atol=5e-4)
 
 
 def test_country_outlines_merge_across_the_antimeridian():
-    polys, precision = maps.country_outlines(box(150, 50, 205, 75), 0.05)
+    polys, precision = country_outlines(box(150, 50, 205, 75), 0.05)
     rings = [_decode(p[0], precision) for p in polys]
     # Chukotka: one polygon reaching both sides of 180°E, not two halves with a drawn seam
     assert any(r[:, 1].min() < 179 and r[:, 1].max() > 181 for r in rings)
@@ -366,23 +377,23 @@ def test_verification_map_colours_by_verdict(gazetteer, tmp_path):
         "Kazan lies about 500 km from the border."
     )
     verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(text))
-    out = maps.verification_map(verdicts, tmp_path / "v.html", date="2025-07-01")
+    out = verification_map(verdicts, tmp_path / "v.html", date="2025-07-01")
     page = out.read_text(encoding="utf-8")
-    assert maps.VERDICT_COLORS["consistent"] in page and maps.VERDICT_COLORS["understated"] in page
+    assert VERDICT_COLORS["consistent"] in page and VERDICT_COLORS["understated"] in page
     assert "consistent (claim vs measured)" in page
 
 
 def test_a_place_inside_a_layer_is_a_marker_without_a_line(snapshot):
     kharkiv = place("Kharkiv", 49.98081, 36.25272, "UA")
     inside = measure_against(kharkiv, Reference("c", layer=snapshot.controlled))
-    m = maps.build_map([inside])
-    assert not [c for c in m._children.values() if isinstance(c, maps.GeodesicLine)]
-    page = maps.render_html(m)
+    m = build_map([inside])
+    assert not [c for c in m._children.values() if isinstance(c, GeodesicLine)]
+    page = render_html(m)
     assert "0 km: inside Ukrainian-controlled territory 2025-07-01" in page
     assert "Kharkiv: inside Ukrainian-controlled territory" in page
 
 
 def test_verification_map_with_nothing_to_map_still_writes_a_map(tmp_path):
-    out = maps.verification_map([], tmp_path / "empty.html")
+    out = verification_map([], tmp_path / "empty.html")
     page = out.read_text(encoding="utf-8")
     assert "No claim names a place to map" in page and "Natural Earth" in page
