@@ -1,4 +1,4 @@
-"""geo.maps in a real headless Chromium (Python playwright), with the network off.
+"""geo.render.map in a real headless Chromium (Python playwright), with the network off.
 
 These tests FAIL (they do not skip) when playwright or Chromium is missing: CI installs
 both (Debian package ``chromium``; ``playwright`` and ``Pillow`` from the test extras).
