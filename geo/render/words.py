@@ -10,6 +10,7 @@ from __future__ import annotations
 from geo.core.geodesic import COMPASS_WORDS
 from geo.core.units import km_to_mi, round_half_up
 from geo.layers.layer import Layer
+from geo.measure.measurements import LayerMeasurement
 from geo.model import LayerOrigin, LayerRole, Measurement
 
 __all__ = [
@@ -91,7 +92,7 @@ def layer_phrase(layer: Layer) -> tuple[str, str]:
     return what, source
 
 
-def finding_sentence(measurement) -> str:
+def finding_sentence(measurement: Measurement | LayerMeasurement) -> str:
     """The finding in plain words, rounded as a reporter would write it.
 
     ``measurement`` is a :class:`~geo.model.Measurement` (place → place), a

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import folium
 import numpy as np
+from shapely.geometry.base import BaseGeometry
 
 from geo.core.geodesic import inverse, validate_lat_lon
 from geo.core.paths import forward_broadcast, into_frame
@@ -151,7 +152,9 @@ def _collect_layers(map_items: Sequence[MapItem], layers: Iterable) -> tuple[dic
 
 
 # -- step 2: the rings ----------------------------------------------------------------------
-def _range_rings(rings_km, ring_origin, map_items: Sequence[MapItem], shown: dict):
+def _range_rings(
+    rings_km: Sequence[float], ring_origin, map_items: Sequence[MapItem], shown: dict
+) -> tuple[object, list[RangeRing]]:
     """``(origin, rings)``: the exact geodesic rings of ``rings_km`` around the origin
     (given, else the first item's layer or reference place). A layer origin joins ``shown``."""
     rings: list[RangeRing] = []
@@ -190,7 +193,7 @@ class _Frame:
     west: float
     east: float
     span: float
-    outline: object
+    outline: BaseGeometry
 
 
 def _frame_center(map_items: Sequence[MapItem], rings: Sequence[RangeRing], shown: dict) -> float:
@@ -217,7 +220,13 @@ def _measured_lines(map_items: Sequence[MapItem], center_lon: float) -> list[tup
     return lines
 
 
-def _frame(map_items, lines, rings, shown: dict, center_lon: float) -> _Frame:
+def _frame(
+    map_items: Sequence[MapItem],
+    lines: Sequence[tuple[MapItem, GeodesicLine]],
+    rings: Sequence[RangeRing],
+    shown: dict,
+    center_lon: float,
+) -> _Frame:
     """The box around targets, lines, rings and layers of moderate size."""
     lats: list[float] = []
     lons: list[float] = []
@@ -249,7 +258,9 @@ def _frame(map_items, lines, rings, shown: dict, center_lon: float) -> _Frame:
 
 
 # -- step 4: drawing ------------------------------------------------------------------------
-def _draw_layers(m: GeoMap, shown: dict, user_layers: Sequence[UserLayer], view) -> list[LegendEntry]:
+def _draw_layers(
+    m: GeoMap, shown: dict, user_layers: Sequence[UserLayer], view: BaseGeometry
+) -> list[LegendEntry]:
     """Reference layers in their role's style, then users' features; their key rows."""
     legend: list[LegendEntry] = []
     for lay in shown.values():
@@ -275,7 +286,12 @@ def _draw_rings(m: GeoMap, rings: Sequence[RangeRing], origin, center_lon: float
     return [LegendEntry("ring", RING_COLOR, text)]
 
 
-def _draw_items(m: GeoMap, map_items, lines, center_lon: float) -> list[LegendEntry]:
+def _draw_items(
+    m: GeoMap,
+    map_items: Sequence[MapItem],
+    lines: Sequence[tuple[MapItem, GeodesicLine]],
+    center_lon: float,
+) -> list[LegendEntry]:
     """The measured lines with their figures and reference points, then one marker per
     target place (its popups joined); their key rows."""
     legend: list[LegendEntry] = []

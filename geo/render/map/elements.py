@@ -10,8 +10,11 @@ map is drawn. One Leaflet element = one class with one template.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import folium
 from folium.template import Template
+from shapely.geometry.base import BaseGeometry
 
 from geo.render.map.assets import InlineAssets
 from geo.render.map.features import country_outlines
@@ -77,7 +80,7 @@ class CountryOutlines(SafeMacroElement):
         """
     )
 
-    def __init__(self, view, tolerance_deg: float):
+    def __init__(self, view: BaseGeometry, tolerance_deg: float):
         super().__init__()
         self._name = "CountryOutlines"
         polys, precision = country_outlines(view, tolerance_deg)
@@ -141,7 +144,7 @@ class FitView(SafeMacroElement):
         """
     )
 
-    def __init__(self, bounds):
+    def __init__(self, bounds: Sequence[Sequence[float]]):
         super().__init__()
         self._name = "FitView"
         self.bounds = js_json(bounds)

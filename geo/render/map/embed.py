@@ -31,7 +31,7 @@ def render_html(m: folium.Map) -> str:
     return page
 
 
-def save_embed(m: folium.Map, path) -> Path:
+def save_embed(m: folium.Map, path: str | Path) -> Path:
     """Write ``m`` as one self-contained HTML file (Leaflet inlined, no network needed for
     anything but the optional tiles). Returns the path."""
     out = Path(path)

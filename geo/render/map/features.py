@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 import shapely
 import shapely.affinity
-from shapely.geometry import box, mapping
+from shapely.geometry import Polygon, box, mapping
+from shapely.geometry.base import BaseGeometry
 
 from geo.errors import LayerError
 from geo.layers.borders import countries_frame
@@ -36,12 +37,12 @@ __all__ = [
 DISPLAY_SIMPLIFY_DEG = 0.01
 
 
-def _rounded(geom, decimals: int) -> dict:
+def _rounded(geom: BaseGeometry, decimals: int) -> dict:
     g = shapely.transform(geom, lambda xy: np.round(xy, decimals))
     return mapping(g)
 
 
-def _copies_in_view(geom, view):
+def _copies_in_view(geom: BaseGeometry, view: BaseGeometry) -> list[BaseGeometry]:
     """``geom`` and its copies shifted by ±360° that touch the view box."""
     out = []
     for shift in (0.0, 360.0, -360.0):
@@ -51,7 +52,7 @@ def _copies_in_view(geom, view):
     return out
 
 
-def layer_features(layer: Layer, view, tip: str | None = None, decimals: int = 3) -> list[dict]:
+def layer_features(layer: Layer, view: BaseGeometry, tip: str | None = None, decimals: int = 3) -> list[dict]:
     """GeoJSON features of a layer for display: simplified (0.01°, topology kept; display
     only), shifted into the view's 360° frame, coordinates rounded."""
     geom = layer.geometry.simplify(DISPLAY_SIMPLIFY_DEG, preserve_topology=True)
@@ -63,7 +64,7 @@ def layer_features(layer: Layer, view, tip: str | None = None, decimals: int = 3
     ]
 
 
-def user_features(user: UserLayer, view, decimals: int = 3) -> list[dict]:
+def user_features(user: UserLayer, view: BaseGeometry, decimals: int = 3) -> list[dict]:
     """The features of a user's file, each with its name (escaped) as its tooltip."""
     import geopandas as gpd
 
@@ -117,7 +118,7 @@ def _snap_seam(xy: np.ndarray) -> np.ndarray:
     return np.column_stack([np.where(seam, np.sign(x) * 180.0, x), xy[:, 1]])
 
 
-def country_outlines(view, tolerance_deg: float) -> tuple[list, int]:
+def country_outlines(view: BaseGeometry, tolerance_deg: float) -> tuple[list, int]:
     """Natural Earth country polygons clipped to ``view`` (and its ±360° copies),
     simplified by ``tolerance_deg`` (islands smaller than a few tolerances dropped), as
     ``(polygons, precision)``: each polygon a list of rings in :func:`encode_polyline` form
@@ -155,15 +156,15 @@ def country_outlines(view, tolerance_deg: float) -> tuple[list, int]:
     return polys, precision
 
 
-def _merc_y(lat):
+def _merc_y(lat: float) -> float:
     return np.degrees(np.log(np.tan(np.radians(45.0 + np.clip(lat, -85.0, 85.0) / 2.0))))
 
 
-def _merc_lat(y):
+def _merc_lat(y: float) -> float:
     return float(2.0 * np.degrees(np.arctan(np.exp(np.radians(y)))) - 90.0)
 
 
-def outline_box(south: float, north: float, west: float, east: float, max_aspect: float = 1.8):
+def outline_box(south: float, north: float, west: float, east: float, max_aspect: float = 1.8) -> Polygon:
     """The box the vector basemap must cover so a map fitted to ``south..east`` shows land
     to its edges, for viewports up to ``max_aspect`` wide (or tall), plus a margin for
     panning. Works in Web Mercator, where a degree of latitude grows towards the poles."""

@@ -93,7 +93,7 @@ class SafeMacroElement(MacroElement):
     element of ``geo.render.map`` renders through here.
     """
 
-    def render(self, **kwargs):
+    def render(self, **kwargs) -> None:
         figure = self.get_root()
         module = self._template.module.__dict__
         for part in ("header", "html", "script"):

@@ -49,7 +49,7 @@ class MapItem:
     marker_color: str | None = None
 
     @classmethod
-    def of(cls, obj, **overrides) -> MapItem:
+    def of(cls, obj: object, **overrides: object) -> MapItem:
         """A :class:`MapItem` from a measurement (or a MapItem, with overrides applied).
 
         Attributes ``color``, ``label``, ``popup_html`` and ``legend`` on ``obj`` are taken

@@ -47,7 +47,7 @@ def find_chromium(executable: str | None = None) -> str:
     )
 
 
-def _network_guard(route):
+def _network_guard(route) -> None:
     url = route.request.url
     if url.startswith(("file:", "data:", "about:", "blob:")):
         return route.continue_()
@@ -55,8 +55,8 @@ def _network_guard(route):
 
 
 def render_png(
-    html_path,
-    png_path,
+    html_path: str | Path,
+    png_path: str | Path,
     width: int = 1200,
     height: int = 800,
     executable: str | None = None,
@@ -95,7 +95,9 @@ def render_png(
         return pool.submit(_screenshot, *args).result()
 
 
-def _screenshot(src: Path, out: Path, width: int, height: int, exe: str, offline: bool, timeout_s: float):
+def _screenshot(
+    src: Path, out: Path, width: int, height: int, exe: str, offline: bool, timeout_s: float
+) -> Path:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -118,7 +120,7 @@ def _screenshot(src: Path, out: Path, width: int, height: int, exe: str, offline
     return out
 
 
-def timed_render_png(html_path, png_path, **kwargs) -> tuple[Path, float]:
+def timed_render_png(html_path: str | Path, png_path: str | Path, **kwargs) -> tuple[Path, float]:
     """:func:`render_png` and the seconds it took (for benchmarks and reports)."""
     t0 = time.perf_counter()
     out = render_png(html_path, png_path, **kwargs)

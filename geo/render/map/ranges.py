@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geo.layers.layer import Layer
+from geo.model import Place
 from geo.render.map.compose import build_map
 from geo.render.map.embed import save_embed
 from geo.render.map.markers import PlaceMarker, popup_html
@@ -21,7 +22,9 @@ __all__ = ["RANGE_MAP_MAX_PLACES", "range_map"]
 RANGE_MAP_MAX_PLACES = 1500
 
 
-def range_map(rows: Sequence, reference, kms: Sequence[float], path, date: str | None = None) -> Path:
+def range_map(
+    rows: Sequence, reference: Layer | Place, kms: Sequence[float], path: str | Path, date: str | None = None
+) -> Path:
     """Write the map of ``geo range``: the reference, its range rings and the places found
     (:class:`~geo.many.ranges.RangeRow`, nearest first; at most :data:`RANGE_MAP_MAX_PLACES`,
     the biggest 30 labelled). Returns the path written."""

@@ -57,7 +57,15 @@ class GeodesicLine(folium.PolyLine):
     2-point segment. Longitudes are unwrapped and shifted so the target end lies at
     ``target_lon_frame`` (the target's longitude in the map's 360° frame)."""
 
-    def __init__(self, lat1, lon1, lat2, lon2, color: str, target_lon_frame: float | None = None):
+    def __init__(
+        self,
+        lat1: float,
+        lon1: float,
+        lat2: float,
+        lon2: float,
+        color: str,
+        target_lon_frame: float | None = None,
+    ):
         lat, lon = geodesic_path(lat1, lon1, lat2, lon2)
         if target_lon_frame is not None:
             lon = lon + 360.0 * np.round((target_lon_frame - lon[-1]) / 360.0)

@@ -92,7 +92,9 @@ def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[Map
     return items, list(used.values())
 
 
-def verification_map(verdicts: Sequence, path, date: str | None = None, title: str | None = None) -> Path:
+def verification_map(
+    verdicts: Sequence, path: str | Path, date: str | None = None, title: str | None = None
+) -> Path:
     """Write the embed of ``geo verify --map``: every verified claim's place and measured
     lines, coloured by verdict. Returns the path written."""
     items, used = verdict_items(verdicts, date)
