@@ -71,7 +71,8 @@ def main() -> None:
         med, _ = median_seconds(lambda: judge.judge_all(extract_claims(text)), repeat=5)
         report("warm verify in process (1,000 words, 20 claims)", med, "(median of 5)")
 
-        from geo.render.map import maps
+        from geo.render.map.png import render_png
+        from geo.render.map.verdicts import verification_map
 
         izh = Path(tmp) / "izhevsk.html"
         med, _ = median_seconds(
@@ -93,14 +94,14 @@ def main() -> None:
         report(
             "cold `geo map Izhevsk --rings 500,1000,1500`", med, f"embed {izh.stat().st_size / 1024:,.0f} KB"
         )
-        med, _ = median_seconds(lambda: maps.render_png(izh, Path(tmp) / "izhevsk.png"), repeat=3)
+        med, _ = median_seconds(lambda: render_png(izh, Path(tmp) / "izhevsk.png"), repeat=3)
         report("headless Chromium render of the Izhevsk map (PNG)", med, "(median of 3)")
 
         vmap = Path(tmp) / "story.html"
         verdicts = judge.judge_all(extract_claims(text))
-        med, _ = median_seconds(lambda: maps.verification_map(verdicts, vmap, date="2025-07-01"), repeat=3)
+        med, _ = median_seconds(lambda: verification_map(verdicts, vmap, date="2025-07-01"), repeat=3)
         report("20-claim verification map, build + save", med, f"embed {vmap.stat().st_size / 1024:,.0f} KB")
-        med, _ = median_seconds(lambda: maps.render_png(vmap, Path(tmp) / "story.png"), repeat=3)
+        med, _ = median_seconds(lambda: render_png(vmap, Path(tmp) / "story.png"), repeat=3)
         report("headless Chromium render of the 20-claim map (PNG)", med, "(median of 3)")
 
 

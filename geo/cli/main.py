@@ -230,7 +230,7 @@ def cmd_verify(args) -> int:
     judge = Judge(Gazetteer.default(), date=date, layer_file=args.layer)
     verdicts = judge.judge_all(claims)
     if args.map:
-        from geo.render.map.maps import verification_map
+        from geo.render.map.verdicts import verification_map
 
         verification_map(verdicts, args.map, date=date)
         print(f"geo: map written to {args.map}", file=sys.stderr)
@@ -261,7 +261,10 @@ def _rings(value: str | None) -> list[float]:
 def cmd_map(args) -> int:
     from pathlib import Path
 
-    from geo.render.map import maps
+    from geo.render.map.compose import build_map
+    from geo.render.map.embed import embed_snippet, save_embed
+    from geo.render.map.png import render_png
+    from geo.render.words import finding_sentence
 
     rings = _rings(args.rings)
     out = Path(args.out)
@@ -286,7 +289,7 @@ def cmd_map(args) -> int:
     elif args.layer:
         user = load_user_layer(args.layer, args.date)
     ring_origin = refs[0].layer if refs[0].layer is not None else refs[0].place
-    fmap = maps.build_map(
+    fmap = build_map(
         items=results,
         layers=[user] if user is not None else shown,
         rings_km=rings,
@@ -295,14 +298,14 @@ def cmd_map(args) -> int:
         date=args.date,
         basemap=args.basemap,
     )
-    maps.save_embed(fmap, out)
-    sentence = maps.finding_sentence(results[0])
+    save_embed(fmap, out)
+    sentence = finding_sentence(results[0])
     print(f"geo: map written to {out} ({out.stat().st_size / 1024:,.0f} KB)", file=sys.stderr)
     print(sentence)
     if args.embed:
-        print(maps.embed_snippet(out.name, args.title or sentence, sentence))
+        print(embed_snippet(out.name, args.title or sentence, sentence))
     if args.png:
-        maps.render_png(out, args.png)
+        render_png(out, args.png)
         print(f"geo: image written to {args.png}", file=sys.stderr)
     return 0
 
@@ -351,11 +354,11 @@ def cmd_range(args) -> int:
     if args.map:
         from pathlib import Path
 
-        from geo.render.map import maps
+        from geo.render.map.ranges import range_map
 
         out = Path(args.map)
         refuse_overwrite(out, "--map", args.force)
-        maps.range_map(rows, reference, kms, out, date=args.date)
+        range_map(rows, reference, kms, out, date=args.date)
         print(f"geo: map written to {out}", file=sys.stderr)
     if args.csv:
         sys.stdout.write(rows_to_csv(rows))

@@ -1,4 +1,4 @@
-"""geo.maps in a real headless Chromium (Python playwright), with the network off.
+"""geo.render.map in a real headless Chromium (Python playwright), with the network off.
 
 These tests FAIL (they do not skip) when playwright or Chromium is missing: CI installs
 both (Debian package ``chromium``; ``playwright`` and ``Pillow`` from the test extras).
@@ -21,7 +21,9 @@ from geo.layers.user_files import load_user_layer
 from geo.measure.measurements import measure_places
 from geo.measure.references import Reference, measure_against
 from geo.model import Place
-from geo.render.map import maps
+from geo.render.map.compose import build_map
+from geo.render.map.embed import save_embed
+from geo.render.map.png import CHROMIUM_ARGS, find_chromium, render_png
 
 EVIL_IMG = '<img src=x onerror="window.__pwned=1">'
 EVIL_SCRIPT = "</script><script>window.__pwned=2</script>"
@@ -30,7 +32,7 @@ EVIL_TEMPLATE = "{{ 7*7 }} ${window.__pwned=3} `"
 
 def _chromium() -> str:
     try:
-        return maps.find_chromium()
+        return find_chromium()
     except GeoError as err:
         message = f"the map browser tests need headless Chromium: {err} (CI installs it in .ci/run)"
     pytest.fail(message, pytrace=False)
@@ -48,7 +50,7 @@ def browser():
         )
     exe = _chromium()
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=list(maps.CHROMIUM_ARGS))
+        b = p.chromium.launch(executable_path=exe, args=list(CHROMIUM_ARGS))
         yield b
         b.close()
 
@@ -107,7 +109,7 @@ def evil_map(tmp_path_factory, izhevsk):
         measure_places(Place(EVIL_SCRIPT, 53.2, 45.0, "RU", "geonames-cities500", "2"), kyiv),
         measure_places(Place(EVIL_TEMPLATE, 51.7, 39.2, "RU", "geonames-cities500", "3"), kyiv),
     ]
-    m = maps.build_map(
+    m = build_map(
         items,
         layers=[user],
         rings_km=(500, 1000),
@@ -115,7 +117,7 @@ def evil_map(tmp_path_factory, izhevsk):
         title=EVIL_IMG + " map",
         credits=EVIL_SCRIPT,
     )
-    return maps.save_embed(m, d / "evil.html"), items
+    return save_embed(m, d / "evil.html"), items
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +176,7 @@ def test_injected_names_stay_text(evil_page):
 
 
 def test_a_popup_shows_name_coordinates_distance_and_source(browser, tmp_path, izhevsk):
-    path = maps.save_embed(maps.build_map([izhevsk]), tmp_path / "izhevsk.html")
+    path = save_embed(build_map([izhevsk]), tmp_path / "izhevsk.html")
     page = Page(browser, path.resolve().as_uri())
     try:
         page.page.locator("path.geo-place").first.dispatch_event("click")
@@ -249,9 +251,9 @@ def test_screenshot_is_not_blank(evil_page):
 
 
 def test_render_png(evil_map, izhevsk, tmp_path):
-    path = maps.save_embed(maps.build_map([izhevsk], rings_km=(500, 1000, 1500)), tmp_path / "i.html")
+    path = save_embed(build_map([izhevsk], rings_km=(500, 1000, 1500)), tmp_path / "i.html")
     t0 = time.perf_counter()
-    out = maps.render_png(path, tmp_path / "i.png", width=1200, height=800)
+    out = render_png(path, tmp_path / "i.png", width=1200, height=800)
     seconds = time.perf_counter() - t0
     assert seconds < 20, seconds
     colours, ink, size = _png_stats(out.read_bytes())

@@ -1,0 +1,85 @@
+"""How things look: the colours of verdicts and items, and the style of each layer role.
+
+:data:`LAYER_STYLES` maps every :class:`~geo.model.LayerRole` to a Leaflet path style
+and the key's symbol; a new role needs exactly one new entry there (checked below).
+Colours are CSS ``#rrggbb`` values; weights are pixels.
+
+>>> set(LAYER_STYLES) == set(LayerRole)
+True
+"""
+
+from __future__ import annotations
+
+from geo.layers.layer import Layer
+from geo.model import LayerRole
+from geo.render.map.controls import LegendEntry
+from geo.render.words import layer_phrase
+
+__all__ = [
+    "COUNTRY_OUTLINE_STYLE",
+    "DEFAULT_ITEM_COLOR",
+    "LAYER_STYLES",
+    "RANGE_PLACE_COLOR",
+    "RING_COLOR",
+    "USER_FEATURE_COLOR",
+    "USER_FEATURES_STYLE",
+    "VERDICT_COLORS",
+    "layer_style",
+]
+
+#: Colours of verdicts (``geo verify --map``).
+VERDICT_COLORS = {
+    "consistent": "#1a9641",
+    "overstated": "#d7191c",
+    "understated": "#f07c00",
+    "unverifiable": "#808080",
+}
+#: A measured place and its line, unless a verdict colours them.
+DEFAULT_ITEM_COLOR = "#1b1b1b"
+#: Range rings and their labels.
+RING_COLOR = "#4d4d4d"
+#: The places found by ``geo range``.
+RANGE_PLACE_COLOR = "#7a0019"
+#: The features of a user's file, drawn over its layer, and their key.
+USER_FEATURE_COLOR = "#6a3d9a"
+USER_FEATURES_STYLE = {"color": USER_FEATURE_COLOR, "weight": 1.5, "fillOpacity": 0.05, "dashArray": "2 4"}
+#: The always-present vector basemap (Natural Earth countries).
+COUNTRY_OUTLINE_STYLE = {
+    "color": "#9a9a9a",
+    "weight": 0.7,
+    "fillColor": "#f4f2ec",
+    "fillOpacity": 1.0,
+    "interactive": False,
+    "className": "geo-countries",
+}
+
+#: How each role of layer is drawn: Leaflet path style, and the key's symbol.
+LAYER_STYLES: dict[LayerRole, tuple[dict, str]] = {
+    LayerRole.OCCUPIED: (
+        {"color": "#b30000", "weight": 0.8, "fillColor": "#d62728", "fillOpacity": 0.18, "opacity": 0.6},
+        "fill",
+    ),
+    LayerRole.CONTROLLED: (
+        {"color": "#0057b7", "weight": 2, "dashArray": "7 4", "fillColor": "#ffd700", "fillOpacity": 0.10},
+        "fill",
+    ),
+    LayerRole.FRONTLINE: ({"color": "#8b0000", "weight": 3, "opacity": 0.9}, "line"),
+    LayerRole.BORDER: ({"color": "#0057b7", "weight": 2.2, "fillOpacity": 0.0, "fill": False}, "line"),
+    LayerRole.COUNTRY: (
+        {"color": "#6a3d9a", "weight": 2, "fillColor": "#6a3d9a", "fillOpacity": 0.06},
+        "line",
+    ),
+    LayerRole.USER: ({"color": "#6a3d9a", "weight": 2, "fillColor": "#6a3d9a", "fillOpacity": 0.06}, "line"),
+}
+
+
+def layer_style(layer: Layer) -> tuple[dict, LegendEntry]:
+    """Leaflet path style and legend entry for a reference layer, by its role."""
+    what, source = layer_phrase(layer)
+    words = f"{what[0].upper()}{what[1:]} ({source})"
+    style, symbol = LAYER_STYLES[layer.role]
+    if layer.role is LayerRole.USER and layer.kind == "line":
+        style, symbol = LAYER_STYLES[LayerRole.FRONTLINE]
+    return dict(style), LegendEntry(
+        symbol, style["color"], words, style.get("fillColor") if symbol == "fill" else None
+    )
