@@ -1,0 +1,187 @@
+"""What every command shares: reading the user's arguments into places, references,
+numbers and files, with a clear :class:`~geo.errors.GeoError` for anything wrong, and
+printing JSON. No logic of the tool's own: that lives in the pipeline's packages."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from geo.errors import GeoError
+
+__all__ = [
+    "is_coords",
+    "measure_against_references",
+    "one_reference",
+    "online_geocoder",
+    "parse_countries",
+    "parse_kms",
+    "parse_rings",
+    "print_json",
+    "read_article",
+    "references_of",
+    "refuse_overwrite",
+    "resolve_place",
+]
+
+
+def parse_countries(value: str | None) -> list[str] | None:
+    """``--country RU,UA`` as a list of ISO codes (None when not given)."""
+    if not value:
+        return None
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    for code in codes:
+        if len(code) != 2 or not code.isalpha():
+            raise GeoError(f"--country takes ISO 3166 two-letter codes such as RU,UA; got {code!r}")
+    return codes
+
+
+def online_geocoder(args):
+    """The online geopy service named by ``--online``, or None for the offline gazetteer."""
+    service = getattr(args, "online", None)
+    if not service or service == "offline":
+        return None
+    from geo.places.geocoders.factory import get_geocoder
+
+    return get_geocoder(service)
+
+
+def resolve_place(text: str, args):
+    """Resolve a CLI place argument (name or lat,lon) with the chosen geocoder."""
+    from geo.errors import EmptyInputError
+    from geo.places.coordinates import coordinates_place, parse_lat_lon
+
+    if text is None or not text.strip():
+        raise EmptyInputError("empty place name: give a place name or lat,lon")
+    coords = parse_lat_lon(text)
+    if coords is not None:
+        return coordinates_place(*coords)
+    countries = parse_countries(getattr(args, "country", None))
+    online = online_geocoder(args)
+    if online is not None:
+        return online.geocode(text, countries)
+    from geo.places.gazetteer import Gazetteer, split_country_hint
+
+    name, countries = split_country_hint(text, countries)
+    match = Gazetteer.default().lookup(name, countries)
+    if match.how == "fuzzy":
+        print(
+            f"geo: warning: no place is named {text.strip()!r}; taking the closest spelling "
+            f"{match.matched!r}: {match.place.describe()}",
+            file=sys.stderr,
+        )
+    return match.place
+
+
+def print_json(obj) -> None:
+    """One JSON document on stdout, non-ASCII kept."""
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def is_coords(text: str) -> bool:
+    """True when ``text`` is ``lat,lon`` rather than a name."""
+    from geo.places.coordinates import parse_lat_lon
+
+    return parse_lat_lon(text) is not None
+
+
+def measure_against_references(target, args, sphere: bool = False):
+    """Resolve ``--from`` (with ``--date``/``--layer``), measure ``target`` against every
+    reference, print each result's warnings on stderr; return ``(refs, results)``."""
+    from geo.measure.measurements import nearest_place_namer
+    from geo.measure.references import measure_against
+    from geo.places.gazetteer import Gazetteer
+
+    refs = references_of(args)
+    namer = nearest_place_namer(Gazetteer.default()) if any(r.layer is not None for r in refs) else None
+    results = [measure_against(target, r, sphere=sphere, near_place=namer) for r in refs]
+    for result in results:
+        for warning in getattr(result, "warnings", ()):
+            print(f"geo: warning: {warning}", file=sys.stderr)
+    return refs, results
+
+
+def references_of(args):
+    """``--from`` (with ``--date``/``--layer``) resolved to references."""
+    from geo.measure.references import resolve_references
+
+    return resolve_references(
+        args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
+    )
+
+
+def refuse_overwrite(path, option: str, force: bool) -> None:
+    """Nothing the user has is overwritten without ``--force``."""
+    from pathlib import Path
+
+    if path and Path(path).exists() and not force:
+        raise GeoError(f"{path} exists; choose another {option} or pass --force to overwrite it")
+
+
+def read_article(source: str) -> str:
+    """The article text from a file path or ``-`` (stdin), with clear errors for bad input."""
+    from geo.errors import EmptyInputError
+
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        label = "standard input"
+    else:
+        from pathlib import Path
+
+        path = Path(source)
+        if not path.exists():
+            raise GeoError(f"file not found: {source}")
+        if path.is_dir():
+            raise GeoError(f"{source} is a folder; give a text file or - for standard input")
+        data = path.read_bytes()
+        label = source
+    if b"\x00" in data[:8192]:
+        raise GeoError(f"{label} looks like a binary file, not text; give plain text (UTF-8)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GeoError(f"{label} is not UTF-8 text; save it as UTF-8 and try again") from None
+    if not text.strip():
+        raise EmptyInputError(f"{label} is empty: nothing to verify")
+    return text
+
+
+def parse_rings(value: str | None) -> list[float]:
+    """``--rings 500,1000`` as km."""
+    if not value:
+        return []
+    try:
+        rings = [float(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise GeoError(
+            f"--rings takes kilometres separated by commas, e.g. 500,1000,1500; got {value!r}"
+        ) from None
+    if any(r <= 0 or r > 20_000 for r in rings):
+        raise GeoError("--rings must be between 0 and 20,000 km")
+    return rings
+
+
+def one_reference(args):
+    """The single layer or place ``--from`` names (``all`` is refused here)."""
+    refs = references_of(args)
+    if len(refs) != 1:
+        raise GeoError(
+            "give one reference here (ukraine, controlled, frontline, a place or a file), not 'all'"
+        )
+    ref = refs[0]
+    for note in getattr(ref.layer, "notes", ()) or ():
+        print(f"geo: warning: {note}", file=sys.stderr)
+    return ref.layer if ref.layer is not None else ref.place
+
+
+def parse_kms(value: str) -> list[float]:
+    """``--km 500,1000,1500`` as km."""
+    try:
+        kms = [float(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise GeoError(
+            f"--km takes kilometres separated by commas, e.g. 1500 or 500,1000,1500; got {value!r}"
+        ) from None
+    if not kms or any(k <= 0 for k in kms):
+        raise GeoError("--km needs positive distances in km")
+    return kms

@@ -1,0 +1,49 @@
+"""``geo verify``: the distance claims of an article, judged with their evidence."""
+
+from __future__ import annotations
+
+import sys
+
+from geo.cli.common import read_article, refuse_overwrite
+
+__all__ = ["cmd_verify"]
+
+
+def cmd_verify(args) -> int:
+
+    from geo.judge.judge import Judge
+    from geo.layers.frontline import choose_snapshot, parse_date
+    from geo.places.gazetteer import Gazetteer
+    from geo.render import report
+    from geo.text.claims import extract_claims
+    from geo.text.dates import article_date
+
+    parse_date(args.date)  # a malformed --date is an error before anything else
+    refuse_overwrite(args.map, "--map", args.force)
+    text = read_article(args.source)
+    claims = extract_claims(text)
+    date = args.date or article_date(text)
+    if claims and not args.layer:
+        choice = choose_snapshot(date)
+        if choice.warning:
+            print(f"geo: warning: {choice.warning}", file=sys.stderr)
+        if date is None:
+            print(
+                f"geo: warning: no --date given and none in the text; using the latest snapshot, "
+                f"{choice.snapshot.isoformat()}",
+                file=sys.stderr,
+            )
+    judge = Judge(Gazetteer.default(), date=date, layer_file=args.layer)
+    verdicts = judge.judge_all(claims)
+    if args.map:
+        from geo.render.map.verdicts import verification_map
+
+        verification_map(verdicts, args.map, date=date)
+        print(f"geo: map written to {args.map}", file=sys.stderr)
+    if args.json:
+        print(report.to_json(verdicts))
+    elif args.markdown:
+        print(report.to_markdown(verdicts))
+    else:
+        print(report.to_table(verdicts))
+    return 0
