@@ -12,7 +12,9 @@ import json
 import pytest
 
 from geo.errors import EmptyInputError, GeoError
-from geo.text.claims import Claim, extract_claims, split_sentences
+from geo.text.claim import Claim
+from geo.text.extract import extract_claims
+from geo.text.sentences import split_sentences
 
 MI = 1.609344  # km per statute mile
 NMI = 1.852  # km per nautical mile
