@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from geo.text.claim import HEDGES, Claim
 from geo.text.extract import extract_claims
 
 
@@ -37,3 +38,27 @@ def test_claim_is_frozen():
     [claim] = extract_claims("Kursk is 90 kms from Sumy.")
     with pytest.raises(AttributeError):
         claim.figure = 1.0
+
+
+def test_to_json_of_a_claim_built_by_hand_lists_spans_and_defaults_to_none():
+    claim = Claim(
+        text="Kursk is 90 kms from Sumy.",
+        span=(9, 15),
+        sentence_span=(0, 26),
+        phrase="90 kms",
+        figure=90.0,
+        unit="km",
+        claimed_km=90.0,
+        figure_step=10.0,
+        figure_precision_km=10.0,
+    )
+    record = claim.to_json()
+    assert record["span"] == [9, 15] and record["sentence_span"] == [0, 26]
+    assert record["kind"] == "distance"
+    assert all(record[f] is None for f in ("hedge", "target", "reference", "reference_kind", "direction"))
+
+
+def test_extracted_hedges_are_canonical():
+    text = "Kazan lies upwards of 800 km from Ukraine. Orsk is slightly less than 1,800 km from the border."
+    assert [c.hedge for c in extract_claims(text)] == ["more than", "just under"]
+    assert all(c.hedge in HEDGES for c in extract_claims(text))
