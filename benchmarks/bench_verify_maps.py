@@ -63,7 +63,7 @@ def main() -> None:
 
         from geo.judge.judge import Judge
         from geo.places.gazetteer import Gazetteer
-        from geo.text.claims import extract_claims
+        from geo.text.extract import extract_claims
 
         gaz = Gazetteer.default()
         judge = Judge(gaz, date="2025-07-01")

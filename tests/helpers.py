@@ -67,7 +67,7 @@ def polygon_rings(geom):
 def exhaustive_nearest(lat, lon, segments):
     """Reference search for tests: bound *every* segment by its chord (Schur) and refine
     every segment whose bound does not exceed the best refined upper bound, with
-    :func:`geo.geodesy.foot_point` at its strictest stopping rule. No index, no pruning
+    :func:`geo.core.segments.foot_point` at its strictest stopping rule. No index, no pruning
     beyond the chord bound: ``(distance_m, lat, lon)`` per point.
     """
     import numpy as np

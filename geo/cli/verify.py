@@ -15,8 +15,8 @@ def cmd_verify(args) -> int:
     from geo.layers.frontline import choose_snapshot, parse_date
     from geo.places.gazetteer import Gazetteer
     from geo.render import report
-    from geo.text.claims import extract_claims
     from geo.text.dates import article_date
+    from geo.text.extract import extract_claims
 
     parse_date(args.date)  # a malformed --date is an error before anything else
     refuse_overwrite(args.map, "--map", args.force)

@@ -16,7 +16,7 @@ class Verdict:
     words and the tolerance rule applied; ``candidates`` lists the places it could not
     tell apart (or suggestions for an unknown one)."""
 
-    claim: object  # geo.text.claims.Claim
+    claim: object  # geo.text.claim.Claim
     target: Place | None
     readings: tuple[Reading, ...]
     verdict: VerdictKind

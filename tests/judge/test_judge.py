@@ -16,7 +16,7 @@ from geo.judge.judge import Judge
 from geo.judge.tolerance import conversion_mismatch
 from geo.layers.borders import ukraine
 from geo.layers.territory import controlled_from_occupied
-from geo.text.claims import extract_claims
+from geo.text.extract import extract_claims
 
 from conftest import ROOT, SHARED
 from helpers import dense_min_distance, polygon_rings

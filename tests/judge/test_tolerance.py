@@ -9,7 +9,7 @@ import pytest
 
 from geo.core.units import figure_step
 from geo.judge.tolerance import claim_band_km, range_band_km, tolerance_band_km, tolerance_rule_text
-from geo.text.claims import extract_claims
+from geo.text.extract import extract_claims
 
 
 # -- tolerance rules ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from geo.render.map.verdicts import verification_map
 
 def test_verification_map_colours_by_verdict(gazetteer, tmp_path):
     from geo.judge.judge import Judge
-    from geo.text.claims import extract_claims
+    from geo.text.extract import extract_claims
 
     text = (
         "The drone struck Izhevsk, some 1,300 kilometers (800 miles) from Ukraine. "

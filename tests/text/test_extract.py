@@ -1,4 +1,4 @@
-"""Extraction of distance claims from text (geo.claims.extract_claims, split_sentences).
+"""Extraction of distance claims from text (``geo.text.extract.extract_claims``).
 
 Every sentence here is written for these tests; the figures are exercised, not checked for truth.
 Each case states every field of every claim: figure and unit as written, the claim in km, hedge,
@@ -7,12 +7,11 @@ conversion, target, reference, reference kind, direction, kind, and the exact sp
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from geo.errors import EmptyInputError, GeoError
-from geo.text.claims import Claim, extract_claims, split_sentences
+from geo.text.claim import Claim
+from geo.text.extract import extract_claims
 
 MI = 1.609344  # km per statute mile
 NMI = 1.852  # km per nautical mile
@@ -708,62 +707,7 @@ def test_multi_paragraph_text_spans_point_into_the_full_text():
     ],
 )
 def test_figure_step_follows_the_project_rule(sentence, step, precision_km):
-    """The step is geo.units.figure_step of the figure, in the claim's unit; precision is that step in km."""
+    """The step is geo.core.units.figure_step of the figure in the claim's unit; precision is it in km."""
     [claim] = extract_claims(sentence)
     assert claim.figure_step == pytest.approx(step)
     assert claim.figure_precision_km == pytest.approx(precision_km)
-
-
-def test_to_json_round_trips_through_json():
-    [claim] = extract_claims("Nizhny Novgorod sits roughly 400 km (250 miles) east of Moscow.")
-    record = json.loads(json.dumps(claim.to_json()))
-    assert record["span"] == [claim.span[0], claim.span[1]]
-    assert record["sentence_span"] == [0, len(claim.text)]
-    assert record["target"] == "Nizhny Novgorod" and record["direction"] == "E"
-    assert set(record) >= {
-        "text",
-        "figure",
-        "unit",
-        "claimed_km",
-        "conversion_figure",
-        "conversion_unit",
-        "hedge",
-        "figure_precision_km",
-        "figure_step",
-        "kind",
-        "target",
-        "reference",
-        "reference_kind",
-        "direction",
-    }
-
-
-def test_claim_is_frozen():
-    [claim] = extract_claims("Kursk is 90 kms from Sumy.")
-    with pytest.raises(AttributeError):
-        claim.figure = 1.0
-
-
-def test_split_sentences_keeps_abbreviations_decimals_and_initials():
-    text = (
-        "Gen. Ivanov met U.S. envoys at 9 a.m. Tuesday. The plant is 1.5 km away. J. R. Smith left. "
-        "It lies 1,300 km. Next, the No. 2 unit burned! Why? \u201cNobody knows,\u201d he said."
-    )
-    assert [text[s:e] for s, e in split_sentences(text)] == [
-        "Gen. Ivanov met U.S. envoys at 9 a.m. Tuesday.",
-        "The plant is 1.5 km away.",
-        "J. R. Smith left.",
-        "It lies 1,300 km.",
-        "Next, the No. 2 unit burned!",
-        "Why?",
-        "\u201cNobody knows,\u201d he said.",
-    ]
-
-
-def test_split_sentences_breaks_at_blank_lines_and_trims():
-    text = "  Headline without a stop\n\n  First sentence. Second one.  \n"
-    assert [text[s:e] for s, e in split_sentences(text)] == [
-        "Headline without a stop",
-        "First sentence.",
-        "Second one.",
-    ]

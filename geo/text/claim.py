@@ -1,0 +1,87 @@
+"""The ``Claim`` record: one distance written in a text, with what its sentence says about it.
+
+``Claim`` is what the *extract* step (``geo.text.extract.extract_claims``) produces and the *judge* step
+reads. It holds no logic beyond its JSON form. ``HEDGES`` are the canonical hedge values a claim can carry;
+each language's vocabulary maps its written hedges onto them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Claim", "HEDGES"]
+
+#: Canonical hedge values; ``Claim.hedge`` is one of these, ``"range"`` (for "1,200-1,300 km") or None.
+HEDGES: tuple[str, ...] = (
+    "some",
+    "about",
+    "roughly",
+    "around",
+    "approximately",
+    "nearly",
+    "almost",
+    "more than",
+    "over",
+    "at least",
+    "less than",
+    "under",
+    "up to",
+    "just over",
+    "just under",
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One distance written in a text, with what its sentence says about it.
+
+    Offsets are character offsets into the full text given to ``extract_claims``.
+
+    - ``text``: the sentence holding the claim; ``sentence_span``: its ``(start, end)``.
+    - ``span``: ``(start, end)`` of the distance expression, hedge and conversion included, so that
+      ``full_text[start:end] == phrase`` (e.g. ``"some 1,300 kilometers (800 miles)"``,
+      ``"1,300-kilometer"``).
+    - ``figure``: the number as written, in ``unit`` ('km', 'mi' or 'nmi'); for a range
+      ("1,200-1,300 km") the midpoint, with ``figure_low``/``figure_high`` set and ``hedge == "range"``.
+    - ``claimed_km``: ``figure`` in kilometres.
+    - ``figure_step``: the rounding step the figure was most likely written to, in ``unit``, by the
+      project's one rule, ``geo.core.units.figure_step`` (1,300 → 100, 1,287 → 1, 620 → 10, 1.5 → 0.1;
+      for a range the coarser of its two ends); ``figure_precision_km``: the same step in kilometres.
+    - ``conversion_figure``/``conversion_unit``: a conversion given alongside ("(800 miles)",
+      ", or 800 miles,"), kept as written even when it is wrong; else None.
+    - ``hedge``: one of ``HEDGES``, ``"range"`` or None.
+    - ``kind``: ``"distance"`` (a place to a reference) or ``"length"`` (the length of a line).
+    - ``target``: the place the distance is about, as written (None for lengths or when not found).
+    - ``reference``: what the distance is measured from, lightly normalised ("Ukraine", "the Ukrainian
+      border", "the border", "the Russian border", "the front line", a place name such as "Moscow"); for a
+      length, the line measured ("front line", "border").
+    - ``reference_kind``: "ukraine", "border", "frontline", "place" or None.
+    - ``direction``: 16-point compass code of the target from the reference ("east of" → "E"), or None.
+    """
+
+    text: str
+    span: tuple[int, int]
+    sentence_span: tuple[int, int]
+    phrase: str
+    figure: float
+    unit: str
+    claimed_km: float
+    figure_step: float
+    figure_precision_km: float
+    kind: str = "distance"
+    hedge: str | None = None
+    conversion_figure: float | None = None
+    conversion_unit: str | None = None
+    target: str | None = None
+    reference: str | None = None
+    reference_kind: str | None = None
+    direction: str | None = None
+    figure_low: float | None = None
+    figure_high: float | None = None
+
+    def to_json(self) -> dict:
+        """A JSON-ready dict of every field (spans as two-element lists)."""
+        record = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        record["span"] = list(self.span)
+        record["sentence_span"] = list(self.sentence_span)
+        return record

@@ -1,0 +1,87 @@
+"""Sentence and paragraph splitting of English news prose, with the abbreviations that do not end one.
+
+``split_sentences`` returns character offsets into the text it was given, so everything found in a
+sentence can point back into the full article. Pure text rules: no NLP library.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+#: Lower-cased words whose full stop does not end a sentence ("Dr.", "Gen.", "St.", "No.", "approx.").
+_ABBREVIATIONS: frozenset[str] = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st mt jr sr vs inc corp co ltd "
+    "no nos vol approx est jan feb apr aug sep sept oct nov dec fig e.g i.e cf".split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'\)\]]*(?=\s)")
+_NEXT_CHAR = re.compile(r"\s+(\S)")
+_ABBREV_TOKEN = re.compile(r"([\w.]+)$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences; return their ``(start, end)`` character offsets, whitespace trimmed.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (closing quotes and brackets included) followed by
+    whitespace and an upper-case letter, a digit or an opening quote, and always at a blank line (so
+    headlines without a full stop stand alone). A full stop does not end a sentence after a title or common
+    abbreviation ("Dr.", "Gen.", "St.", "No.", "approx.", months), a single initial ("J."), or a dotted
+    acronym ("U.S.", "a.m."); decimal points never do since no space follows them. "km." does end one.
+
+    >>> text = "Dr. Ivanov said the U.S. Embassy is 1.5 km away. It was hit at 3 a.m. Nobody was hurt."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Dr. Ivanov said the U.S. Embassy is 1.5 km away.', 'It was hit at 3 a.m. Nobody was hurt.']
+    """
+    spans: list[tuple[int, int]] = []
+    for para_start, para_end in _paragraphs(text):
+        start = para_start
+        for end_match in _SENTENCE_END.finditer(text, para_start, para_end):
+            end = end_match.end()
+            following = _NEXT_CHAR.match(text, end, para_end)
+            if following is None:
+                continue
+            first = following.group(1)
+            if not (first.isupper() or first.isdigit() or first in "\"“‘'(["):
+                continue
+            if end_match.group().startswith(".") and _is_abbreviation(text[start : end_match.start()]):
+                continue
+            _append_trimmed(spans, text, start, end)
+            start = end
+        _append_trimmed(spans, text, start, para_end)
+    return spans
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph: the text between blank lines (untrimmed)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((start, brk.start()))
+        start = brk.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append ``(start, end)`` with surrounding whitespace trimmed, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _is_abbreviation(before: str) -> bool:
+    """True when the word just before a full stop is an abbreviation, an initial or a dotted acronym."""
+    token = _ABBREV_TOKEN.search(before)
+    if token is None:
+        return False
+    word = token.group(1)
+    if word.lower() in _ABBREVIATIONS:
+        return True
+    # "J." (an initial), "U.S." / "a.m." (dotted acronyms: the token before the last dot is "U.S").
+    return re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word) is not None

@@ -1,0 +1,289 @@
+"""The English vocabulary of distance claims, as data and compiled patterns; no extraction logic.
+
+Everything here is a word list or a regular expression over English news prose: hedge words and the
+canonical hedge each maps to, units, the nouns of lines and their lengths, direction words, trip and route
+nouns, reference phrases ("the Ukrainian border", "the front line", "the Russian capital"), words that look
+like places but are not (nationalities, officials, weekdays, agencies), and the little phrases that lead to
+a target place ("in", "struck", "lies"). The logic that uses them is in ``geo.text.extract`` and
+``geo.text.targets``; vocabularies of other languages belong in modules of their own beside this one.
+
+Patterns ending in ``_BEFORE`` or ``_END`` are searched in the text before a figure (they end with ``$``);
+those ending in ``_AFTER`` are matched at the start of the text after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.text.claim import HEDGES
+from geo.text.numbers import NUMBER
+
+__all__ = [
+    "AFTER_DISTANCE",
+    "ALONG_BEFORE",
+    "APPOSITIVE_NOUN",
+    "BORDER_NOUNS",
+    "CONVERSION",
+    "CONVERSION_OR",
+    "DIRECTION_WORD",
+    "FIGURE_AND_UNIT",
+    "HEDGE_BEFORE",
+    "HEDGE_WORDS",
+    "INSIDE_PREPOSITIONS",
+    "INTRO_BEFORE",
+    "LENGTH_NOUN_AFTER",
+    "LENGTH_OF_AFTER",
+    "LENGTH_WORD_AFTER",
+    "LINE_NOUN_ANYWHERE",
+    "LINE_OF_BEFORE",
+    "LOCATIVE_END",
+    "NAME_AS_ACTOR",
+    "NAME_RUN",
+    "NAME_SUFFIX",
+    "NAME_TOKEN",
+    "NATIONALITIES",
+    "NEAREST_POINT",
+    "NOT_DISTANCE_AFTER",
+    "NOT_DISTANCE_BEFORE",
+    "NOT_PLACES",
+    "PLACE_REFERENCE_PREFIX",
+    "POSSESSIVE",
+    "REFERENCES",
+    "STRETCH_BEFORE",
+    "TARGET_AFTER",
+    "TARGET_TO",
+    "TRIP_NOUN",
+]
+
+# --------------------------------------------------------------------------- hedges
+
+#: Written hedge → canonical hedge. Synonyms map onto the nearest listed hedge.
+HEDGE_WORDS: dict[str, str] = {
+    **{h: h for h in HEDGES},
+    "approx.": "approximately",
+    "an estimated": "about",
+    "an approximate": "about",
+    "close to": "nearly",
+    "upward of": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "well over": "over",
+    "well under": "under",
+    "fewer than": "less than",
+    "within": "up to",
+    "no more than": "up to",
+    "at most": "up to",
+    "as far as": "up to",
+    "as much as": "up to",
+    "a little over": "just over",
+    "slightly over": "just over",
+    "slightly more than": "just over",
+    "just more than": "just over",
+    "a little under": "just under",
+    "slightly under": "just under",
+    "slightly less than": "just under",
+    "just less than": "just under",
+}
+_HEDGE_ALT = "|".join(re.escape(h) for h in sorted(HEDGE_WORDS, key=len, reverse=True))
+
+# --------------------------------------------------------------------------- figures and units
+
+_UNIT = r"(?i:nautical[\s-]+miles?|nmi|kilomet(?:er|re)s?|kms?|miles?|mi)(?![\w²³/])"
+
+#: A figure (or a range of two) and its unit; the hedge is looked up in the text before it.
+#: Groups: ``num`` or ``low``/``high`` or ``blow``/``bhigh`` ("between ... and ..."), ``sep``, ``unit``.
+FIGURE_AND_UNIT = re.compile(
+    r"(?<![\w.,\-])(?:"
+    rf"(?i:between)\s+(?P<blow>{NUMBER})\s+(?i:and)\s+(?P<bhigh>{NUMBER})"
+    rf"|(?P<low>{NUMBER})(?:\s*[-–—]\s*|\s+to\s+)(?P<high>{NUMBER})"
+    rf"|(?P<num>{NUMBER})"
+    rf")(?P<sep>-|\s*)(?P<unit>{_UNIT})"
+)
+#: A conversion in brackets right after the unit: "(800 miles)", "(620-mile)", "(about 500 mi)".
+CONVERSION = re.compile(
+    rf"\s*\(\s*(?:(?i:{_HEDGE_ALT})\s+|~\s*)?(?P<num>{NUMBER})(?:\s*[-–]\s*{NUMBER})?(?:-|\s*)"
+    rf"(?P<unit>{_UNIT})(?:-long)?\s*\)"
+)
+#: A conversion ", or about 800 miles," right after the unit.
+CONVERSION_OR = re.compile(
+    rf",?\s+or\s+(?:(?i:{_HEDGE_ALT})\s+)?(?P<num>{NUMBER})(?:-|\s*)(?P<unit>{_UNIT})\s*,?"
+)
+#: The hedge (or "~") right before a figure; group ``hedge``.
+HEDGE_BEFORE = re.compile(rf"(?:^|(?<=[\s(\[\"“—–]))(?P<hedge>{_HEDGE_ALT}|~)\s*$", re.IGNORECASE)
+
+#: Figures with a unit that are not distances between places: what follows them (speeds, areas, heights,
+#: weapon ranges) or what precedes them ("a range of").
+NOT_DISTANCE_AFTER = re.compile(
+    r"(?:\s*(?:/|per\b|an?\s+hour\b|squared\b|[²³])"  # speeds, areas
+    r"|[\s-]*(?:high|tall|wide|altitude|above|below|up\b|in\s+(?:altitude|height|diameter|width|radius))\b"
+    r"|[\s-]*deep\b(?!\s+(?:into|inside|in|behind)\b)"
+    r"|[\s-]*(?:flight\s+|strike\s+|striking\s+|operational\s+)?(?:range|radius|reach)\b)",  # weapon ranges
+    re.IGNORECASE,
+)
+NOT_DISTANCE_BEFORE = re.compile(
+    r"\b(?:range|radius|reach|altitude|height|depth|elevation|ceiling|speed)\s+of\s*$", re.IGNORECASE
+)
+
+# --------------------------------------------------------------------------- lines, directions, references
+
+_LINE_NOUN = (
+    r"(?P<noun>front[\s-]?lines?|frontlines?|front|line\s+of\s+contact|contact\s+line|battle\s*lines?"
+    r"|border|frontier)"
+)
+_LINE_MODS = (
+    r"(?:(?:entire|whole|active|shared|common|long|new|land|winding|sprawling|meandering|eastern|southern"
+    r"|northern|western|Russian|Ukrainian|Russia[-–]Ukraine|Ukraine[-–]Russia|Russian[-–]Ukrainian"
+    r"|Ukrainian[-–]Russian)\s+){0,2}"
+)
+#: A line noun right after a figure: "1,000-kilometer front line", "1,000 km-long border",
+#: "a 1,200-km frontline".
+#: Group ``noun`` (also in ``LENGTH_OF_AFTER``, ``LINE_OF_BEFORE`` and ``LINE_NOUN_ANYWHERE``).
+LENGTH_NOUN_AFTER = re.compile(rf"(?:-long|\s+long)?\s*{_LINE_MODS}{_LINE_NOUN}\b", re.IGNORECASE)
+#: "1,000 km long", "1,000 km in length".
+LENGTH_WORD_AFTER = re.compile(r"[\s-]+(?:long|in\s+length)\b", re.IGNORECASE)
+#: "along 1,000 km of front line": the "of front line" after, ``ALONG_BEFORE`` before.
+LENGTH_OF_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?{_LINE_MODS}{_LINE_NOUN}\b", re.IGNORECASE)
+ALONG_BEFORE = re.compile(
+    r"\b(?:along|across|covering|covers?|spanning|spans?|stretching|guarding|defending|holds?|holding)\s*$",
+    re.IGNORECASE,
+)
+#: "the front line stretches for some 1,000 km"; ``LINE_OF_BEFORE``: "a front line of about 1,000 km".
+STRETCH_BEFORE = re.compile(
+    r"\b(?:stretch(?:es|ed|ing)?|runs?|ran|running|extend(?:s|ed|ing)?|spans?|spanned|spanning"
+    r"|measur(?:es|ed|ing))\s+(?:for\s+|over\s+|across\s+|along\s+)?$",
+    re.IGNORECASE,
+)
+LINE_OF_BEFORE = re.compile(rf"{_LINE_NOUN}\s+of\s*$", re.IGNORECASE)
+LINE_NOUN_ANYWHERE = re.compile(rf"\b{_LINE_NOUN}\b", re.IGNORECASE)
+#: Line nouns (lower case) whose length is a border's; every other line noun is a front line.
+BORDER_NOUNS: tuple[str, ...] = ("border", "frontier")
+
+#: One compass word (regex source); its first letter is its compass letter.
+DIRECTION_WORD = r"(?:north|south|east|west)"
+_DIRECTION = rf"{DIRECTION_WORD}(?:[\s-]?{DIRECTION_WORD}){{0,2}}(?![a-z])"
+#: What follows a distance figure: "away", a direction, a preposition, then the reference.
+#: Groups ``dir`` and ``prep``.
+AFTER_DISTANCE = re.compile(
+    rf"\s*(?:away\s+)?(?:(?:to\s+the\s+)?(?P<dir>{_DIRECTION})(?:ward)?\s*)?"
+    r"(?:(?P<prep>(?:away\s+)?from|of|off|behind|beyond|past|(?:deep\s+)?(?:inside|into|within))"
+    r"\s+)?",
+    re.IGNORECASE,
+)
+#: "a 1,300-kilometer flight from Ukraine to Izhevsk": the noun of a compound adjective, skipped.
+TRIP_NOUN = re.compile(
+    r"\s+(?:(?:drone|long-range|round)\s+)?(?:journey|flight|trip|route|drive|march|trek|raid|mission|strike"
+    r"|attack|voyage|crossing)\b",
+    re.IGNORECASE,
+)
+#: Words of a preposition that measure from a border: "1,000 km inside Ukraine" → the Ukrainian border.
+INSIDE_PREPOSITIONS: tuple[str, ...] = ("inside", "into")
+
+_APOS = "[’']"
+#: "the nearest point on", skipped before a reference.
+NEAREST_POINT = re.compile(r"(?:the\s+)?(?:nearest|closest)\s+point\s+(?:on|of|in)\s+")
+#: Reference phrases, tried in order: (pattern, reference as normalised, reference kind).
+REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), reference, kind)
+    for pattern, reference, kind in (
+        (
+            rf"(?:the\s+)?(?:(?:nearest|closest)\s+)?(?:(?:Russia{_APOS}s\s+)?border\s+with\s+Ukraine"
+            rf"|Ukraine{_APOS}s\s+(?:state\s+)?border"
+            r"|(?:Russian[-–]Ukrainian|Ukrainian[-–]Russian|Russia[-–]Ukraine|Ukraine[-–]Russia)\s+border"
+            r"|Ukrainian\s+(?:state\s+)?border)\b",
+            "the Ukrainian border",
+            "border",
+        ),
+        (
+            rf"(?:the\s+)?(?:Russian\s+(?:state\s+)?border|Russia{_APOS}s\s+border|border\s+with\s+Russia"
+            r"|Russian\s+territory|Russian\s+soil|Russia(?!{_APOS}s)\b)",
+            "the Russian border",
+            "border",
+        ),
+        (r"(?:the\s+)?(?:(?:nearest|closest)\s+)?(?:state\s+)?(?:border|frontier)\b", "the border", "border"),
+        (
+            r"(?:the\s+)?(?:(?:nearest|closest)\s+)?Ukrainian[-\s](?:controlled|held)\s+(?:territory|land|areas?)\b",
+            "Ukrainian-controlled territory",
+            "ukraine",
+        ),
+        (
+            rf"(?:Ukrainian\s+(?:territory|soil|land|airspace)|Ukraine{_APOS}s\s+territory|Ukraine(?!{_APOS}s))\b",
+            "Ukraine",
+            "ukraine",
+        ),
+        (
+            r"(?:the\s+)?(?:(?:nearest|closest|current|active)\s+)?(?:Ukrainian\s+)?"
+            r"(?:front[\s-]?lines?|frontlines?|line\s+of\s+contact|contact\s+line|battle\s*lines?|combat\s+zone"
+            r"|war\s+zone|fighting|battlefield|front\b)",
+            "the front line",
+            "frontline",
+        ),
+        (
+            r"(?:the\s+)?(?:(?:nearest|closest)\s+)?(?:Ukrainian\s+(?:lines|positions|troops|forces)|enemy\s+lines)\b",
+            "the front line",
+            "frontline",
+        ),
+        (rf"(?:the\s+Russian\s+capital|Russia{_APOS}s\s+capital)\b", "Moscow", "place"),
+        (rf"(?:the\s+Ukrainian\s+capital|Ukraine{_APOS}s\s+capital)\b", "Kyiv", "place"),
+    )
+)
+
+# --------------------------------------------------------------------------- place names
+
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_CAP_WORD = rf"[{_UPPER}][\w’']*(?:[-–][\w’']+)*"
+#: A run of capitalised words (Latin or Cyrillic), "St."/"Mt." allowed: a place name or several.
+NAME_RUN = re.compile(rf"(?:(?:St|Mt)\.\s+)?{_CAP_WORD}(?:[ \u00a0](?:(?:St|Mt)\.\s+)?{_CAP_WORD})*")
+#: One word of a ``NAME_RUN`` ("St. Petersburg" is one word).
+NAME_TOKEN = re.compile(r"(?:(?:St|Mt)\.\s+)?\S+")
+#: A possessive ending, which also ends a name: "Izhevsk’s plant".
+POSSESSIVE = re.compile(r"[’']s$")
+#: What may follow a name as part of it: "Bryansk region", "Engels-2 air base".
+NAME_SUFFIX = re.compile(
+    r"\s+(?:region|oblast|province|krai|republic|air\s*base|airbase|airfield|air\s+field)\b"
+)
+#: Words before a place used as a reference: "the Russian city of", "occupied".
+PLACE_REFERENCE_PREFIX = re.compile(
+    rf"(?:the\s+)?(?:(?:Russian|Ukrainian|occupied|Russian-occupied|Russian-annexed|annexed|Russian-held"
+    rf"|Ukrainian-held|Russia{_APOS}s|Ukraine{_APOS}s|southern|northern|eastern|western|central)\s+){{0,2}}"
+    r"(?:(?:city|town|village|port|settlement|regional\s+capital)\s+of\s+)?"
+)
+#: Lower-cased words that name a people or a state, never a target place.
+NATIONALITIES = frozenset(
+    "russia russian russians ukraine ukrainian ukrainians soviet belarusian american americans european "
+    "western nato iranian korean chinese british polish georgian kazakh u.s. us".split()
+)
+#: Lower-cased capitalisable words that are not place names.
+NOT_PLACES = NATIONALITIES | frozenset(
+    "the a an this that these those it its he she they we i his her their our in on at by for from with to "
+    "after before during meanwhile however but and or also according as when while since if though although "
+    "officials official local regional governor president mayor minister ministry defense defence security "
+    "service military kremlin parliament government telegram general staff prime spokesperson spokesman "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december ap associated press reuters afp tass ria interfax sbu "
+    "un eu there here some about roughly around nearly almost over more at least up just drone drones "
+    "strike strikes attack attacks".split()
+)
+#: After a name: "Kyiv officials", "Moscow said": the name acts as a government, not a place.
+NAME_AS_ACTOR = re.compile(
+    r"\s+(?:officials?|authorities|forces|troops|government|military|army|said|says|claimed|claims"
+    r"|reported|announced|denied|governor|mayor)\b"
+)
+#: Before a name: words that introduce a place ("struck", "in the Russian").
+INTRO_BEFORE = re.compile(
+    r"\b(?:in|at|of|near|outside|on|over|across|struck|strike|strikes|striking|hit|hits|hitting|targeted"
+    r"|targeting|targets|attacked|attacking|attack|bombed|shelled|reached|reaching|towards?|into)\s+"
+    rf"(?:(?:the|a|an)\s+)?(?:(?:Russia{_APOS}s|Ukraine{_APOS}s|Russian|Ukrainian|Russian-occupied|occupied"
+    r"|annexed|Russian-annexed|southern|northern|eastern|western|central|remote|distant)\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: Before a figure: a locative verb ("lies", "which is located"); group ``link``.
+LOCATIVE_END = re.compile(
+    r"(?P<link>,?\s*\b(?:which|that|and|but)\s+)?\b(?:is|was|are|were|lies|lay|lie|sits|sat|sit|stands|stood"
+    r"|located|situated|based|lying|sitting)(?:\s+(?:located|situated|based|just|only))*\s*$"
+)
+#: After a name: ", a Baltic port ..." up to the figure.
+APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the)\s+[^,;:()]*$")
+#: After a reference: "in"/"at" leading to the target ("500 km from Kursk, in Belgorod").
+TARGET_AFTER = re.compile(r"\s*,?\s*(?:in|at)\s+(?:the\s+(?:city|town|village|port)\s+of\s+)?")
+#: After a trip's start: "to" leading to its end, the target ("flight from Sumy to Kazan").
+TARGET_TO = re.compile(r"\s+to\s+(?:the\s+(?:city|town|village|port)\s+of\s+)?")
