@@ -18,7 +18,6 @@ from geo.model import Measurement, ReadingKind, VerdictKind
 
 __all__ = [
     "DIRECTION_HALF_WIDTH",
-    "READING_LABELS",
     "Reading",
     "aggregate",
     "direction_matches",
@@ -28,12 +27,6 @@ __all__ = [
     "relative_error",
 ]
 
-#: What each layer reading is called in verdicts and explanations.
-READING_LABELS = {
-    ReadingKind.BORDER: "Ukraine's internationally recognised border",
-    ReadingKind.CONTROLLED: "Ukrainian-controlled territory",
-    ReadingKind.FRONTLINE: "the front line",
-}
 #: Half-width (degrees) a compass word allows, by the length of its code: E, NE ±45°; ENE ±22.5°.
 DIRECTION_HALF_WIDTH = {1: 45.0, 2: 45.0, 3: 22.5}
 
@@ -136,7 +129,7 @@ def layer_reading(
     """A reading of a claim against a layer, from the place's measurement against it."""
     near = m.near_place
     return Reading(
-        reference=READING_LABELS[kind],
+        reference=m.layer.plain_title,
         kind=kind,
         layer_date=m.layer.date,
         distance_km=m.distance_km,

@@ -111,6 +111,7 @@ def _country_layer(code: str, name: str, geom) -> Layer:
         accuracy=NE_ACCURACY,
         role=LayerRole.BORDER if code == "UA" else LayerRole.COUNTRY,
         origin=LayerOrigin.NATURAL_EARTH,
+        title="Ukraine's internationally recognised border" if code == "UA" else f"{name}'s border",
     )
 
 

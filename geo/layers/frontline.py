@@ -165,13 +165,19 @@ def _build_snapshot(path_text: str) -> FrontSnapshot:
     return FrontSnapshot(
         date=date,
         line=Layer(
-            name=f"front line {date}", kind="line", geometry=contact, role=LayerRole.FRONTLINE, **common
+            name=f"front line {date}",
+            kind="line",
+            geometry=contact,
+            role=LayerRole.FRONTLINE,
+            title="the front line",
+            **common,
         ),
         occupied=Layer(
             name=f"Russian-occupied territory {date}",
             kind="polygon",
             geometry=occupied,
             role=LayerRole.OCCUPIED,
+            title="Russian-occupied territory",
             **common,
         ),
         controlled=Layer(
@@ -179,6 +185,7 @@ def _build_snapshot(path_text: str) -> FrontSnapshot:
             kind="polygon",
             geometry=controlled,
             role=LayerRole.CONTROLLED,
+            title="Ukrainian-controlled territory",
             **common,
         ),
         source=str(path),

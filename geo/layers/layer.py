@@ -28,7 +28,9 @@ class Layer:
     ``kind`` is ``"polygon"`` (distance to it is 0 inside, else to its boundary) or
     ``"line"``. ``date`` is the ISO date the layer describes (None for borders).
     ``role`` says what the layer is (border, controlled or occupied territory, front line,
-    another country, a user's own geometry); ``origin`` where its geometry comes from.
+    another country, a user's own geometry); ``origin`` where its geometry comes from;
+    ``title`` what it is in plain words ("Ukraine's internationally recognised border"),
+    for verdicts, findings and map keys (the name when empty).
     """
 
     name: str
@@ -42,6 +44,7 @@ class Layer:
     notes: tuple[str, ...] = ()
     role: LayerRole = LayerRole.USER
     origin: LayerOrigin = LayerOrigin.USER_FILE
+    title: str = ""
 
     def describe(self) -> dict:
         """Provenance record for JSON output and map credits."""
@@ -63,6 +66,11 @@ class Layer:
     def with_notes(self, notes: tuple[str, ...]) -> Layer:
         """The same layer with ``notes`` appended (a stale snapshot's warning, say)."""
         return dataclasses.replace(self, notes=self.notes + tuple(notes))
+
+    @property
+    def plain_title(self) -> str:
+        """What the layer is, in words a reader understands."""
+        return self.title or self.name
 
     @property
     def is_ukrainian(self) -> bool:

@@ -109,6 +109,7 @@ def _load_user_layer(
             kind="polygon",
             geometry=occ,
             role=LayerRole.OCCUPIED,
+            title="Russian-occupied territory",
             **common,
         )
         controlled = Layer(
@@ -116,6 +117,7 @@ def _load_user_layer(
             kind="polygon",
             geometry=ctl,
             role=LayerRole.CONTROLLED,
+            title="Ukrainian-controlled territory",
             **{**common, "source": f"{NE_SOURCE} minus user file {p.name}"},
         )
         line = Layer(
@@ -123,6 +125,7 @@ def _load_user_layer(
             kind="line",
             geometry=contact,
             role=LayerRole.FRONTLINE,
+            title="the front line",
             **common,
         )
     if lines:
@@ -131,6 +134,7 @@ def _load_user_layer(
             kind="line",
             geometry=MultiLineString(lines),
             role=LayerRole.FRONTLINE,
+            title="the front line",
             **common,
         )
     return UserLayer(str(p), label, line, occupied, controlled, props)

@@ -11,7 +11,7 @@ from geo.core.geodesic import COMPASS_WORDS
 from geo.core.units import km_to_mi, round_half_up
 from geo.layers.layer import Layer
 from geo.measure.measurements import LayerMeasurement
-from geo.model import LayerOrigin, LayerRole, Measurement
+from geo.model import LayerOrigin, Measurement
 
 __all__ = [
     "finding_sentence",
@@ -68,19 +68,7 @@ def _fmt_words(value: float) -> str:
 def layer_phrase(layer: Layer) -> tuple[str, str]:
     """``(what, source)`` in words for a layer: ``("Ukraine's internationally recognised
     border", "Natural Earth 1:10m")``."""
-    role = layer.role
-    if role is LayerRole.BORDER:
-        what = "Ukraine's internationally recognised border"
-    elif role is LayerRole.COUNTRY:
-        what = f"{layer.name.removesuffix('(border)').strip()}'s border"
-    elif role is LayerRole.CONTROLLED:
-        what = "Ukrainian-controlled territory"
-    elif role is LayerRole.OCCUPIED:
-        what = "Russian-occupied territory"
-    elif role is LayerRole.FRONTLINE:
-        what = "the front line"
-    else:
-        what = layer.name
+    what = layer.plain_title
     if layer.origin is LayerOrigin.NATURAL_EARTH:
         source = "Natural Earth 1:10m"
     elif layer.origin is LayerOrigin.SNAPSHOT:
