@@ -37,6 +37,17 @@ class UnknownPlaceError(GeoError):
         super().__init__(message)
 
 
+class NotAPlaceError(UnknownPlaceError):
+    """A word that is never a place on its own: a month, a compass point, a river or sea,
+    a macro-region too big to measure from; ``what`` says which."""
+
+    def __init__(self, query: str, what: str):
+        self.query = query
+        self.suggestions = []
+        self.what = what
+        GeoError.__init__(self, f"{query!r} is {what}, not a place")
+
+
 class AmbiguousPlaceError(GeoError):
     """Several places match about equally well; ``candidates`` lists them, best first."""
 

@@ -55,6 +55,7 @@ class LayerRole(_StrEnum):
     - ``country``: another country's territory (Natural Earth);
     - ``controlled`` / ``occupied``: Ukrainian-controlled or Russian-occupied territory on a date;
     - ``frontline``: the line of contact on a date;
+    - ``region``: an oblast, krai or republic (or Crimea, Donbas) as a polygon;
     - ``user``: a user's own geometry taken as it is.
     """
 
@@ -63,6 +64,7 @@ class LayerRole(_StrEnum):
     CONTROLLED = "controlled"
     OCCUPIED = "occupied"
     FRONTLINE = "frontline"
+    REGION = "region"
     USER = "user"
 
 
@@ -107,8 +109,10 @@ class Place:
     """A resolved place: a gazetteer entry, a facility of ours, or raw coordinates.
 
     ``lat``/``lon`` in degrees (WGS84); ``source`` says where the coordinates came from
-    (e.g. ``geonames-cities500``, ``places.csv``, ``coordinates``, ``nominatim``);
-    ``id`` is that source's identifier.
+    (e.g. ``geonames-cities500``, ``facilities_energy.csv``, ``coordinates``, ``nominatim``);
+    ``id`` is that source's identifier; ``kind`` what it is (``populated place``, a facility
+    kind such as ``airbase`` or ``refinery``, ``region``); ``precision_km`` how far the site
+    may lie from these coordinates by its source (0 when the source states none).
     """
 
     name: str
@@ -120,6 +124,7 @@ class Place:
     population: int = 0
     kind: str = "populated place"
     admin1: str = ""
+    precision_km: float = 0.0
 
     def describe(self) -> str:
         """One-line human description: name, country, coordinates, population, id."""

@@ -21,7 +21,9 @@ __all__ = [
     "read_article",
     "references_of",
     "refuse_overwrite",
+    "require_point",
     "resolve_place",
+    "warn_about_match",
 ]
 
 
@@ -60,17 +62,35 @@ def resolve_place(text: str, args):
     online = online_geocoder(args)
     if online is not None:
         return online.geocode(text, countries)
-    from geo.places.gazetteer import Gazetteer, split_country_hint
+    from geo.places.gazetteer import Gazetteer
 
-    name, countries = split_country_hint(text, countries)
-    match = Gazetteer.default().lookup(name, countries)
+    match = Gazetteer.default().lookup_with_hint(text, countries)
+    warn_about_match(text, match)
+    return match.place
+
+
+def warn_about_match(text: str, match) -> None:
+    """Say on stderr when a name was not found as written: a fuzzy spelling was taken, or a
+    town stands in for a facility that is not listed."""
     if match.how == "fuzzy":
         print(
             f"geo: warning: no place is named {text.strip()!r}; taking the closest spelling "
             f"{match.matched!r}: {match.place.describe()}",
             file=sys.stderr,
         )
-    return match.place
+    elif match.how == "town":
+        print(f"geo: warning: {text.strip()!r}: {match.note}: {match.place.describe()}", file=sys.stderr)
+
+
+def require_point(place, what: str = "the target"):
+    """A place to measure *from a reference* must be a point: a region is refused, with
+    what to do instead (a region is measured as a polygon only, with ``--from``)."""
+    if place.kind == "region":
+        raise GeoError(
+            f"{place.name} is a region, not a point: give a place in it as {what}, "
+            f'or measure from the whole region with --from "{place.name}"'
+        )
+    return place
 
 
 def print_json(obj) -> None:

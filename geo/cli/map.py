@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from geo.cli.common import measure_against_references, parse_rings, refuse_overwrite, resolve_place
+from geo.cli.common import (
+    measure_against_references,
+    parse_rings,
+    refuse_overwrite,
+    require_point,
+    resolve_place,
+)
 
 __all__ = ["cmd_map"]
 
@@ -21,7 +27,7 @@ def cmd_map(args) -> int:
     out = Path(args.out)
     refuse_overwrite(out, "--out", args.force)
     refuse_overwrite(args.png, "--png", args.force)
-    target = resolve_place(args.target, args)
+    target = require_point(resolve_place(args.target, args))
     refs, results = measure_against_references(target, args)
     shown = [r.layer for r in refs if r.layer is not None]
     from geo.model import LayerOrigin

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from geo.cli.common import is_coords, measure_against_references, parse_countries, print_json, resolve_place
+from geo.cli.common import (
+    is_coords,
+    measure_against_references,
+    parse_countries,
+    print_json,
+    require_point,
+    resolve_place,
+    warn_about_match,
+)
 from geo.errors import AmbiguousPlaceError
 
 __all__ = ["cmd_distance", "cmd_geocode"]
@@ -18,7 +26,7 @@ def cmd_geocode(args) -> int:
         return 0
     gaz = Gazetteer.default()
     try:
-        match = gaz.lookup(args.name, countries) if not is_coords(args.name) else None
+        match = gaz.lookup_with_hint(args.name, countries) if not is_coords(args.name) else None
     except AmbiguousPlaceError as err:
         if args.json:
             print_json(
@@ -34,15 +42,19 @@ def cmd_geocode(args) -> int:
         place = resolve_place(args.name, args)
         print_json(place.to_json()) if args.json else print(place.describe())
         return 0
+    warn_about_match(args.name, match)
     if args.json:
-        print_json({**match.place.to_json(), "matched": {"how": match.how, "name": match.matched}})
+        matched = {"how": match.how, "name": match.matched, "note": match.note or None}
+        print_json({**match.place.to_json(), "matched": matched})
     else:
         print(match.describe())
+        if match.place.kind == "region":
+            print("a region: measured as its polygon (geo distance PLACE --from REGION), never as a point")
     return 0
 
 
 def cmd_distance(args) -> int:
-    target = resolve_place(args.target, args)
+    target = require_point(resolve_place(args.target, args))
     _, results = measure_against_references(target, args, sphere=args.sphere)
     if args.json:
         print_json(results[0].to_json() if len(results) == 1 else [r.to_json() for r in results])

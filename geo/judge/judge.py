@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from geo.errors import AmbiguousPlaceError, GeoError, UnknownPlaceError
+from geo.errors import AmbiguousPlaceError, GeoError, NotAPlaceError, UnknownPlaceError
 from geo.judge.explain import explain
 from geo.judge.readings import Reading, aggregate, judge_value, layer_reading, place_reading, relative_error
 from geo.judge.tolerance import (
@@ -35,11 +35,13 @@ from geo.layers.layer import Layer
 from geo.measure.measurements import measure_layer, measure_places, nearest_place_namer
 from geo.measure.prepared import geodesic_length_km
 from geo.model import LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
+from geo.places.index import REGION_KIND
 from geo.text.anaphora import refers_back
 
 __all__ = ["ARTICLE_COUNTRIES", "Judge"]
 
-#: Countries tried, in order, when an article's place name is ambiguous worldwide.
+#: The countries the reporting is about: an ambiguous name is taken as its one candidate
+#: here, if it has exactly one (Odessa: Odesa, Ukraine, not Texas); otherwise unverifiable.
 ARTICLE_COUNTRIES = ("RU", "UA", "BY")
 #: The readings each kind of reference gets, in order.
 READINGS_FOR = {
@@ -54,6 +56,12 @@ ROLE_OF_READING = {
     ReadingKind.CONTROLLED: LayerRole.CONTROLLED,
     ReadingKind.FRONTLINE: LayerRole.FRONTLINE,
 }
+
+
+def place_slack_km(place: Place) -> float:
+    """How much nearer or farther a place may be than its point (km): a city's size
+    (:data:`CITY_SLACK_KM`), or a facility's stated precision when that is larger."""
+    return max(CITY_SLACK_KM, place.precision_km)
 
 
 @dataclass
@@ -84,19 +92,27 @@ class Judge:
         """``(place, flags, candidates, message)`` for a place named in an article."""
         try:
             match = self.gazetteer.lookup(name)
-            flags = ["fuzzy_place_match"] if match.how == "fuzzy" else []
-            return match.place, flags, [], None
         except AmbiguousPlaceError as err:
-            for cc in ARTICLE_COUNTRIES:
-                try:
-                    match = self.gazetteer.lookup(name, [cc])
-                except GeoError:
-                    continue
-                cands = [c.place.to_json() for c in err.candidates]
-                return match.place, ["country_assumed"], cands, f"assumed {name} in {cc}"
-            return None, ["ambiguous_place"], [c.place.to_json() for c in err.candidates], str(err)
+            cands = [c.place.to_json() for c in err.candidates]
+            local = [c.place for c in err.candidates if c.place.country_code in ARTICLE_COUNTRIES]
+            if len(local) == 1:  # the only candidate in the countries the reporting is about
+                cc = local[0].country_code
+                note = f"assumed {name} in {cc}, its only candidate there"
+                return local[0], ["country_assumed"], cands, note
+            return None, ["ambiguous_place"], cands, str(err)
+        except NotAPlaceError as err:
+            return None, ["not_a_place"], [], str(err)
         except UnknownPlaceError as err:
             return None, ["unknown_place"], [{"suggestion": s} for s in err.suggestions], str(err)
+        if match.place.kind == REGION_KIND:
+            return None, ["region_not_point"], [match.place.to_json()], (
+                f"{match.place.name} is a region, not a point: a distance from it needs a place in it"
+            )
+        if match.how == "fuzzy":
+            return match.place, ["fuzzy_place_match"], [], None
+        if match.how == "town":
+            return match.place, ["facility_not_listed"], [], f"{name}: {match.note} ({match.place.name})"
+        return match.place, [], [], None
 
     # judging ------------------------------------------------------------------------------
     def judge_all(self, claims: Sequence) -> list[Verdict]:
@@ -178,7 +194,7 @@ class Judge:
             verdict,
             tuple(dict.fromkeys(flags)),
             explain(claim, target, readings, verdict, notes),
-            tolerance_rule_text(claim, CITY_SLACK_KM),
+            tolerance_rule_text(claim, place_slack_km(target)),
             tuple(candidates),
         )
 
@@ -188,11 +204,11 @@ class Judge:
             ref_place, rflags, _, message = self.resolve_target(claim.reference)
             if ref_place is None:
                 raise UnknownPlaceError(claim.reference) if "unknown_place" in rflags else GeoError(message)
-            band = claim_band_km(claim, CITY_SLACK_KM + CITY_SLACK_KM)
+            band = claim_band_km(claim, place_slack_km(target) + place_slack_km(ref_place))
             return place_reading(measure_places(target, ref_place), claim.claimed_km, band, claim.direction)
         layer = self._layer(ROLE_OF_READING[kind])
         m = measure_layer(target, layer, nearest_place_namer(self.gazetteer))
-        band = claim_band_km(claim, CITY_SLACK_KM + self._slack_for(kind))
+        band = claim_band_km(claim, place_slack_km(target) + self._slack_for(kind))
         return layer_reading(kind, m, claim.claimed_km, band), []
 
     def _judge_length(self, claim, flags: list[str], notes: list[str]) -> Verdict:

@@ -1,7 +1,7 @@
 """The gazetteer as NumPy columns, for measuring every place at once.
 
 :func:`place_table` turns a gazetteer index (GeoNames cities500 plus our
-``data/places.csv`` facilities) into one :class:`PlaceTable` of columns (``lat``/``lon``
+facility tables in ``data/``) into one :class:`PlaceTable` of columns (``lat``/``lon``
 in degrees WGS84, EPSG:4326; population; kind; source and id), built once per index file
 and cached for the life of the process (the index never changes under it).
 """

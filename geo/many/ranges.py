@@ -1,7 +1,7 @@
 """Strike-range analysis: every gazetteer place within given distances of a reference.
 
 ``range_query(reference, km, gazetteer)`` measures every place of the offline gazetteer
-(GeoNames cities500 plus our ``data/places.csv`` facilities) against a reference layer
+(GeoNames cities500 plus our facility tables in ``data/``) against a reference layer
 (Ukraine's border, Ukrainian-controlled territory on a date, the front line, a user's
 file) or a single place, and returns those within the largest of the given distances,
 nearest first, as :class:`RangeRow` records (distances in km, coordinates in degrees WGS84,
@@ -23,7 +23,7 @@ places whose bound exceeds the range are provably out of range and never reach t
 exact kernel. The set of places returned is therefore exactly the set the exact kernel
 would return if run on every place (tests check this).
 
-``min_population`` applies to populated places only; facilities from ``places.csv`` have
+``min_population`` applies to populated places only; our facilities have
 no population and are kept (narrow them with ``kinds``).
 """
 

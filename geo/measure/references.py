@@ -17,10 +17,12 @@ from geo.errors import LayerError
 from geo.layers.borders import country_border
 from geo.layers.catalog import ALL_WORDS, LAYER_WORDS, ROLE_WORDS, iso_date, layer_for
 from geo.layers.layer import Layer
+from geo.layers.regions import region_layer
 from geo.layers.user_files import LAYER_SUFFIXES, load_user_layer
 from geo.measure.measurements import LayerMeasurement, measure_layer, measure_places
 from geo.model import Measurement, Place
 from geo.places.gazetteer import country_codes_by_name
+from geo.places.index import REGION_KIND
 from geo.places.names import fold
 
 __all__ = ["Reference", "measure_against", "resolve_references"]
@@ -66,7 +68,10 @@ def resolve_references(
     country = country_codes_by_name().get(fold(key))
     if country is not None:
         return [Reference(label=key, layer=country_border(country))]
-    return [Reference(label=key, place=resolve_place(key))]
+    place = resolve_place(key)
+    if place.kind == REGION_KIND:  # a region is measured as its polygon, never as a point
+        return [Reference(label=key, layer=region_layer(place.id))]
+    return [Reference(label=key, place=place)]
 
 
 def measure_against(

@@ -41,10 +41,14 @@ def test_distance_sphere_states_radius():
 
 
 def test_geocode_json_reports_how_it_matched():
-    r = run_geo("geocode", "Zaporizhzia", "--json")
+    r = run_geo("geocode", "Zaporihzzhia", "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["id"] == "687700" and out["matched"]["how"] == "fuzzy"
+    r = run_geo("geocode", "Zaporizhzia", "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["id"] == "687700" and out["matched"]["how"] == "variant"
 
 
 def test_geocode_country_filter():

@@ -16,7 +16,7 @@ from geo.model import Place
 from helpers import dense_min_distance, polygon_rings
 
 IZHEVSK_ID = "554840"  # GeoNames
-ENGELS_ID = "engels-2"  # data/places.csv
+ENGELS_ID = "ourairports-RU-8602"  # data/airfields.csv (OurAirports)
 GEOD = Geodesic.WGS84
 
 
@@ -77,7 +77,7 @@ def test_kinds_airbase(ua, gazetteer):
     rows = range_query(ua, 1500, gazetteer, kinds=["airbase"])
     assert rows and {r.kind for r in rows} == {"airbase"}
     engels = _by_id(rows, ENGELS_ID)
-    assert engels is not None and engels.name == "Engels-2 air base" and engels.source == "places.csv"
+    assert engels is not None and engels.name == "Engels-2 air base" and engels.source == "airfields.csv"
     truth, _, _ = dense_min_distance(engels.lat, engels.lon, polygon_rings(ua.geometry))
     assert abs(engels.distance_km * 1000 - truth) <= 1.0
     with pytest.raises(GeoError, match="unknown kind"):

@@ -39,8 +39,10 @@ def credit_line(used_layers: Iterable[Layer], items: Iterable[MapItem] = (), dat
     sources = {i.target.source for i in items}
     if any(s.startswith("geonames") for s in sources):
         parts.append("Places: GeoNames (CC BY 4.0)")
-    if "places.csv" in sources:
-        parts.append("Facilities: geo places.csv")
+    if "airfields.csv" in sources:
+        parts.append("Airfields: OurAirports (public domain)")
+    if any(s.startswith("facilities") for s in sources):
+        parts.append("Facilities: geo facility tables (a source for each row)")
     parts.append("Distances: WGS84 geodesic (GeographicLib via pyproj)")
     if date:
         parts.append(f"Layers as of {date}")

@@ -69,6 +69,7 @@ LAYER_STYLES: dict[LayerRole, tuple[dict, str]] = {
         {"color": "#6a3d9a", "weight": 2, "fillColor": "#6a3d9a", "fillOpacity": 0.06},
         "line",
     ),
+    LayerRole.REGION: ({"color": "#7f5a00", "weight": 1.6, "dashArray": "5 3", "fillOpacity": 0.04}, "line"),
     LayerRole.USER: ({"color": "#6a3d9a", "weight": 2, "fillColor": "#6a3d9a", "fillOpacity": 0.06}, "line"),
 }
 

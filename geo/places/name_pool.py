@@ -1,0 +1,156 @@
+"""Reading candidate places for a name out of the index: exact names, romanisation
+variants, facilities by their town and kind, and fuzzy spellings (the steps are listed in
+:mod:`geo.places.gazetteer`). Rows are ``(pid, how, matched name)``; nothing is ranked here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from functools import lru_cache
+
+from geo.model import Place
+from geo.places.names import skeleton
+from geo.places.ranking import FUZZY_CUTOFF, SUGGESTION_CUTOFF, is_town, match_weight
+from geo.places.vocabulary import DESCRIPTORS, FACILITY_KINDS, split_descriptor, strip_article
+
+__all__ = ["FACILITY_NOT_LISTED", "NamePool", "place_of_row"]
+
+FACILITY_NOT_LISTED = "facility not listed; the town is used"
+#: Words (skeletons) that describe a facility without naming it: never matched alone.
+GENERIC_WORDS = frozenset(
+    skeleton(w)
+    for w in "drone drones oil gas fuel military strategic missile aircraft chemical ammunition russian "
+    "ukrainian naval sea river state federal main new old big large the of and".split()
+)
+#: A name borne by towns smaller than this also finds the facilities named after it
+#: ("Belaya": the air base, not villages of 3,000); a bigger town keeps its name.
+SMALL_TOWN = 20_000
+#: Skeletons shorter than this are not matched as variants (too many collisions).
+MIN_VARIANT_LENGTH = 5
+
+
+class NamePool:
+    """The index's name tables, read for one query at a time (``con``: an open index)."""
+
+    def __init__(self, con: sqlite3.Connection):
+        """Read from ``con``, an open SQLite connection to a gazetteer index."""
+        self.con = con
+
+    def fetch(self, pids: Sequence[int]) -> dict[int, tuple[Place, str]]:
+        """``pid → (Place, region id)``."""
+        if not pids:
+            return {}
+        q = ",".join("?" * len(pids))
+        rows = self.con.execute(f"SELECT * FROM places WHERE pid IN ({q})", list(pids)).fetchall()
+        return {r[0]: (place_of_row(r), r[11] or "") for r in rows}
+
+    def exact(self, key: str) -> list[tuple[int, str, str]]:
+        rows = self.con.execute("SELECT pid, primary_name, raw FROM names WHERE key = ?", (key,)).fetchall()
+        return [(pid, "name" if flag else "alternate", raw) for pid, flag, raw in rows]
+
+    def variants(self, key: str) -> list[tuple[int, str, str]]:
+        skel = skeleton(key)
+        if len(skel) < MIN_VARIANT_LENGTH:  # "kiv" would find Chisinau's airport code KIV
+            return []
+        rows = self.con.execute("SELECT pid, raw FROM names WHERE skel = ?", (skel,)).fetchall()
+        return [(pid, "variant", raw) for pid, raw in rows]
+
+    def facilities_in(
+        self, core: str, kinds: Sequence[str], leading: bool = False
+    ) -> list[tuple[int, str, str]]:
+        """Facilities of ``kinds`` one of whose names holds the words of ``core`` (with
+        ``leading``, begins with them). Failing that, the facilities named by the most
+        specific word of ``core`` ("Kupol drone factory": Kupol), when that word is no
+        generic one ("drone", "oil")."""
+        q = ",".join("?" * len(kinds))
+        sql = f"SELECT pid, raw FROM facility_names WHERE kind IN ({q}) AND (' ' || skel || ' ') LIKE ?"
+        skel = skeleton(core)
+        rows = self.con.execute(sql, [*kinds, f" {skel} %" if leading else f"% {skel} %"]).fetchall()
+        if not rows and not leading:
+            for word in sorted(set(skel.split()) - GENERIC_WORDS, key=len, reverse=True):
+                rows = self.con.execute(sql, [*kinds, f"% {word} %"]).fetchall()
+                if rows:
+                    break
+        return [(pid, "facility", raw) for pid, raw in rows]
+
+    @lru_cache(maxsize=256)  # noqa: B019 - a Gazetteer lives for the process
+    def fuzzy_keys(self, key: str) -> list[tuple[str, float]]:
+        """Stored name keys sharing the query's first or second letter, within one character
+        of its length (two past 12), whose rapidfuzz ratio to it is at least
+        :data:`SUGGESTION_CUTOFF`, best first (60 at most): one pass serves both the fuzzy
+        match and the suggestions."""
+        from rapidfuzz import fuzz, process
+
+        spread = 1 + len(key) // 12  # one letter more or less, two for long names
+        lengths = (len(key) - spread, len(key) + spread)
+        rows = self.con.execute(
+            "SELECT keys FROM fuzzy_keys WHERE len BETWEEN ? AND ? "
+            "AND ((position = 0 AND letter = ?) OR (position = 1 AND letter = ?))",
+            (*lengths, key[:1], key[1:2]),
+        ).fetchall()
+        keys = list(dict.fromkeys("\n".join(r[0] for r in rows).split("\n")))
+        hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=60)
+        return [(k, s) for k, s, _ in hits]
+
+    def only_small_towns_by_name(self, pool: list[tuple[int, str, str]]) -> bool:
+        """True when the best candidate is a town under :data:`SMALL_TOWN` that bears the
+        name as its own (not an alternate or another romanisation of it)."""
+        rows = self.fetch(sorted({r[0] for r in pool}))
+        weights = [(match_weight(rows[pid][0], how), how, rows[pid][0]) for pid, how, _ in pool]
+        _, how, place = max(weights, key=lambda w: w[0])
+        return how == "name" and is_town(place) and place.population < SMALL_TOWN
+
+    def facilities_named(self, key: str) -> list[tuple[int, str, str]]:
+        """Facilities named exactly the query plus a descriptor ("Belaya" + "air base")."""
+        skel = skeleton(key)
+        names = [f"{skel} {skeleton(d)}" for d in DESCRIPTORS]
+        q = ",".join("?" * len(names))
+        rows = self.con.execute(f"SELECT pid, raw FROM facility_names WHERE skel IN ({q})", names).fetchall()
+        return [(pid, "facility", raw) for pid, raw in rows]
+
+    def candidates(self, key: str) -> tuple[list[tuple[int, str, str]], str]:
+        """Candidate ``(pid, how, matched name)`` rows for a folded query, and a note."""
+        bare = strip_article(key)
+        exact = self.exact(bare) or self.exact(key)
+        known = {pid for pid, _, _ in exact}
+        pool = exact + [row for row in self.variants(bare) if row[0] not in known]
+        if pool and self.only_small_towns_by_name(pool):
+            # "Belaya": villages of 3,000 so named, beside the air base the reporting means
+            pool += [row for row in self.facilities_named(bare) if row[0] not in known]
+        if pool:
+            return pool, ""
+        found = split_descriptor(bare)
+        if found:
+            core, kinds = found
+            facilities = self.facilities_in(core, kinds)
+            if facilities:
+                return facilities, ""
+            towns = [(pid, "town", raw) for pid, _, raw in self.exact(core) or self.variants(core)]
+            if towns:
+                return towns, FACILITY_NOT_LISTED
+        named_after = self.facilities_in(bare, FACILITY_KINDS, leading=True)  # "Olenya": Olenya air base
+        if named_after:
+            return named_after, ""
+        pool = []
+        for k, score in self.fuzzy_keys(bare):
+            if score < FUZZY_CUTOFF:
+                continue
+            pool.extend((pid, f"fuzzy:{score}", raw) for pid, _, raw in self.exact(k))
+        return pool, ""
+
+
+def place_of_row(r) -> Place:
+    """A :class:`Place` from a row of the ``places`` table."""
+    return Place(
+        name=r[1],
+        lat=r[2],
+        lon=r[3],
+        country_code=r[4],
+        source=r[8],
+        id=r[9],
+        population=r[5],
+        kind=r[7],
+        admin1=r[6],
+        precision_km=r[10] or 0.0,
+    )
