@@ -19,7 +19,7 @@ from shapely.ops import unary_union
 
 from geo.config import cache_dir
 from geo.errors import LayerError
-from geo.layers.layer import Layer
+from geo.layers.layer import ROLE_TITLES, Layer
 from geo.model import LayerOrigin, LayerRole
 
 __all__ = [
@@ -111,7 +111,7 @@ def _country_layer(code: str, name: str, geom) -> Layer:
         accuracy=NE_ACCURACY,
         role=LayerRole.BORDER if code == "UA" else LayerRole.COUNTRY,
         origin=LayerOrigin.NATURAL_EARTH,
-        title="Ukraine's internationally recognised border" if code == "UA" else f"{name}'s border",
+        title=ROLE_TITLES[LayerRole.BORDER] if code == "UA" else f"{name}'s border",
     )
 
 

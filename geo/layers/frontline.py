@@ -23,7 +23,7 @@ from geo.config import DATA_DIR
 from geo.core.geodesic import validate_lat_lon
 from geo.errors import DateError, LayerError
 from geo.layers.borders import ukraine
-from geo.layers.layer import Layer
+from geo.layers.layer import Layer, role_layer
 from geo.layers.territory import split_territory
 from geo.model import LayerOrigin, LayerRole
 
@@ -164,29 +164,10 @@ def _build_snapshot(path_text: str) -> FrontSnapshot:
     }
     return FrontSnapshot(
         date=date,
-        line=Layer(
-            name=f"front line {date}",
-            kind="line",
-            geometry=contact,
-            role=LayerRole.FRONTLINE,
-            title="the front line",
-            **common,
-        ),
-        occupied=Layer(
-            name=f"Russian-occupied territory {date}",
-            kind="polygon",
-            geometry=occupied,
-            role=LayerRole.OCCUPIED,
-            title="Russian-occupied territory",
-            **common,
-        ),
-        controlled=Layer(
-            name=f"Ukrainian-controlled territory {date}",
-            kind="polygon",
-            geometry=controlled,
-            role=LayerRole.CONTROLLED,
-            title="Ukrainian-controlled territory",
-            **common,
+        line=role_layer(LayerRole.FRONTLINE, f"front line {date}", contact, **common),
+        occupied=role_layer(LayerRole.OCCUPIED, f"Russian-occupied territory {date}", occupied, **common),
+        controlled=role_layer(
+            LayerRole.CONTROLLED, f"Ukrainian-controlled territory {date}", controlled, **common
         ),
         source=str(path),
     )

@@ -18,7 +18,7 @@ from shapely.geometry import LineString, MultiPolygon, Polygon
 from geo.core.segments import Segments
 from geo.model import LayerOrigin, LayerRole
 
-__all__ = ["Layer", "as_multipolygon", "flatten", "line_coords", "segments_of"]
+__all__ = ["ROLE_TITLES", "Layer", "as_multipolygon", "flatten", "line_coords", "role_layer", "segments_of"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,23 @@ class Layer:
         """True for layers inside Ukraine (its border, territory, front line): their points
         are named after Ukrainian places."""
         return self.role in (LayerRole.BORDER, LayerRole.CONTROLLED, LayerRole.OCCUPIED, LayerRole.FRONTLINE)
+
+
+#: What the territory and front-line roles are, in words (a country's border names itself).
+ROLE_TITLES = {
+    LayerRole.BORDER: "Ukraine's internationally recognised border",
+    LayerRole.CONTROLLED: "Ukrainian-controlled territory",
+    LayerRole.OCCUPIED: "Russian-occupied territory",
+    LayerRole.FRONTLINE: "the front line",
+}
+
+
+def role_layer(role: LayerRole, name: str, geometry, **provenance) -> Layer:
+    """A territory or front-line layer: its kind (a front line is a line, the rest
+    polygons) and plain title follow from its role; ``provenance`` is the rest of the
+    :class:`Layer` fields (source, licence, version, date, accuracy, origin)."""
+    kind = "line" if role is LayerRole.FRONTLINE else "polygon"
+    return Layer(name=name, kind=kind, geometry=geometry, role=role, title=ROLE_TITLES[role], **provenance)
 
 
 def flatten(geom):

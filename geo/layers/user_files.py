@@ -22,7 +22,7 @@ from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from geo.errors import LayerError
 from geo.layers.borders import NE_SOURCE
 from geo.layers.frontline import parse_date
-from geo.layers.layer import Layer, flatten
+from geo.layers.layer import Layer, flatten, role_layer
 from geo.layers.territory import SLIVER_KM, controlled_from_occupied
 from geo.model import LayerOrigin, LayerRole
 
@@ -104,39 +104,16 @@ def _load_user_layer(
     occupied = controlled = line = None
     if polys:
         occ, ctl, contact = controlled_from_occupied(MultiPolygon(polys), sliver_km=sliver_km)
-        occupied = Layer(
-            name=f"occupied territory ({p.name})",
-            kind="polygon",
-            geometry=occ,
-            role=LayerRole.OCCUPIED,
-            title="Russian-occupied territory",
-            **common,
-        )
-        controlled = Layer(
-            name=f"Ukrainian-controlled territory (Ukraine minus {p.name})",
-            kind="polygon",
-            geometry=ctl,
-            role=LayerRole.CONTROLLED,
-            title="Ukrainian-controlled territory",
+        occupied = role_layer(LayerRole.OCCUPIED, f"occupied territory ({p.name})", occ, **common)
+        controlled = role_layer(
+            LayerRole.CONTROLLED,
+            f"Ukrainian-controlled territory (Ukraine minus {p.name})",
+            ctl,
             **{**common, "source": f"{NE_SOURCE} minus user file {p.name}"},
         )
-        line = Layer(
-            name=f"front line derived from {p.name}",
-            kind="line",
-            geometry=contact,
-            role=LayerRole.FRONTLINE,
-            title="the front line",
-            **common,
-        )
+        line = role_layer(LayerRole.FRONTLINE, f"front line derived from {p.name}", contact, **common)
     if lines:
-        line = Layer(
-            name=f"front line ({p.name})",
-            kind="line",
-            geometry=MultiLineString(lines),
-            role=LayerRole.FRONTLINE,
-            title="the front line",
-            **common,
-        )
+        line = role_layer(LayerRole.FRONTLINE, f"front line ({p.name})", MultiLineString(lines), **common)
     return UserLayer(str(p), label, line, occupied, controlled, props)
 
 
