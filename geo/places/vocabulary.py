@@ -120,6 +120,13 @@ DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "radar": ("radar",),
     "bridge": ("bridge",),
     "headquarters": ("headquarters",),
+    "hospital": ("hospital",),
+    "substation": ("substation", "power plant"),
+    "electrical substation": ("substation",),
+    "chp": ("power plant",),
+    "combined heat and power plant": ("power plant",),
+    "steelworks": ("plant",),
+    "steel plant": ("plant",),
 }
 #: Every facility kind a descriptor can mean.
 FACILITY_KINDS = tuple(sorted({kind for kinds in DESCRIPTORS.values() for kind in kinds}))
