@@ -83,12 +83,16 @@ def round_half_up(value: float, step: float = 1.0) -> float:
 def figure_step(figure: float) -> float:
     """The rounding step a figure was most likely written to, in its own unit.
 
-    Trailing zeros mark rounding: 1,300 → 100, 1,287 → 1, 620 → 10; a round figure of
-    three or more digits is taken to two significant figures at most (1,000 → 100,
-    20,000 → 1,000); two digits keep their zero (50 → 10); decimals → their last place.
+    Trailing zeros mark rounding: 1,300 → 100, 800 → 100, 1,287 → 1, 620 → 10; a figure of
+    four or more digits is taken to two significant figures at most (2,000 → 100,
+    20,000 → 1,000), and a power of ten to one step finer than its zeros (100 → 10,
+    1,000 → 100): people write "1,000 km" for anything from 950 to 1,050. Two digits keep
+    their zero (50 → 10); decimals → their last place.
 
     >>> figure_step(1300), figure_step(1287), figure_step(1000), figure_step(620), figure_step(1.5)
     (100.0, 1.0, 100.0, 10.0, 0.1)
+    >>> figure_step(800), figure_step(500), figure_step(100), figure_step(250)
+    (100.0, 100.0, 10.0, 10.0)
     """
     if figure <= 0:
         return 1.0
@@ -99,6 +103,6 @@ def figure_step(figure: float) -> float:
     digits = len(str(n))
     zeros = len(str(n)) - len(str(n).rstrip("0"))
     step = 10**zeros
-    if digits >= 3:
+    if digits >= 4 or n == 100:
         step = min(step, 10 ** (digits - 2))
     return float(step)

@@ -14,15 +14,20 @@ from geo.text.extract import extract_claims
 
 # -- tolerance rules ------------------------------------------------------------------------
 def test_figure_steps():
-    assert [figure_step(x) for x in (1300, 1287, 1000, 800, 620, 50, 1.5, 20000)] == [
+    # README rule 2: trailing zeros mark the rounding ("800" is the nearest hundred, not ten);
+    # round thousands count as hundreds, and so does a power of ten ("100" to the ten)
+    assert [figure_step(x) for x in (1300, 1287, 1000, 800, 620, 50, 1.5, 20000, 500, 100, 2000)] == [
         100,
         1,
         100,
-        10,
+        100,
         10,
         10,
         0.1,
         1000,
+        100,
+        10,
+        100,
     ]
 
 
@@ -48,9 +53,9 @@ def test_range_band_uses_each_ends_own_rounding_step():
     assert range_band_km(1200, 1300, "km") == pytest.approx((1150, 1350))
     # "1,250-1,300 km": 1,250 is written to the ten, 1,300 to the hundred.
     assert range_band_km(1250, 1300, "km") == pytest.approx((1245, 1350))
-    # miles: 300-450 miles, each end to the ten (figure_step) = 16.09344 km
+    # miles: "300-450 miles": 300 is written to the hundred (±50 mi), 450 to the ten (±5 mi)
     lo, hi = range_band_km(300, 450, "mi")
-    assert lo == pytest.approx(300 * 1.609344 - 5 * 1.609344)
+    assert lo == pytest.approx(300 * 1.609344 - 50 * 1.609344)
     assert hi == pytest.approx(450 * 1.609344 + 5 * 1.609344)
 
 
