@@ -75,7 +75,11 @@ NOT_PLACES: dict[str, str] = {
     **{w: "a word of the sentence" for w in _ADVERBS},
     **{w: "a macro-region, too big to measure a distance from" for w in MACRO_REGIONS},
     **NOT_PLACE_NAMES,
-}
+    **{w: "a number" for w in (
+        "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+        "hundred thousand dozens hundreds thousands"
+    ).split()},
+}  # fmt: skip
 # "may" and "march" are months, but also verbs and (Mar) a name: still never a place on their own.
 
 #: Facility descriptor (folded) → the facility kinds it may mean. Longest first when matching.

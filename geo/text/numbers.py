@@ -1,4 +1,5 @@
-"""Figures as written in news text → numbers: "1,300", "1 300" (any of four spaces), "1.300", "1.5".
+"""Figures as written in news text → numbers: "1,300", "1 300" (any of four spaces), "1.300", "1.5",
+and figures in words: "thirteen", "twenty-five", "two hundred and fifty", "a thousand".
 
 ``NUMBER`` is the regular-expression source of one written figure, for building larger patterns
 (``geo.text.vocabulary``); ``parse_number`` turns a figure it matched into a float. A dot followed by
@@ -10,17 +11,34 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER", "parse_number"]
+__all__ = ["NUMBER", "NUMBER_DIGITS", "NUMBER_WORDS", "parse_number", "words_value"]
 
 _SPACE = "[ \u00a0\u202f\u2009]"  # space, no-break space, narrow no-break space, thin space
 
-#: One written figure (regex source, no groups): "1,300", "1,300.5", "1 300", "1.300", "1300", "1.5".
-NUMBER = (
+#: English number words and their values ("hundred" and "thousand" multiply).
+NUMBER_WORDS: dict[str, int] = {
+    **{w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )},
+    **{w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)},
+    "hundred": 100,
+    "thousand": 1000,
+}  # fmt: skip
+_WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+#: A figure in words (regex source, no groups): "thirteen", "twenty-five", "a thousand",
+#: "two hundred and fifty"; case-insensitive, never ending on "and".
+_IN_WORDS = rf"(?i:(?:an?\s+(?:hundred|thousand)|{_WORD})(?:(?:\s+and\s+|[\s-]+){_WORD})*)(?![\w])"
+#: One figure written in digits (regex source, no groups): "1,300", "1,300.5", "1 300", "1.300",
+#: "1300", "1.5".
+NUMBER_DIGITS = (
     r"(?:[1-9]\d{0,2}(?:,\d{3})+(?!\d)(?:\.\d+)?"  # 1,300  1,300.5
     rf"|[1-9]\d{{0,2}}(?:{_SPACE}\d{{3}})+(?![\d.,]?\d)"  # 1 300 (any of the spaces above)
     r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d,.]?\d)"  # 1.300 (European thousands separator)
     r"|\d+(?:\.\d+)?)"  # 1300  1.5
 )
+#: One written figure, in digits or in words (thirteen, two hundred and fifty, a thousand).
+NUMBER = rf"(?:{NUMBER_DIGITS}|{_IN_WORDS})"
 
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
 _DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -31,8 +49,37 @@ def parse_number(figure_text: str) -> float:
 
     >>> parse_number("1,300"), parse_number("1\u202f300"), parse_number("1.300"), parse_number("1.5")
     (1300.0, 1300.0, 1300.0, 1.5)
+    >>> parse_number("thirteen"), parse_number("a thousand"), parse_number("two hundred and fifty")
+    (13.0, 1000.0, 250.0)
     """
+    if re.search(r"[A-Za-z]", figure_text):
+        return float(words_value(figure_text))
     return float(_plain_number(figure_text))
+
+
+def words_value(text: str) -> int:
+    """The value of a figure in English words ("twenty-five" → 25, "a thousand" → 1000,
+    "one thousand two hundred" → 1200); ``ValueError`` for a word that is no number.
+
+    >>> words_value("twenty-five"), words_value("one thousand two hundred"), words_value("a hundred")
+    (25, 1200, 100)
+    """
+    total = current = 0
+    for word in re.split(r"[\s-]+", text.strip().lower()):
+        if word in ("and", ""):
+            continue
+        if word in ("a", "an"):
+            current = max(current, 1)
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
+        else:
+            raise ValueError(f"{word!r} is not a number word")
+    return total + current
 
 
 def _plain_number(figure_text: str) -> str:

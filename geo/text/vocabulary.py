@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from geo.text.claim import HEDGES
-from geo.text.numbers import NUMBER
+from geo.text.numbers import NUMBER, NUMBER_DIGITS
 
 __all__ = [
     "AFTER_DISTANCE",
@@ -95,7 +95,8 @@ _UNIT = r"(?i:nautical[\s-]+miles?|nmi|kilomet(?:er|re)s?|kms?|miles?|mi)(?![\w�
 FIGURE_AND_UNIT = re.compile(
     r"(?<![\w.,\-])(?:"
     rf"(?i:between)\s+(?P<blow>{NUMBER})\s+(?i:and)\s+(?P<bhigh>{NUMBER})"
-    rf"|(?P<low>{NUMBER})(?:\s*[-–—]\s*|\s+to\s+)(?P<high>{NUMBER})"
+    # a hyphen joins two ranges' ends only in digits ("twenty-five" is one figure)
+    rf"|(?P<low>{NUMBER_DIGITS}(?=\s*[-–—])|{NUMBER}(?=\s+to\s))(?:\s*[-–—]\s*|\s+to\s+)(?P<high>{NUMBER})"
     rf"|(?P<num>{NUMBER})"
     rf")(?P<sep>-|\s*)(?P<unit>{_UNIT})"
 )

@@ -158,3 +158,17 @@ def test_range_claim_uses_its_ends(judge):
     v = judge.judge(_one("Izhevsk is 1,200-1,300 km from Ukraine."))
     border = next(r for r in v.readings if r.kind == "border")
     assert border.tolerance_km == pytest.approx((1200 - 50 - 12, 1300 + 50 + 12))
+
+
+def test_round_hundreds_are_hundreds_and_words_are_figures(judge):
+    # Kazan is 721 km from Moscow (Kazan 551487, Moscow 524901; geographiclib, as in the seeds).
+    # "800" is written to the hundred (README rule 2): 800 × 0.95 − 50 − 20 km for the two
+    # cities = 690 km, so 721 km fits; it once came out overstated when "800" meant ±5 km.
+    for sentence in (
+        "Kazan lies 800 km east of Moscow.",
+        "Kazan lies eight hundred kilometres east of Moscow.",
+    ):
+        v = judge.judge(_one(sentence))
+        assert v.verdict == "consistent", v.explanation
+        [reading] = v.readings
+        assert reading.tolerance_km[0] == pytest.approx(800 * 0.95 - 50 - 20)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from geo.text.extract import extract_claims
 from geo.text.numbers import NUMBER, parse_number
 
 
@@ -28,3 +29,36 @@ from geo.text.numbers import NUMBER, parse_number
 def test_written_figures_match_and_parse(written, value):
     assert re.fullmatch(NUMBER, written)
     assert parse_number(written) == value
+
+
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("thirteen", 13),
+        ("ten", 10),
+        ("twenty-five", 25),
+        ("a thousand", 1000),
+        ("two hundred and fifty", 250),
+        ("one thousand two hundred", 1200),
+        ("A hundred", 100),
+    ],
+)
+def test_figures_in_words(written, value):
+    assert parse_number(written) == value
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, unit, hedge, low, high",
+    [
+        ("The village is thirteen miles from the front line.", 13, "mi", None, None, None),
+        ("Kazan lies some eight hundred kilometres east of Moscow.", 800, "km", "some", None, None),
+        ("Izhevsk is about a thousand km from Moscow.", 1000, "km", "about", None, None),
+        ("The base is twenty-five kilometres from the border.", 25, "km", None, None, None),
+        ("It lies between three hundred and four hundred km from Kyiv.", 350, "km", "range", 300, 400),
+        ("Targets lie between 300 and 450 miles from the front.", 375, "mi", "range", 300, 450),
+    ],
+)
+def test_claims_with_figures_in_words_and_between_ranges(sentence, figure, unit, hedge, low, high):
+    [claim] = extract_claims(sentence)
+    assert (claim.figure, claim.unit, claim.hedge) == (figure, unit, hedge)
+    assert (claim.figure_low, claim.figure_high) == (low, high)
