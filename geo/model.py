@@ -100,6 +100,7 @@ class ReadingKind(_StrEnum):
     BORDER = "border"
     CONTROLLED = "controlled"
     FRONTLINE = "frontline"
+    COUNTRY = "country"
     PLACE = "place"
     LENGTH = "length"
 

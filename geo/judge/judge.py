@@ -30,6 +30,7 @@ from geo.judge.tolerance import (
     tolerance_rule_text,
 )
 from geo.judge.verdicts import Verdict
+from geo.layers.borders import country_border
 from geo.layers.catalog import layer_for
 from geo.layers.layer import Layer
 from geo.measure.measurements import measure_layer, measure_places, nearest_place_namer
@@ -37,6 +38,7 @@ from geo.measure.prepared import geodesic_length_km
 from geo.model import LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
 from geo.places.index import REGION_KIND
 from geo.text.anaphora import refers_back
+from geo.text.vocabulary import BORDER_COUNTRIES
 
 __all__ = ["ARTICLE_COUNTRIES", "Judge"]
 
@@ -84,7 +86,7 @@ class Judge:
         return self._layers[role]
 
     def _slack_for(self, kind: ReadingKind) -> float:
-        if kind is ReadingKind.BORDER:
+        if kind in (ReadingKind.BORDER, ReadingKind.COUNTRY):
             return BORDER_SLACK_KM
         return 0.0 if self.layer_file else SNAPSHOT_SLACK_KM
 
@@ -161,7 +163,7 @@ class Judge:
         if target is None:
             return self._unverifiable(claim, None, flags, notes + [message or "place not found"], candidates)
         try:
-            kinds = READINGS_FOR[ReferenceKind(claim.reference_kind)]
+            kinds = self._reading_kinds(claim, target)
         except ValueError:
             flags.append("unknown_reference")
             return self._unverifiable(
@@ -198,6 +200,18 @@ class Judge:
             tuple(candidates),
         )
 
+    def _reading_kinds(self, claim, target: Place) -> tuple[ReadingKind, ...]:
+        """The readings of a claim's reference. "From the Russian (Polish, Belarusian …)
+        border" said of a place outside that country is that country's border; said of a
+        place inside it, the border meant is the one with Ukraine. ``ValueError`` when the
+        text names no reference the judge knows."""
+        kind = ReferenceKind(claim.reference_kind)
+        code = BORDER_COUNTRIES.get(claim.reference or "", "UA")
+        if kind is ReferenceKind.BORDER and code != "UA":
+            if not measure_layer(target, country_border(code)).inside:
+                return (ReadingKind.COUNTRY,)
+        return READINGS_FOR[kind]
+
     def _reading(self, claim, target: Place, kind: ReadingKind) -> tuple[Reading, list[str]]:
         """Measure ``target`` for one reading of the claim's reference and judge it."""
         if kind is ReadingKind.PLACE:
@@ -206,7 +220,10 @@ class Judge:
                 raise UnknownPlaceError(claim.reference) if "unknown_place" in rflags else GeoError(message)
             band = claim_band_km(claim, place_slack_km(target) + place_slack_km(ref_place))
             return place_reading(measure_places(target, ref_place), claim.claimed_km, band, claim.direction)
-        layer = self._layer(ROLE_OF_READING[kind])
+        if kind is ReadingKind.COUNTRY:
+            layer = country_border(BORDER_COUNTRIES[claim.reference])
+        else:
+            layer = self._layer(ROLE_OF_READING[kind])
         m = measure_layer(target, layer, nearest_place_namer(self.gazetteer))
         band = claim_band_km(claim, place_slack_km(target) + self._slack_for(kind))
         return layer_reading(kind, m, claim.claimed_km, band), []

@@ -22,7 +22,9 @@ __all__ = [
     "AFTER_DISTANCE",
     "ALONG_BEFORE",
     "APPOSITIVE_NOUN",
+    "BORDER_COUNTRIES",
     "BORDER_NOUNS",
+    "FOREIGN_BORDERS",
     "CONVERSION",
     "CONVERSION_OR",
     "DIRECTION_WORD",
@@ -182,6 +184,29 @@ INSIDE_PREPOSITIONS: tuple[str, ...] = ("inside", "into")
 _APOS = "[’']"
 #: "the nearest point on", skipped before a reference.
 NEAREST_POINT = re.compile(r"(?:the\s+)?(?:nearest|closest)\s+point\s+(?:on|of|in)\s+")
+#: Other countries whose border a distance may be measured from: adjective → (name, ISO code).
+FOREIGN_BORDERS: dict[str, tuple[str, str]] = {
+    "Belarusian": ("Belarus", "BY"),
+    "Polish": ("Poland", "PL"),
+    "Finnish": ("Finland", "FI"),
+    "Moldovan": ("Moldova", "MD"),
+    "Romanian": ("Romania", "RO"),
+    "Hungarian": ("Hungary", "HU"),
+    "Slovak": ("Slovakia", "SK"),
+    "Lithuanian": ("Lithuania", "LT"),
+    "Latvian": ("Latvia", "LV"),
+    "Estonian": ("Estonia", "EE"),
+    "Georgian": ("Georgia", "GE"),
+    "Kazakh": ("Kazakhstan", "KZ"),
+    "Norwegian": ("Norway", "NO"),
+}
+#: The country each normalised border reference names ("the border" alone is Ukraine's).
+BORDER_COUNTRIES: dict[str, str] = {
+    "the Ukrainian border": "UA",
+    "the border": "UA",
+    "the Russian border": "RU",
+    **{f"the {adjective} border": code for adjective, (_, code) in FOREIGN_BORDERS.items()},
+}
 #: Reference phrases, tried in order: (pattern, reference as normalised, reference kind).
 REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern), reference, kind)
@@ -199,6 +224,15 @@ REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             r"|Russian\s+territory|Russian\s+soil|Russia(?!{_APOS}s)\b)",
             "the Russian border",
             "border",
+        ),
+        *(
+            (
+                rf"(?:the\s+)?(?:{adjective}\s+(?:state\s+)?border|{country}{_APOS}s\s+border"
+                rf"|border\s+with\s+{country})\b",
+                f"the {adjective} border",
+                "border",
+            )
+            for adjective, (country, _) in FOREIGN_BORDERS.items()
         ),
         (r"(?:the\s+)?(?:(?:nearest|closest)\s+)?(?:state\s+)?(?:border|frontier)\b", "the border", "border"),
         (

@@ -172,3 +172,35 @@ def test_round_hundreds_are_hundreds_and_words_are_figures(judge):
         assert v.verdict == "consistent", v.explanation
         [reading] = v.readings
         assert reading.tolerance_km[0] == pytest.approx(800 * 0.95 - 50 - 20)
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("Kharkiv lies about 25 miles from the Russian border.", "RU"),
+        ("Kyiv is some 90 km from the Belarusian border.", "BY"),
+        ("Lviv is about 70 km from the Polish border.", "PL"),
+    ],
+)
+def test_a_foreign_border_is_that_countrys_border(judge, gazetteer, sentence, code):
+    # "From the Russian border", said of a Ukrainian city, is measured to Russia (not to
+    # Ukraine's own border, which would be 0 km): checked against dense 50 m sampling of the
+    # country's boundary near the city (the clip box's own edges lie hundreds of km away).
+    import shapely
+
+    from geo.layers.borders import country_border
+
+    v = judge.judge(_one(sentence))
+    [reading] = v.readings
+    assert reading.kind == "country" and v.verdict == "consistent", v.explanation
+    target = v.target
+    near = shapely.clip_by_rect(
+        country_border(code).geometry, target.lon - 4, target.lat - 3, target.lon + 4, target.lat + 3
+    )
+    truth_m, _, _ = dense_min_distance(target.lat, target.lon, polygon_rings(near))
+    assert reading.distance_km * 1000 == pytest.approx(truth_m, abs=1.0)
+
+
+def test_the_russian_border_said_of_a_russian_city_is_the_border_with_ukraine(judge):
+    v = judge.judge(_one("Belgorod lies about 40 km from the Russian border."))
+    assert {r.kind for r in v.readings} == {"border", "controlled"}
