@@ -12,7 +12,7 @@ __all__ = ["cmd_verify"]
 def cmd_verify(args) -> int:
 
     from geo.judge.judge import Judge
-    from geo.layers.frontline import choose_snapshot, parse_date
+    from geo.layers.frontline import parse_date
     from geo.places.gazetteer import Gazetteer
     from geo.render import report
     from geo.text.dates import article_date
@@ -24,15 +24,7 @@ def cmd_verify(args) -> int:
     claims = extract_claims(text)
     date = args.date or article_date(text)
     if claims and not args.layer:
-        choice = choose_snapshot(date)
-        if choice.warning:
-            print(f"geo: warning: {choice.warning}", file=sys.stderr)
-        if date is None:
-            print(
-                f"geo: warning: no --date given and none in the text; using the latest snapshot, "
-                f"{choice.snapshot.isoformat()}",
-                file=sys.stderr,
-            )
+        _warn_about_snapshot(date)
     judge = Judge(Gazetteer.default(), date=date, layer_file=args.layer)
     verdicts = judge.judge_all(claims)
     if args.map:
@@ -47,3 +39,25 @@ def cmd_verify(args) -> int:
     else:
         print(report.to_table(verdicts))
     return 0
+
+
+def _warn_about_snapshot(date: str | None) -> None:
+    """Say on stderr which front-line snapshot the article's date gets, when it is old, or
+    that there is none (a date before the first: readings that need no snapshot, borders
+    and places, are still judged)."""
+    from geo.errors import DateError
+    from geo.layers.frontline import choose_snapshot
+
+    try:
+        choice = choose_snapshot(date)
+    except DateError as err:
+        print(f"geo: warning: {err}; readings against the front line are unverifiable", file=sys.stderr)
+        return
+    if choice.warning:
+        print(f"geo: warning: {choice.warning}", file=sys.stderr)
+    if date is None:
+        print(
+            f"geo: warning: no --date given and none in the text; using the latest snapshot, "
+            f"{choice.snapshot.isoformat()}",
+            file=sys.stderr,
+        )

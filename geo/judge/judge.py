@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from geo.errors import AmbiguousPlaceError, GeoError, NotAPlaceError, UnknownPlaceError
+from geo.errors import AmbiguousPlaceError, DateError, GeoError, NotAPlaceError, UnknownPlaceError
 from geo.judge.explain import explain
 from geo.judge.readings import Reading, aggregate, judge_value, layer_reading, place_reading, relative_error
 from geo.judge.tolerance import (
@@ -169,23 +169,7 @@ class Judge:
             return self._unverifiable(
                 claim, target, flags, notes + [f"cannot tell what {claim.reference!r} refers to"], candidates
             )
-        readings: list[Reading] = []
-        for kind in kinds:
-            try:
-                reading, extra = self._reading(claim, target, kind)
-            except AmbiguousPlaceError as err:
-                flags.append("ambiguous_reference")
-                notes.append(str(err))
-                continue
-            except UnknownPlaceError as err:
-                flags.append("unknown_reference")
-                notes.append(str(err))
-                continue
-            except GeoError as err:
-                notes.append(f"{kind}: {err}")
-                continue
-            flags.extend(extra)
-            readings.append(reading)
+        readings = self._readings(claim, target, kinds, flags, notes)
         if not readings:
             return self._unverifiable(claim, target, flags, notes, candidates)
         verdict = aggregate([r.verdict for r in readings], [r.relative_error for r in readings])
@@ -199,6 +183,32 @@ class Judge:
             tolerance_rule_text(claim, place_slack_km(target)),
             tuple(candidates),
         )
+
+    def _readings(
+        self, claim, target: Place, kinds: tuple[ReadingKind, ...], flags: list[str], notes: list[str]
+    ) -> list[Reading]:
+        """Every reading that can be measured; why the others cannot goes to ``flags`` and
+        ``notes`` (an unknown or ambiguous reference place, a date before every snapshot)."""
+        readings: list[Reading] = []
+        for kind in kinds:
+            try:
+                reading, extra = self._reading(claim, target, kind)
+            except AmbiguousPlaceError as err:
+                flags.append("ambiguous_reference")
+                notes.append(str(err))
+                continue
+            except UnknownPlaceError as err:
+                flags.append("unknown_reference")
+                notes.append(str(err))
+                continue
+            except GeoError as err:
+                if isinstance(err, DateError):
+                    flags.append("no_snapshot_for_date")
+                notes.append(f"{kind}: {err}")
+                continue
+            flags.extend(extra)
+            readings.append(reading)
+        return readings
 
     def _reading_kinds(self, claim, target: Place) -> tuple[ReadingKind, ...]:
         """The readings of a claim's reference. "From the Russian (Polish, Belarusian …)

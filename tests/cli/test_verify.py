@@ -91,3 +91,20 @@ def test_bad_inputs_are_one_line_errors(tmp_path):
     for r, needle in cases:
         assert r.returncode == 2, (needle, r.stdout, r.stderr)
         assert "Traceback" not in r.stderr and needle in r.stderr
+
+
+def test_a_story_dated_before_the_first_snapshot_keeps_its_border_readings(tmp_path):
+    # The first shipped snapshot is 2022-02-23: a story of 2022-02-21 is still judged against
+    # the border and against places; only its front-line readings cannot be.
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "date: 2022-02-21\nIzhevsk lies some 1,300 km from Ukraine.\nKharkiv is 30 km from the front line.\n",
+        encoding="utf-8",
+    )
+    r = run_geo("verify", str(story), "--json")
+    assert r.returncode == 0, r.stderr
+    assert "no front-line snapshot on or before 2022-02-21" in r.stderr and "Traceback" not in r.stderr
+    izhevsk, kharkiv = json.loads(r.stdout)
+    assert izhevsk["verdict"] == "consistent"
+    assert [reading["kind"] for reading in izhevsk["readings"]] == ["border"]
+    assert kharkiv["verdict"] == "unverifiable" and "no_snapshot_for_date" in kharkiv["flags"]
