@@ -76,9 +76,11 @@ def country_border(code_or_name: str) -> Layer:
     """
     key = code_or_name.strip()
     up = key.upper()
+    if up in _LAYERS:
+        return _LAYERS[up]
     cached = _cached_country(up)
     if cached is not None:
-        return cached
+        return _LAYERS.setdefault(up, cached)
     df = countries_frame()
     rows = df[(df["code"] == up) | (df["ADM0_A3"] == up)]
     if rows.empty:
@@ -92,11 +94,18 @@ def country_border(code_or_name: str) -> Layer:
         raise LayerError(
             f"unknown country {code_or_name!r}: give an ISO code such as PL or a name such as Poland"
         )
-    geom = unary_union(list(rows.geometry))
-    name = str(rows["NAME"].iloc[0])
     code = str(rows["code"].iloc[0])
-    _store_country(code, name, geom)
-    return _country_layer(code, name, geom)
+    if code not in _LAYERS:
+        geom = unary_union(list(rows.geometry))
+        name = str(rows["NAME"].iloc[0])
+        _store_country(code, name, geom)
+        _LAYERS[code] = _country_layer(code, name, geom)
+    return _LAYERS.setdefault(up, _LAYERS[code])
+
+
+#: One layer object per country and process, by ISO code (and by any other key it was asked
+#: for): a map that shows Ukraine for two reasons draws it once, and its index is built once.
+_LAYERS: dict[str, Layer] = {}
 
 
 def _country_layer(code: str, name: str, geom) -> Layer:

@@ -52,3 +52,45 @@ def test_verify_map_colours_each_claim(tmp_path):
     assert "Izhevsk" in html and "Orsk" in html and "overstated" in html and "consistent" in html
     r = run_geo("verify", str(story), "--map", str(out))
     assert r.returncode == 2 and "exists" in r.stderr
+
+
+def test_a_cold_cache_draws_the_same_map_as_a_warm_one(tmp_path):
+    # The cold-cache double Ukraine: on the first run after the country cache was emptied,
+    # `--from all` drew Ukraine's border twice (247 KB instead of 231 KB).
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from geo.config import cache_dir
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for index in cache_dir().glob("gazetteer-*.sqlite"):  # keep the index, drop the country cache
+        shutil.copy(index, cache / index.name)
+    pages = []
+    for run in ("cold", "warm"):
+        out = tmp_path / f"{run}.html"
+        env = {**os.environ, "GEO_CACHE_DIR": str(cache)}
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "geo.cli",
+                "map",
+                "Kazan",
+                "--from",
+                "all",
+                "--date",
+                "2025-07-01",
+                "--out",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert r.returncode == 0, r.stderr
+        pages.append(re.sub(r"_[0-9a-f]{32}", "_ID", out.read_text(encoding="utf-8")))
+    assert pages[0] == pages[1]
