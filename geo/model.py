@@ -99,6 +99,7 @@ class ReadingKind(_StrEnum):
 
     BORDER = "border"
     CONTROLLED = "controlled"
+    OCCUPIED = "occupied"
     FRONTLINE = "frontline"
     COUNTRY = "country"
     PLACE = "place"

@@ -56,6 +56,7 @@ READINGS_FOR = {
 ROLE_OF_READING = {
     ReadingKind.BORDER: LayerRole.BORDER,
     ReadingKind.CONTROLLED: LayerRole.CONTROLLED,
+    ReadingKind.OCCUPIED: LayerRole.OCCUPIED,
     ReadingKind.FRONTLINE: LayerRole.FRONTLINE,
 }
 
@@ -220,7 +221,18 @@ class Judge:
         if kind is ReferenceKind.BORDER and code != "UA":
             if not measure_layer(target, country_border(code)).inside:
                 return (ReadingKind.COUNTRY,)
+        if kind is ReferenceKind.FRONTLINE and self._in_controlled(target):
+            # a town on the Ukrainian side is measured to the other side: occupied territory
+            return (ReadingKind.FRONTLINE, ReadingKind.OCCUPIED)
         return READINGS_FOR[kind]
+
+    def _in_controlled(self, target: Place) -> bool:
+        """True when ``target`` lies in Ukrainian-controlled territory on the judge's date
+        (False when no snapshot or layer says so)."""
+        try:
+            return measure_layer(target, self._layer(LayerRole.CONTROLLED)).inside
+        except GeoError:
+            return False
 
     def _reading(self, claim, target: Place, kind: ReadingKind) -> tuple[Reading, list[str]]:
         """Measure ``target`` for one reading of the claim's reference and judge it."""

@@ -140,12 +140,14 @@ def is_rival(candidate: Match, best: Match) -> bool:
 def _renamed_town(candidate: Match, best: Match) -> bool:
     """A Ukrainian town found by another of its names (a Russian spelling, a Soviet name:
     Volchansk, Dzerzhinsk, Artemovsk), or by another romanisation of one, beside a place
-    found no better (a variant never rivals a place found by its own primary name)."""
+    that bears that name as its own; or beside a place in another country found no better
+    ("Dzerzhynsk": Dzerzhinsk in Russia and Toretsk). Two Ukrainian towns found by the same
+    other name are told apart by weight alone (two Kostiantynivkas)."""
     if candidate.place.country_code != "UA" or best.how == "fuzzy":
         return False
-    if candidate.how == "alternate":  # a name stored for it: as strong as any but a primary name
-        return best.how in ("name", "alternate", "variant")
-    return candidate.how == "variant" and best.how in ("alternate", "variant")
+    if best.how == "name":  # a variant never rivals a place found by its own primary name
+        return candidate.how == "alternate"
+    return candidate.how in ("alternate", "variant") and best.place.country_code != "UA"
 
 
 def listing_order(candidates: list[Match]) -> list[Match]:

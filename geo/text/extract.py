@@ -34,6 +34,7 @@ from geo.text.vocabulary import (
     CONVERSION_OR,
     DIRECTION_WORD,
     FIGURE_AND_UNIT,
+    FRONT_AS_SUBJECT,
     HEDGE_BEFORE,
     HEDGE_WORDS,
     INSIDE_PREPOSITIONS,
@@ -150,6 +151,9 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int) -> list[Claim
                 target = name_after(text, consumed_end, sent_end, TARGET_AFTER)
             if target is not None and target == reference:
                 target = None
+            if target is None and reference_kind == "place" and FRONT_AS_SUBJECT.search(before):
+                # "Russian troops are 10 km from Pokrovsk": Pokrovsk, from the front line
+                target, reference, reference_kind = reference, "the front line", "frontline"
         if kind == "distance" and target is not None:
             previous_target = target
 

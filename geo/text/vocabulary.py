@@ -25,6 +25,7 @@ __all__ = [
     "BORDER_COUNTRIES",
     "BORDER_NOUNS",
     "FOREIGN_BORDERS",
+    "FRONT_AS_SUBJECT",
     "CONVERSION",
     "CONVERSION_OR",
     "DIRECTION_WORD",
@@ -302,6 +303,13 @@ NOT_PLACES = NATIONALITIES | frozenset(
 NAME_AS_ACTOR = re.compile(
     r"\s+(?:officials?|authorities|forces|troops|government|military|army|said|says|claimed|claims"
     r"|reported|announced|denied|governor|mayor)\b"
+)
+#: The subject of a sentence that is the front itself: "Russian troops are 10 km from Pokrovsk"
+#: measures Pokrovsk from the front line, not troops from Pokrovsk.
+FRONT_AS_SUBJECT = re.compile(
+    r"\b(?:(?:Russian|Ukrainian|enemy|invading|occupying)\s+(?:troops|forces|units|soldiers|army|positions)"
+    r"|the\s+(?:front(?:[-\s]line)?|fighting|enemy|frontline)|fighting|front-line\s+positions)\b",
+    re.IGNORECASE,
 )
 #: Before a name: words that introduce a place ("struck", "in the Russian").
 INTRO_BEFORE = re.compile(

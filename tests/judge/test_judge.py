@@ -204,3 +204,23 @@ def test_a_foreign_border_is_that_countrys_border(judge, gazetteer, sentence, co
 def test_the_russian_border_said_of_a_russian_city_is_the_border_with_ukraine(judge):
     v = judge.judge(_one("Belgorod lies about 40 km from the Russian border."))
     assert {r.kind for r in v.readings} == {"border", "controlled"}
+
+
+def test_the_front_line_of_a_town_on_either_side_is_measured_to_the_other_side(gazetteer):
+    # A town in Ukrainian-held ground (Pokrovsk, on the 2025-07-01 snapshot) is measured to the
+    # front line and to occupied territory; a Russian town (Belgorod) to the front line and to
+    # Ukrainian-controlled territory. Either way the second reading equals the first: the
+    # territory's edge is the line. Checked against dense 50 m sampling of each layer.
+    from geo.layers.frontline import frontline_snapshot
+
+    snap = frontline_snapshot("2025-07-01")
+    judge = Judge(gazetteer, date="2025-07-01")  # our own snapshot, not the DeepStateMap file
+    for sentence, kinds, other in (
+        ("Russian troops are 10 km from Pokrovsk.", ["frontline", "occupied"], snap.occupied),
+        ("Belgorod lies some 40 km from the front line.", ["frontline", "controlled"], snap.controlled),
+    ):
+        v = judge.judge(_one(sentence))
+        assert [r.kind for r in v.readings] == kinds, v.explanation
+        second = v.readings[1]
+        truth_m, _, _ = dense_min_distance(v.target.lat, v.target.lon, polygon_rings(other.geometry))
+        assert second.distance_km * 1000 == pytest.approx(truth_m, abs=1.0)

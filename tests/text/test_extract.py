@@ -711,3 +711,17 @@ def test_figure_step_follows_the_project_rule(sentence, step, precision_km):
     [claim] = extract_claims(sentence)
     assert claim.figure_step == pytest.approx(step)
     assert claim.figure_precision_km == pytest.approx(precision_km)
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("Russian troops are 10 km from Pokrovsk.", "Pokrovsk"),
+        ("Russian forces advanced to within 3 miles of Pokrovsk.", "Pokrovsk"),
+        ("The front line is now 15 km from Zaporizhzhia.", "Zaporizhzhia"),
+        ("Fighting is raging some 20 km from Kostiantynivka.", "Kostiantynivka"),
+    ],
+)
+def test_the_front_as_subject_measures_the_town_from_the_front_line(sentence, target):
+    [claim] = extract_claims(sentence)
+    assert (claim.target, claim.reference, claim.reference_kind) == (target, "the front line", "frontline")
