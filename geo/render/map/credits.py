@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from geo.layers.borders import ne_version
 from geo.layers.layer import Layer
-from geo.model import LayerOrigin
+from geo.model import LayerOrigin, LayerRole
 from geo.render.map.items import MapItem
 
 __all__ = ["credit_line"]
@@ -23,9 +23,11 @@ def credit_line(used_layers: Iterable[Layer], items: Iterable[MapItem] = (), dat
     parts.append(ne)
     for layer in used_layers:
         d = layer.describe()
-        if layer.origin is LayerOrigin.NATURAL_EARTH:
+        if layer.role is LayerRole.REGION:
+            text = f"Regions: {d['source']}, {d['version']} ({d['licence']})"
+        elif layer.origin is LayerOrigin.NATURAL_EARTH:
             continue
-        if layer.origin is LayerOrigin.SNAPSHOT:
+        elif layer.origin is LayerOrigin.SNAPSHOT:
             text = f"Front line and territory: geo snapshot {d['date']} (approximate; {d['licence']})"
         elif layer.origin is LayerOrigin.USER_FILE:
             when = f", {d['date']}" if d["date"] else ""

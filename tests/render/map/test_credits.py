@@ -11,3 +11,11 @@ def test_credit_line_names_sources_dates_licences_and_method(ua, snapshot):
     assert "geo snapshot 2025-07-01 (approximate" in text
     assert "Distances: WGS84 geodesic" in text
     assert text.count("geo snapshot") == 1
+
+
+def test_a_region_layer_is_credited_with_its_source_and_licence():
+    from geo.layers.regions import region_layer
+    from geo.render.map.credits import credit_line
+
+    line = credit_line([region_layer("RU-BEL")])
+    assert "Regions: Natural Earth 1:10m admin-1" in line and "public domain" in line
