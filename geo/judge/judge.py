@@ -34,7 +34,7 @@ from geo.layers.borders import country_border
 from geo.layers.catalog import layer_for
 from geo.layers.layer import Layer
 from geo.measure.measurements import measure_layer, measure_places, nearest_place_namer
-from geo.measure.prepared import geodesic_length_km
+from geo.measure.prepared import geodesic_length_km, inside_layer
 from geo.model import LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
 from geo.places.index import REGION_KIND
 from geo.text.anaphora import refers_back
@@ -108,8 +108,11 @@ class Judge:
         except UnknownPlaceError as err:
             return None, ["unknown_place"], [{"suggestion": s} for s in err.suggestions], str(err)
         if match.place.kind == REGION_KIND:
-            return None, ["region_not_point"], [match.place.to_json()], (
-                f"{match.place.name} is a region, not a point: a distance from it needs a place in it"
+            return (
+                None,
+                ["region_not_point"],
+                [match.place.to_json()],
+                (f"{match.place.name} is a region, not a point: a distance from it needs a place in it"),
             )
         if match.how == "fuzzy":
             return match.place, ["fuzzy_place_match"], [], None
@@ -219,7 +222,7 @@ class Judge:
         kind = ReferenceKind(claim.reference_kind)
         code = BORDER_COUNTRIES.get(claim.reference or "", "UA")
         if kind is ReferenceKind.BORDER and code != "UA":
-            if not measure_layer(target, country_border(code)).inside:
+            if not inside_layer(target.lat, target.lon, country_border(code)):
                 return (ReadingKind.COUNTRY,)
         if kind is ReferenceKind.FRONTLINE and self._in_controlled(target):
             # a town on the Ukrainian side is measured to the other side: occupied territory
@@ -230,7 +233,7 @@ class Judge:
         """True when ``target`` lies in Ukrainian-controlled territory on the judge's date
         (False when no snapshot or layer says so)."""
         try:
-            return measure_layer(target, self._layer(LayerRole.CONTROLLED)).inside
+            return inside_layer(target.lat, target.lon, self._layer(LayerRole.CONTROLLED))
         except GeoError:
             return False
 

@@ -23,7 +23,14 @@ from geo.core.segments import ecef, geodesic_lower_bound_from_chord
 from geo.layers.layer import Layer
 from geo.model import Place
 
-__all__ = ["PointDistances", "PreparedReference", "distance_to_layer", "geodesic_length_km", "prepared"]
+__all__ = [
+    "PointDistances",
+    "PreparedReference",
+    "distance_to_layer",
+    "geodesic_length_km",
+    "inside_layer",
+    "prepared",
+]
 
 
 @dataclass(frozen=True)
@@ -176,6 +183,12 @@ def distance_to_layer(lat, lon, layer: Layer) -> PointDistances:
     edges along ±180° are not boundary and are ignored.
     """
     return prepared(layer).measure(lat, lon)
+
+
+def inside_layer(lat: float, lon: float, layer: Layer) -> bool:
+    """True when a point (degrees) lies in a polygon layer or on its boundary; no distance
+    is computed."""
+    return bool(prepared(layer).inside(np.array([float(lat)]), np.array([float(lon)]))[0])
 
 
 def geodesic_length_km(layer: Layer) -> float:

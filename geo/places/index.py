@@ -34,9 +34,9 @@ from geo import config
 from geo.config import DATA_DIR
 from geo.errors import InvalidCoordinatesError
 from geo.places.names import fold, folded_skeleton
+from geo.places.ranking import FUZZY_SURE_POPULATION
 
 __all__ = [
-    "FACILITY_SOURCE",
     "REGION_KIND",
     "REGION_SOURCE",
     "SCHEMA_VERSION",
@@ -52,13 +52,10 @@ __all__ = [
 #: Bumped whenever the tables change, so an old index is never read by new code.
 SCHEMA_VERSION = 11
 #: ``Place.source`` of our facility rows is the file they come from; of regions, this.
-FACILITY_SOURCE = "facilities"
 REGION_SOURCE = "regions.gpkg"
 #: ``Place.kind`` of a region (its own kind, oblast or krai, is kept in the name table).
 REGION_KIND = "region"
 
-#: Smaller towns are never fuzzy matches (see :mod:`geo.places.ranking`), nor suggested.
-FUZZY_MIN_PEOPLE = 1_000
 #: Countries whose GeoNames names get a transliteration skeleton: Ukraine, Russia, Belarus
 #: and their neighbours, where Cyrillic names are romanised several ways (the rest keep the
 #: index build fast: 1.4 M names).
@@ -313,7 +310,8 @@ def _region_members(regions: list[tuple[str, object]]) -> dict[str, list[str]]:
 
 
 def _add_fuzzy_keys(con: sqlite3.Connection) -> None:
-    """The distinct folded names of towns of :data:`FUZZY_MIN_PEOPLE` or more and of our
+    """The distinct folded names of towns of :data:`~geo.places.ranking.FUZZY_SURE_POPULATION`
+    or more (smaller towns are never fuzzy matches, nor suggested) and of our
     facilities and regions, newline-joined in buckets by length and by first letter, and
     again by second letter: a fuzzy lookup reads the few buckets of a query's length and
     letters (a misspelt name keeps its first or its second letter: Charkiv, Kharkiv)."""
@@ -321,7 +319,7 @@ def _add_fuzzy_keys(con: sqlite3.Connection) -> None:
     rows = con.execute(
         "SELECT DISTINCT n.key, n.len FROM names n JOIN places p ON p.pid = n.pid "
         "WHERE p.population >= ? OR p.source NOT LIKE 'geonames%'",
-        (FUZZY_MIN_PEOPLE,),
+        (FUZZY_SURE_POPULATION,),
     )
     for key, length in rows:
         for position in (0, 1):

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-from geo.places.names import fold
-
 __all__ = [
     "DESCRIPTORS",
     "FACILITY_KINDS",
@@ -194,8 +192,3 @@ def split_descriptor(key: str) -> tuple[str, tuple[str, ...]] | None:
     if not m:
         return None
     return m.group("core"), DESCRIPTORS[m.group("desc")]
-
-
-def folded(text: str) -> str:
-    """Shortcut: :func:`fold` then :func:`strip_article`."""
-    return strip_article(fold(text))
