@@ -73,6 +73,10 @@ class GeocoderServiceError(GeoError):
     """An online geocoder that could not be reached or refused the request."""
 
 
+class UsageError(GeoError, ValueError):
+    """A command-line option given a value it cannot take (``--explain 7`` for a text with 3 claims)."""
+
+
 def _describe(candidate: object) -> str:
     describe = getattr(candidate, "describe", None)
     return describe() if callable(describe) else str(candidate)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from geo.cli.common import read_article, refuse_overwrite
+from geo.errors import UsageError
 
 __all__ = ["cmd_verify"]
 
@@ -19,6 +20,8 @@ def cmd_verify(args) -> int:
     from geo.text.extract import extract_claims
 
     parse_date(args.date)  # a malformed --date is an error before anything else
+    if args.explain and args.explain != "all" and not args.explain.isdigit():
+        raise UsageError(f"--explain takes a claim number (1, 2, ...) or 'all', not {args.explain!r}")
     refuse_overwrite(args.map, "--map", args.force)
     text = read_article(args.source)
     claims = extract_claims(text)
@@ -32,7 +35,9 @@ def cmd_verify(args) -> int:
 
         verification_map(verdicts, args.map, date=date)
         print(f"geo: map written to {args.map}", file=sys.stderr)
-    if args.json:
+    if args.explain:
+        print(_evidence(verdicts, args.explain))
+    elif args.json:
         print(report.to_json(verdicts))
     elif args.markdown:
         print(report.to_markdown(verdicts))
@@ -61,3 +66,19 @@ def _warn_about_snapshot(date: str | None) -> None:
             f"{choice.snapshot.isoformat()}",
             file=sys.stderr,
         )
+
+
+def _evidence(verdicts, which: str) -> str:
+    """The evidence for claim ``which`` (a 1-based number) or for every claim (``all``)."""
+    from geo.render.evidence import evidence_text
+
+    if not verdicts:
+        raise UsageError("--explain: the text has no distance claims")
+    if which == "all":
+        return "\n\n".join(evidence_text(verdicts, n) for n in range(1, len(verdicts) + 1))
+    number = int(which)
+    if not 1 <= number <= len(verdicts):
+        raise UsageError(
+            f"--explain {number}: the text has {len(verdicts)} claim(s), numbered 1 to {len(verdicts)}"
+        )
+    return evidence_text(verdicts, number)

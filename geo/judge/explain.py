@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from geo.judge.readings import Reading
 from geo.model import Place, ReadingKind, VerdictKind
 
-__all__ = ["explain", "format_band"]
+__all__ = ["deciding_reading", "explain", "format_band"]
 
 
 def explain(
@@ -41,6 +41,16 @@ def explain(
     for r in readings:
         extra.extend(n for n in r.notes if n.startswith("bearing"))
     return lead + tail + "." + ("" if not extra else " Note: " + "; ".join(extra) + ".")
+
+
+def deciding_reading(readings: Sequence[Reading], verdict: str) -> Reading | None:
+    """The reading that decided a verdict: the consistent reading nearest its figure for a
+    consistent claim, else the reading with the smallest relative error (the one the verdict
+    names). None when nothing was measured."""
+    if not readings:
+        return None
+    pool = [r for r in readings if r.verdict == verdict] or list(readings)
+    return min(pool, key=lambda r: abs(r.relative_error))
 
 
 def format_band(band: tuple[float, float]) -> str:

@@ -13,12 +13,12 @@ The rules, in words an editor can quote, are in the README ("How claims are judg
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from geo.errors import AmbiguousPlaceError, DateError, GeoError, NotAPlaceError, UnknownPlaceError
-from geo.judge.explain import explain
+from geo.errors import AmbiguousPlaceError, DateError, GeoError, UnknownPlaceError
+from geo.judge.choice import ARTICLE_COUNTRIES, choose_target, resolve_name
+from geo.judge.explain import deciding_reading, explain
 from geo.judge.readings import Reading, aggregate, judge_value, layer_reading, place_reading, relative_error
 from geo.judge.tolerance import (
     BORDER_SLACK_KM,
@@ -36,15 +36,23 @@ from geo.layers.layer import Layer
 from geo.measure.measurements import measure_layer, measure_places, nearest_place_namer
 from geo.measure.prepared import geodesic_length_km, inside_layer
 from geo.model import LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
-from geo.places.index import REGION_KIND
-from geo.text.anaphora import refers_back
+from geo.text.claim import JUDGED_KINDS
 from geo.text.vocabulary import BORDER_COUNTRIES
 
-__all__ = ["ARTICLE_COUNTRIES", "Judge"]
+__all__ = ["ARTICLE_COUNTRIES", "CHOICE_FLAGS", "Judge", "NOT_JUDGED_WHY"]
 
-#: The countries the reporting is about: an ambiguous name is taken as its one candidate
-#: here, if it has exactly one (Odessa: Odesa, Ukraine, not Texas); otherwise unverifiable.
-ARTICLE_COUNTRIES = ("RU", "UA", "BY")
+#: Flags for a target the text carried from another sentence.
+CHOICE_FLAGS = {
+    "carried": ("target_from_previous_sentence",),
+    "headline": ("target_from_headline",),
+    "chosen_among_candidates": ("target_chosen_among_candidates",),
+}
+#: Why a figure of each kind gets no verdict.
+NOT_JUDGED_WHY = {
+    "weapon_range": "a weapon's range, not a distance between places: not judged",
+    "route_distance": "a distance by road, rail or flight path, not a straight line: not judged",
+    "position_report": "a position (at sea or in the air), not a distance between places on land: not judged",
+}
 #: The readings each kind of reference gets, in order.
 READINGS_FOR = {
     ReferenceKind.UKRAINE: (ReadingKind.BORDER, ReadingKind.CONTROLLED),
@@ -91,59 +99,11 @@ class Judge:
             return BORDER_SLACK_KM
         return 0.0 if self.layer_file else SNAPSHOT_SLACK_KM
 
-    def resolve_target(self, name: str) -> tuple[Place | None, list[str], list[dict], str | None]:
-        """``(place, flags, candidates, message)`` for a place named in an article."""
-        try:
-            match = self.gazetteer.lookup(name)
-        except AmbiguousPlaceError as err:
-            cands = [c.place.to_json() for c in err.candidates]
-            local = [c.place for c in err.candidates if c.place.country_code in ARTICLE_COUNTRIES]
-            if len(local) == 1:  # the only candidate in the countries the reporting is about
-                cc = local[0].country_code
-                note = f"assumed {name} in {cc}, its only candidate there"
-                return local[0], ["country_assumed"], cands, note
-            return None, ["ambiguous_place"], cands, str(err)
-        except NotAPlaceError as err:
-            return None, ["not_a_place"], [], str(err)
-        except UnknownPlaceError as err:
-            return None, ["unknown_place"], [{"suggestion": s} for s in err.suggestions], str(err)
-        if match.place.kind == REGION_KIND:
-            return (
-                None,
-                ["region_not_point"],
-                [match.place.to_json()],
-                (f"{match.place.name} is a region, not a point: a distance from it needs a place in it"),
-            )
-        if match.how == "fuzzy":
-            return match.place, ["fuzzy_place_match"], [], None
-        if match.how == "town":
-            return match.place, ["facility_not_listed"], [], f"{name}: {match.note} ({match.place.name})"
-        return match.place, [], [], None
-
     # judging ------------------------------------------------------------------------------
     def judge_all(self, claims: Sequence) -> list[Verdict]:
-        """Judge claims in text order. A distance claim with no place of its own whose
-        sentence refers back ("The city lies…", "It is…") takes the previous claim's target,
-        flagged ``target_from_previous_sentence``."""
-        verdicts: list[Verdict] = []
-        previous: str | None = None
-        for claim in claims:
-            carried = False
-            if claim.kind == "distance" and not claim.target and previous and refers_back(claim.text):
-                claim = dataclasses.replace(claim, target=previous)
-                carried = True
-            verdict = self.judge(claim)
-            if carried:
-                verdict = dataclasses.replace(
-                    verdict,
-                    flags=("target_from_previous_sentence", *verdict.flags),
-                    explanation=verdict.explanation
-                    + f" (The place, {previous}, is taken from the previous claim.)",
-                )
-            if claim.target:
-                previous = claim.target
-            verdicts.append(verdict)
-        return verdicts
+        """Judge claims in text order (a target carried across sentences is the text's choice,
+        ``geo.text.discourse``, and is flagged here)."""
+        return [self.judge(claim) for claim in claims]
 
     def judge(self, claim) -> Verdict:
         """Judge one claim (see module docstring)."""
@@ -155,27 +115,26 @@ class Judge:
             notes.append(conv_flag)
         if claim.kind == "length":
             return self._judge_length(claim, flags, notes)
-        if not claim.target:
-            flags.append("no_target")
-            return self._unverifiable(
-                claim, None, flags, notes + ["the claim names no place to measure from"]
-            )
-        target, tflags, candidates, message = self.resolve_target(claim.target)
-        flags.extend(tflags)
-        if message and target is not None:
-            notes.append(message)
+        resolution, evidence = choose_target(self.gazetteer, claim)
+        flags.extend(resolution.flags)
+        flags.extend(CHOICE_FLAGS.get(evidence.how, ()))
+        target, candidates = resolution.place, list(resolution.candidates)
+        if claim.kind not in JUDGED_KINDS:
+            return self._not_judged(claim, target, flags, notes, evidence)
+        if resolution.message and target is not None:
+            notes.append(resolution.message)
         if target is None:
-            return self._unverifiable(claim, None, flags, notes + [message or "place not found"], candidates)
+            notes.append(resolution.message or "place not found")
+            return self._unverifiable(claim, None, flags, notes, candidates, evidence)
         try:
             kinds = self._reading_kinds(claim, target)
         except ValueError:
             flags.append("unknown_reference")
-            return self._unverifiable(
-                claim, target, flags, notes + [f"cannot tell what {claim.reference!r} refers to"], candidates
-            )
+            notes.append(f"cannot tell what {claim.reference!r} refers to")
+            return self._unverifiable(claim, target, flags, notes, candidates, evidence)
         readings = self._readings(claim, target, kinds, flags, notes)
         if not readings:
-            return self._unverifiable(claim, target, flags, notes, candidates)
+            return self._unverifiable(claim, target, flags, notes, candidates, evidence)
         verdict = aggregate([r.verdict for r in readings], [r.relative_error for r in readings])
         return Verdict(
             claim,
@@ -186,6 +145,8 @@ class Judge:
             explain(claim, target, readings, verdict, notes),
             tolerance_rule_text(claim, place_slack_km(target)),
             tuple(candidates),
+            evidence,
+            deciding_reading(readings, verdict),
         )
 
     def _readings(
@@ -240,9 +201,12 @@ class Judge:
     def _reading(self, claim, target: Place, kind: ReadingKind) -> tuple[Reading, list[str]]:
         """Measure ``target`` for one reading of the claim's reference and judge it."""
         if kind is ReadingKind.PLACE:
-            ref_place, rflags, _, message = self.resolve_target(claim.reference)
+            resolved = resolve_name(self.gazetteer, claim.reference)
+            ref_place = resolved.place
             if ref_place is None:
-                raise UnknownPlaceError(claim.reference) if "unknown_place" in rflags else GeoError(message)
+                if "unknown_place" in resolved.flags:
+                    raise UnknownPlaceError(claim.reference)
+                raise GeoError(resolved.message or f"cannot place {claim.reference}")
             band = claim_band_km(claim, place_slack_km(target) + place_slack_km(ref_place))
             return place_reading(measure_places(target, ref_place), claim.claimed_km, band, claim.direction)
         if kind is ReadingKind.COUNTRY:
@@ -251,9 +215,13 @@ class Judge:
             layer = self._layer(ROLE_OF_READING[kind])
         m = measure_layer(target, layer, nearest_place_namer(self.gazetteer))
         band = claim_band_km(claim, place_slack_km(target) + self._slack_for(kind))
-        return layer_reading(kind, m, claim.claimed_km, band), []
+        return layer_reading(kind, m, claim.claimed_km, band, claim.direction)
 
     def _judge_length(self, claim, flags: list[str], notes: list[str]) -> Verdict:
+        if claim.reference_kind != "frontline":
+            what = "a border" if claim.reference_kind == "border" else "an object, not a line we hold"
+            flags.append("length_not_of_front_line")
+            return self._unverifiable(claim, None, flags, notes + [f"the length of {what}: not judged"])
         try:
             layer = self._layer(LayerRole.FRONTLINE)
         except GeoError as err:
@@ -293,9 +261,10 @@ class Judge:
             tuple(dict.fromkeys(flags)),
             explain(claim, None, [reading], reading.verdict, notes),
             rule,
+            decided_by=deciding_reading([reading], reading.verdict),
         )
 
-    def _unverifiable(self, claim, target, flags, notes, candidates=()) -> Verdict:
+    def _unverifiable(self, claim, target, flags, notes, candidates=(), evidence=None) -> Verdict:
         text = " ".join(n.rstrip(".") + "." for n in notes if n) or "Nothing to measure."
         return Verdict(
             claim,
@@ -306,4 +275,32 @@ class Judge:
             f"Cannot verify: {text}",
             tolerance_rule_text(claim, CITY_SLACK_KM),
             tuple(candidates),
+            evidence,
         )
+
+    def _not_judged(self, claim, target, flags, notes, evidence) -> Verdict:
+        """A figure that is not a distance between places (a weapon's range, a route, a position at
+        sea): classified, never given a definite verdict — except a route shorter than the straight
+        line between its two named ends, which cannot be."""
+        flags = [claim.kind, *flags]
+        if claim.kind == "route_distance" and target is not None and claim.reference_kind == "place":
+            checked = self._route_check(claim, target, flags, notes, evidence)
+            if checked is not None:
+                return checked
+        notes = [NOT_JUDGED_WHY[claim.kind], *notes]
+        return self._unverifiable(claim, target, flags, notes, (), evidence)
+
+    def _route_check(self, claim, target, flags, notes, evidence) -> Verdict | None:
+        """A route between two named places judged only for being shorter than the geodesic."""
+        try:
+            reading, _ = self._reading(claim, target, ReadingKind.PLACE)
+        except GeoError:
+            return None
+        if reading.verdict is not VerdictKind.UNDERSTATED:
+            notes.append(f"a route is never shorter than the straight line, {reading.distance_km:,.0f} km")
+            return None
+        notes.append("a route cannot be shorter than the straight line between its ends")
+        return Verdict(claim, target, (reading,), VerdictKind.UNDERSTATED, tuple(dict.fromkeys(flags)),
+                       explain(claim, target, [reading], reading.verdict, notes),
+                       tolerance_rule_text(claim, place_slack_km(target)), (), evidence,
+                       deciding_reading([reading], reading.verdict))  # fmt: skip

@@ -124,11 +124,24 @@ def direction_matches(code: str, bearing_deg: float) -> tuple[bool, str]:
 
 
 def layer_reading(
-    kind: ReadingKind, m: LayerMeasurement, claimed_km: float, band: tuple[float, float]
-) -> Reading:
-    """A reading of a claim against a layer, from the place's measurement against it."""
+    kind: ReadingKind,
+    m: LayerMeasurement,
+    claimed_km: float,
+    band: tuple[float, float],
+    direction: str | None = None,
+) -> tuple[Reading, list[str]]:
+    """A reading of a claim against a layer, from the place's measurement against it, with a
+    written direction ("600 km east of the border") checked against the bearing from the
+    layer's nearest point to the place; returns the reading and its flags."""
     near = m.near_place
-    return Reading(
+    flags: list[str] = []
+    notes = m.layer.notes
+    if direction and m.bearing_deg is not None and not m.inside and m.distance_km > 0:
+        ok, why = direction_matches(direction, m.bearing_deg)
+        notes = (why, *notes)
+        if not ok:
+            flags.append("direction_mismatch")
+    reading = Reading(
         reference=m.layer.plain_title,
         kind=kind,
         layer_date=m.layer.date,
@@ -145,9 +158,11 @@ def layer_reading(
             "near_place_country": near.country_code if near else None,
             "inside": m.inside,
         },
-        notes=m.layer.notes,
+        bearing_deg=m.bearing_deg,
+        notes=notes,
         layer=m.layer,
     )
+    return reading, flags
 
 
 def place_reading(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from geo.judge.choice import TargetEvidence
 from geo.judge.readings import Reading
 from geo.model import Place, VerdictKind
 
@@ -14,7 +15,9 @@ __all__ = ["Verdict"]
 class Verdict:
     """The judgement of one claim: its readings, the verdict, flags, the explanation in
     words and the tolerance rule applied; ``candidates`` lists the places it could not
-    tell apart (or suggestions for an unknown one)."""
+    tell apart (or suggestions for an unknown one); ``target_choice`` says how the target
+    was chosen and how sure that is; ``decided_by`` is the reading that decided the verdict
+    (None when nothing was measured)."""
 
     claim: object  # geo.text.claim.Claim
     target: Place | None
@@ -24,6 +27,8 @@ class Verdict:
     explanation: str
     tolerance_rule: str
     candidates: tuple[dict, ...] = field(default=())
+    target_choice: TargetEvidence | None = None
+    decided_by: Reading | None = None
 
     def to_json(self) -> dict:
         """The JSON record ``geo verify --json`` prints for this claim."""
@@ -49,4 +54,8 @@ class Verdict:
             "explanation": self.explanation,
             "tolerance_rule": self.tolerance_rule,
             "candidates": list(self.candidates),
+            "target_choice": self.target_choice.to_json() if self.target_choice else None,
+            "decided_by": None
+            if self.decided_by is None
+            else {"reference": self.decided_by.reference, "kind": str(self.decided_by.kind)},
         }

@@ -27,7 +27,9 @@ def _claim_words(v: Verdict) -> str:
     if c.kind == "length":
         return f"{hedge}{c.figure:,g} {c.unit} {ref}"
     direction = f" ({c.direction} of)" if c.direction else ""
-    return f"{c.target or '?'}: {hedge}{c.figure:,g} {c.unit} from {ref}{direction}"
+    target = c.target or (" or ".join(c.target_candidates) + "?" if c.target_candidates else "?")
+    kind = "" if c.kind == "distance" else f" [{c.kind.replace('_', ' ')}]"
+    return f"{target}: {hedge}{c.figure:,g} {c.unit} from {ref}{direction}{kind}"
 
 
 def _measured_words(v: Verdict) -> str:

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Claim", "HEDGES"]
+__all__ = ["CLAIM_KINDS", "Claim", "HEDGES", "JUDGED_KINDS"]
+
+#: What a written figure can be. Only ``JUDGED_KINDS`` get a verdict on their figure.
+CLAIM_KINDS: tuple[str, ...] = ("distance", "length", "weapon_range", "route_distance", "position_report")
+JUDGED_KINDS: tuple[str, ...] = ("distance", "length")
 
 #: Canonical hedge values; ``Claim.hedge`` is one of these, ``"range"`` (for "1,200-1,300 km") or None.
 HEDGES: tuple[str, ...] = (
@@ -50,8 +54,18 @@ class Claim:
     - ``conversion_figure``/``conversion_unit``: a conversion given alongside ("(800 miles)",
       ", or 800 miles,"), kept as written even when it is wrong; else None.
     - ``hedge``: one of ``HEDGES``, ``"range"`` or None.
-    - ``kind``: ``"distance"`` (a place to a reference) or ``"length"`` (the length of a line).
+    - ``kind``: one of ``CLAIM_KINDS``: ``"distance"`` (a place to a reference), ``"length"`` (the
+      length of a line or an object), ``"weapon_range"`` ("can hit targets up to 300 km away"),
+      ``"route_distance"`` ("1,593 km by road", "the drones flew 1,800 km") or ``"position_report"``
+      ("34 nautical miles south-west of the port"). Only distances and front-line lengths are judged.
     - ``target``: the place the distance is about, as written (None for lengths or when not found).
+    - ``target_how``: how the target was found: ``"named"`` (in the claim's sentence),
+      ``"carried"`` (from an earlier sentence, the claim's sentence pointing back at it with
+      ``anaphor``: "The base", "It"), ``"headline"`` (carried from the headline), or None.
+    - ``target_sentence``: the 1-based number of the sentence that names the target.
+    - ``target_candidates``: every name the target could be when the text does not settle it
+      (two places in the sentence pointed back at); empty when it is settled.
+    - ``anaphor``: the words that point back at the target ("the base", "it"), else None.
     - ``reference``: what the distance is measured from, lightly normalised ("Ukraine", "the Ukrainian
       border", "the border", "the Russian border", "the front line", a place name such as "Moscow"); for a
       length, the line measured ("front line", "border").
@@ -78,10 +92,15 @@ class Claim:
     direction: str | None = None
     figure_low: float | None = None
     figure_high: float | None = None
+    target_how: str | None = None
+    target_sentence: int | None = None
+    target_candidates: tuple[str, ...] = ()
+    anaphor: str | None = None
 
     def to_json(self) -> dict:
         """A JSON-ready dict of every field (spans as two-element lists)."""
         record = {name: getattr(self, name) for name in self.__dataclass_fields__}
         record["span"] = list(self.span)
         record["sentence_span"] = list(self.sentence_span)
+        record["target_candidates"] = list(self.target_candidates)
         return record

@@ -23,40 +23,23 @@ import re
 from geo.core.units import convert, figure_step, normalise_unit
 from geo.errors import EmptyInputError
 from geo.text.claim import Claim
+from geo.text.context import Context, read_context
+from geo.text.discourse import resolve_back
+from geo.text.kinds import claim_kind
 from geo.text.numbers import parse_number
 from geo.text.sentences import split_sentences
-from geo.text.targets import find_target, name_after, name_at
+from geo.text.subjects import Subject, choose_subject
 from geo.text.vocabulary import (
-    AFTER_DISTANCE,
-    ALONG_BEFORE,
-    BORDER_NOUNS,
     CONVERSION,
     CONVERSION_OR,
-    DIRECTION_WORD,
     FIGURE_AND_UNIT,
-    FRONT_AS_SUBJECT,
     HEDGE_BEFORE,
     HEDGE_WORDS,
-    INSIDE_PREPOSITIONS,
-    LENGTH_NOUN_AFTER,
-    LENGTH_OF_AFTER,
-    LENGTH_WORD_AFTER,
-    LINE_NOUN_ANYWHERE,
-    LINE_OF_BEFORE,
-    NEAREST_POINT,
     NOT_DISTANCE_AFTER,
     NOT_DISTANCE_BEFORE,
-    PLACE_REFERENCE_PREFIX,
-    REFERENCES,
-    STRETCH_BEFORE,
-    TARGET_AFTER,
-    TARGET_TO,
-    TRIP_NOUN,
 )
 
 __all__ = ["extract_claims"]
-
-_COMPASS_16 = frozenset("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
 
 
 def extract_claims(text: str) -> list[Claim]:
@@ -75,8 +58,10 @@ def extract_claims(text: str) -> list[Claim]:
     if text is None or not text.strip():
         raise EmptyInputError("the text is empty: give an article or a sentence that states a distance")
     claims: list[Claim] = []
-    for sent_start, sent_end in split_sentences(text):
-        claims.extend(_claims_in_sentence(text, sent_start, sent_end))
+    sentences = split_sentences(text)
+    for number, (sent_start, sent_end) in enumerate(sentences, 1):
+        found = _claims_in_sentence(text, sent_start, sent_end, number)
+        claims.extend(resolve_back(text, sentences, number, found, claims))
     return claims
 
 
@@ -109,17 +94,17 @@ def _figure(match: re.Match, hedge_match: re.Match | None):
     return figure, hedge, None, None, figure_step(figure)
 
 
-def _claims_in_sentence(text: str, sent_start: int, sent_end: int) -> list[Claim]:
-    """Every claim in ``text[sent_start:sent_end]``, left to right.
+def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) -> list[Claim]:
+    """Every claim in ``text[sent_start:sent_end]`` (sentence ``number``, 1-based), left to right.
 
     The text before a figure that may hold its target starts after what the previous claim consumed, and
     a distance with no target of its own takes the previous one's ("Kazan lies 800 km east of Moscow and
-    about 1,200 km from the border").
+    about 1,200 km from the border"). A figure said of several places ("Kazan and Samara lie…") gives one
+    claim per place.
     """
-    sentence = text[sent_start:sent_end]
     claims: list[Claim] = []
     window_start = sent_start  # where the text that may hold this claim's target begins
-    previous_target: str | None = None
+    previous: Subject | None = None
     pos = sent_start
     while True:
         match = FIGURE_AND_UNIT.search(text, pos, sent_end)
@@ -127,141 +112,73 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int) -> list[Claim
             break
         conv_figure, conv_unit, conv_or, expr_end = _conversion_after(text, match.end(), sent_end)
         pos = max(expr_end, match.end())
-
-        unit = normalise_unit(match.group("unit"))
-        if unit not in ("km", "mi", "nmi"):  # pragma: no cover - the unit pattern only knows these
-            continue
         hedge_match = HEDGE_BEFORE.search(text, window_start, match.start())
         span_start = hedge_match.start("hedge") if hedge_match else match.start()
-        before = text[window_start:span_start]
-        after = text[expr_end:sent_end]
+        before, after = text[window_start:span_start], text[expr_end:sent_end]
         if NOT_DISTANCE_AFTER.match(after) or NOT_DISTANCE_BEFORE.search(before):
             continue
-
-        figure, hedge, low, high, step = _figure(match, hedge_match)
-
-        compound = match.group("sep") == "-"
-        found = _read_context(text, before, after, expr_end, sent_end, compound, conv_or)
-        kind, reference, reference_kind, direction, consumed_end, target = found
-        if kind == "distance" and target is None:
-            target = find_target(before)
-            if target is None:
-                target = previous_target
-            if target is None and reference is not None:
-                target = name_after(text, consumed_end, sent_end, TARGET_AFTER)
-            if target is not None and target == reference:
-                target = None
-            if target is None and reference_kind == "place" and FRONT_AS_SUBJECT.search(before):
-                # "Russian troops are 10 km from Pokrovsk": Pokrovsk, from the front line
-                target, reference, reference_kind = reference, "the front line", "frontline"
-        if kind == "distance" and target is not None:
-            previous_target = target
-
-        claims.append(
-            Claim(
-                text=sentence,
-                span=(span_start, expr_end),
-                sentence_span=(sent_start, sent_end),
-                phrase=text[span_start:expr_end],
-                figure=figure,
-                unit=unit,
-                claimed_km=float(convert(figure, unit, "km")),
-                figure_step=step,
-                figure_precision_km=float(convert(step, unit, "km")),
-                kind=kind,
-                hedge=hedge,
-                conversion_figure=conv_figure,
-                conversion_unit=conv_unit,
-                target=target,
-                reference=reference,
-                reference_kind=reference_kind,
-                direction=direction,
-                figure_low=low,
-                figure_high=high,
-            )
+        unit = normalise_unit(match.group("unit"))
+        ctx = read_context(text, before, after, expr_end, sent_end, match.group("sep") == "-", conv_or)
+        kind = ctx.kind
+        if kind == "distance":
+            kind = claim_kind(before, after, unit, ctx.trip)
+        subject = (
+            choose_subject(text, before, window_start, ctx, sent_end, previous) if kind != "length" else None
         )
-        window_start = max(consumed_end, expr_end)
+        if subject is not None and subject.names:
+            previous = subject
+        figure, hedge, low, high, step = _figure(match, hedge_match)
+        common = dict(
+            text=text[sent_start:sent_end],
+            span=(span_start, expr_end),
+            sentence_span=(sent_start, sent_end),
+            phrase=text[span_start:expr_end],
+            figure=figure,
+            unit=unit,
+            claimed_km=float(convert(figure, unit, "km")),
+            figure_step=step,
+            figure_precision_km=float(convert(step, unit, "km")),
+            kind=kind,
+            hedge=hedge,
+            conversion_figure=conv_figure,
+            conversion_unit=conv_unit,
+            direction=ctx.direction,
+            figure_low=low,
+            figure_high=high,
+        )
+        claims.extend(_claims_for(common, ctx, subject, number))
+        window_start = max(ctx.consumed_end, expr_end)
         pos = max(pos, window_start)
     return claims
 
 
-def _read_context(
-    text: str, before: str, after: str, expr_end: int, sent_end: int, compound: bool, conv_or: bool
-) -> tuple[str, str | None, str | None, str | None, int, str | None]:
-    """Classify a figure by its surroundings.
-
-    Returns (kind, reference, reference_kind, direction, end offset of what was consumed, target found
-    after the reference or None).
-    """
-    # Lengths of lines.
-    noun_after = LENGTH_NOUN_AFTER.match(after)
-    if noun_after:
-        reference, ref_kind = _line_reference(noun_after.group("noun"))
-        return "length", reference, ref_kind, None, expr_end + noun_after.end(), None
-    word_after = LENGTH_WORD_AFTER.match(after)
-    stretch = STRETCH_BEFORE.search(before) or LINE_OF_BEFORE.search(before)
-    if word_after or stretch:
-        nouns = list(LINE_NOUN_ANYWHERE.finditer(before))
-        reference = ref_kind = None
-        if nouns:
-            reference, ref_kind = _line_reference(nouns[-1].group("noun"))
-        consumed = expr_end + (word_after.end() if word_after else 0)
-        return "length", reference, ref_kind, None, consumed, None
-    of_after = LENGTH_OF_AFTER.match(after)
-    if of_after and ALONG_BEFORE.search(before):
-        reference, ref_kind = _line_reference(of_after.group("noun"))
-        return "length", reference, ref_kind, None, expr_end + of_after.end(), None
-
-    # Distances: "[away] [to the] [north-east] [of|from|behind|inside...] REFERENCE".
-    offset = 0
-    if conv_or:
-        offset = len(after) - len(after.lstrip(" ,"))
-    trip = TRIP_NOUN.match(after, offset) if compound else None
-    if trip:
-        offset = trip.end()
-    lead = AFTER_DISTANCE.match(after, offset)
-    direction = _direction_code(lead.group("dir"))
-    consumed = expr_end + lead.end() if (lead.group("dir") or lead.group("prep")) else expr_end
-    reference = ref_kind = None
-    if lead.group("prep"):
-        rest_start = expr_end + lead.end()
-        ref = _parse_reference(text, rest_start, sent_end)
-        if ref is not None:
-            reference, ref_kind, consumed = ref
-            prep = lead.group("prep").lower()
-            if any(word in prep for word in INSIDE_PREPOSITIONS):
-                if ref_kind == "ukraine":
-                    reference, ref_kind = "the Ukrainian border", "border"
-    target = name_after(text, consumed, sent_end, TARGET_TO) if trip and reference else None
-    return "distance", reference, ref_kind, direction, consumed, target
-
-
-def _parse_reference(text: str, start: int, end: int) -> tuple[str, str, int] | None:
-    """The reference that begins at ``text[start]`` → (reference, reference_kind, end offset)."""
-    nearest_point = NEAREST_POINT.match(text, start, end)
-    if nearest_point:
-        start = nearest_point.end()
-    for pattern, reference, kind in REFERENCES:
-        found = pattern.match(text, start, end)
-        if found:
-            return reference, kind, found.end()
-    prefix = PLACE_REFERENCE_PREFIX.match(text, start, end)
-    name = name_at(text, prefix.end(), end)
-    if name is None:
-        return None
-    return name[0], "place", name[1]
-
-
-def _line_reference(noun: str) -> tuple[str, str]:
-    """A line noun as matched → (reference for a length claim, reference_kind)."""
-    if noun.lower() in BORDER_NOUNS:
-        return "border", "border"
-    return "front line", "frontline"
-
-
-def _direction_code(phrase: str | None) -> str | None:
-    """A written direction ("north-east", "south-southwest") → its 16-point compass code, else None."""
-    if not phrase:
-        return None
-    code = "".join(word[0].upper() for word in re.findall(DIRECTION_WORD, phrase.lower()))
-    return code if code in _COMPASS_16 else None
+def _claims_for(common: dict, ctx: Context, subject: Subject | None, number: int) -> list[Claim]:
+    """One claim per target of a figure (one claim with no target when it has none)."""
+    reference, reference_kind = ctx.reference, ctx.reference_kind
+    if subject is None or not subject.names:
+        anaphor = subject.anaphor if subject else None
+        return [Claim(**common, reference=reference, reference_kind=reference_kind, anaphor=anaphor)]
+    if subject.reference is not None:
+        reference, reference_kind = subject.reference, subject.reference_kind
+    if subject.uncertain:
+        return [
+            Claim(
+                **common,
+                reference=reference,
+                reference_kind=reference_kind,
+                target_how="named",
+                target_sentence=number,
+                target_candidates=subject.names,
+            )
+        ]
+    return [
+        Claim(
+            **common,
+            target=name,
+            reference=reference,
+            reference_kind=reference_kind,
+            target_how="named",
+            target_sentence=number,
+        )
+        for name in subject.names
+    ]

@@ -21,6 +21,7 @@ from geo.text.numbers import NUMBER, NUMBER_DIGITS
 __all__ = [
     "AFTER_DISTANCE",
     "ALONG_BEFORE",
+    "ANAPHOR",
     "APPOSITIVE_NOUN",
     "BORDER_COUNTRIES",
     "BORDER_NOUNS",
@@ -29,7 +30,10 @@ __all__ = [
     "CONVERSION",
     "CONVERSION_OR",
     "DIRECTION_WORD",
+    "DISTANCE_BETWEEN",
     "FIGURE_AND_UNIT",
+    "FRONTED_OPENING",
+    "FRONTED_SUBJECT",
     "HEDGE_BEFORE",
     "HEDGE_WORDS",
     "INSIDE_PREPOSITIONS",
@@ -115,17 +119,18 @@ CONVERSION_OR = re.compile(
 #: The hedge (or "~") right before a figure; group ``hedge``.
 HEDGE_BEFORE = re.compile(rf"(?:^|(?<=[\s(\[\"“—–]))(?P<hedge>{_HEDGE_ALT}|~)\s*$", re.IGNORECASE)
 
-#: Figures with a unit that are not distances between places: what follows them (speeds, areas, heights,
-#: weapon ranges) or what precedes them ("a range of").
+#: Figures with a unit that are not distances at all: what follows them (speeds, areas, heights) or what
+#: precedes them ("an altitude of"). Weapon ranges, routes and positions at sea are kinds of claim of
+#: their own (``geo.text.kinds``).
 NOT_DISTANCE_AFTER = re.compile(
     r"(?:\s*(?:/|per\b|an?\s+hour\b|squared\b|[²³])"  # speeds, areas
-    r"|[\s-]*(?:high|tall|wide|altitude|above|below|up\b|in\s+(?:altitude|height|diameter|width|radius))\b"
-    r"|[\s-]*deep\b(?!\s+(?:into|inside|in|behind)\b)"
-    r"|[\s-]*(?:flight\s+|strike\s+|striking\s+|operational\s+)?(?:range|radius|reach)\b)",  # weapon ranges
+    r"|[\s-]*(?:high|tall|wide|altitude|above|below|up\b(?!\s+(?:from|to)\b)"
+    r"|in\s+(?:altitude|height|diameter|width|radius))\b"
+    r"|[\s-]*deep\b(?!\s+(?:into|inside|in|behind)\b))",
     re.IGNORECASE,
 )
 NOT_DISTANCE_BEFORE = re.compile(
-    r"\b(?:range|radius|reach|altitude|height|depth|elevation|ceiling|speed)\s+of\s*$", re.IGNORECASE
+    r"\b(?:altitude|height|depth|elevation|ceiling|speed|width|diameter)\s+of\s*$", re.IGNORECASE
 )
 
 # --------------------------------------------------------------------------- lines, directions, references
@@ -297,11 +302,17 @@ NOT_PLACES = NATIONALITIES | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december ap associated press reuters afp tass ria interfax sbu "
     "un eu there here some about roughly around nearly almost over more at least up just drone drones "
-    "strike strikes attack attacks".split()
+    "strike strikes attack attacks explosions explosion blasts blast witnesses residents authorities videos "
+    "video footage images satellite fires fire smoke sirens emergency rescuers analysts experts sources "
+    "reports photos debris firefighters officers soldiers troops forces no none several many two three "
+    "four five six seven eight nine ten dozens hundreds thousands earlier later overnight yesterday today "
+    "tomorrow then now still yet analyst analysts head director deputy secretary chief captain colonel "
+    "commander admiral senator ambassador spokeswoman lieutenant major gen. col. lt. capt. mr mr. mrs "
+    "mrs. ms ms. dr dr.".split()
 )
 #: After a name: "Kyiv officials", "Moscow said": the name acts as a government, not a place.
 NAME_AS_ACTOR = re.compile(
-    r"\s+(?:officials?|authorities|forces|troops|government|military|army|said|says|claimed|claims"
+    r"\s+(?i:officials?|authorities|forces|troops|government|military|army|said|says|claimed|claims"
     r"|reported|announced|denied|governor|mayor)\b"
 )
 #: The subject of a sentence that is the front itself: "Russian troops are 10 km from Pokrovsk"
@@ -330,3 +341,27 @@ APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the)\s+[^,;:()]*$")
 TARGET_AFTER = re.compile(r"\s*,?\s*(?:in|at)\s+(?:the\s+(?:city|town|village|port)\s+of\s+)?")
 #: After a trip's start: "to" leading to its end, the target ("flight from Sumy to Kazan").
 TARGET_TO = re.compile(r"\s+to\s+(?:the\s+(?:city|town|village|port)\s+of\s+)?")
+#: After a reference, in a sentence that opens with the distance ("Located about 30 km from the Russian
+#: border, Kharkiv is …", "Some 150 km south-west of Tehran lies Iran's Fordow site"): the subject.
+FRONTED_SUBJECT = re.compile(
+    rf"\s*(?:,\s*|\s+(?:lies|lay|sits|stands|is)\s+)(?:(?:the\s+)?(?:(?:Russian|Ukrainian)\s+)?"
+    rf"(?:city|town|village|port|regional\s+capital)\s+of\s+|\w+{_APOS}s\s+)?"
+)
+#: The opening of a sentence that starts with its distance: "Located", "Lying just", "".
+FRONTED_OPENING = re.compile(r"^\W*(?:(?:located|situated|lying|based|sitting|just|only|some)\s+)*$", re.I)
+#: "The distance from Kyiv to Lviv is", "the distance between Kazan and Moscow": groups ``a``, ``b``.
+DISTANCE_BETWEEN = re.compile(
+    r"\bdistance\s+(?:from|between)\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<a>[A-ZА-ЯЁ][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})"
+    r"\s+(?:to|and)\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<b>[A-ZА-ЯЁ][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})"
+    r"\s+(?:is|was|stands\s+at|of|:|comes\s+to|amounts\s+to)\s*(?:just\s+)?$"
+)
+#: Words that point back at a place named before: "the base", "the oil refinery", "it", "they";
+#: groups ``noun`` (a kind noun) or ``pronoun``.
+ANAPHOR = re.compile(
+    r"\b(?:(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?P<noun>air\s+base|airbase|airfield|airport|base|city|town|village|settlement|capital|port|plant"
+    r"|factory|refinery|depot|terminal|facility|site|complex|station|arsenal|bridge|region|oblast|province"
+    r"|cities|towns|bases|plants|refineries|airfields|sites|facilities)"
+    r"|(?P<pronoun>it|they|both|each))\b",
+    re.IGNORECASE,
+)

@@ -176,7 +176,7 @@ CASES = [
     ),
     (
         "The drone flew over 800 km before it was brought down.",
-        [expect("over 800 km", 800, "km", 800, hedge="over")],
+        [expect("over 800 km", 800, "km", 800, hedge="over", kind="route_distance")],
     ),
     (
         "Targets at least 1,000 km inside Russia are now within reach, a commander said.",
@@ -219,6 +219,7 @@ CASES = [
                 "mi",
                 1800 * MI,
                 hedge="up to",
+                kind="weapon_range",
                 conversion=(2900, "km"),
                 **ref_ukraine(),
             )
@@ -268,7 +269,10 @@ CASES = [
         "A shell fell 1 kilometer from Enerhodar.",
         [expect("1 kilometer", 1, "km", 1, **ref_place("Enerhodar"))],
     ),
-    ("The tanker sank 1 mile off Kerch.", [expect("1 mile", 1, "mi", MI, **ref_place("Kerch"))]),
+    (
+        "The tanker sank 1 mile off Kerch.",
+        [expect("1 mile", 1, "mi", MI, kind="position_report", **ref_place("Kerch"))],
+    ),
     (
         "Adler is 20 mi (32 km) southeast of Sochi.",
         [
@@ -286,19 +290,39 @@ CASES = [
     ),
     (
         "The frigate was 60 nautical miles south of Sevastopol.",
-        [expect("60 nautical miles", 60, "nmi", 60 * NMI, direction="S", **ref_place("Sevastopol"))],
+        [
+            expect(
+                "60 nautical miles",
+                60,
+                "nmi",
+                60 * NMI,
+                direction="S",
+                kind="position_report",
+                **ref_place("Sevastopol"),
+            )
+        ],
     ),
     (
         "A patrol boat was hit 40 nmi west of Crimea.",
-        [expect("40 nmi", 40, "nmi", 40 * NMI, direction="W", **ref_place("Crimea"))],
+        [expect("40 nmi", 40, "nmi", 40 * NMI, direction="W", kind="position_report", **ref_place("Crimea"))],
     ),
     (
         "A Ukrainian drone made an 800-mile flight from Sumy to Kazan.",
-        [expect("800-mile", 800, "mi", 800 * MI, target="Kazan", **ref_place("Sumy"))],
+        [expect("800-mile", 800, "mi", 800 * MI, target="Kazan", kind="route_distance", **ref_place("Sumy"))],
     ),
     (
         "Planners mapped a 1,300-kilometer route from Kharkiv to Izhevsk.",
-        [expect("1,300-kilometer", 1300, "km", 1300, target="Izhevsk", **ref_place("Kharkiv"))],
+        [
+            expect(
+                "1,300-kilometer",
+                1300,
+                "km",
+                1300,
+                target="Izhevsk",
+                kind="route_distance",
+                **ref_place("Kharkiv"),
+            )
+        ],
     ),
     (
         "Drones reached Cheboksary, 1 300 km from the front line.",
@@ -608,8 +632,6 @@ NOT_CLAIMS = [
     "Russia fired 479 drones and 20 missiles on June 9, 2025, the air force said.",
     "The drones cruised at 120 km/h over an area of 3,000 square kilometers.",
     "The jets flew at 900 kilometers per hour, or about 560 mph.",
-    "The Oreshnik missile has a range of 5,000 km, officials said.",
-    "A 1,500-km range drone was shown at the fair, with a 300 km radius of action.",
     "The reservoir covers 2,155 km2 and the park 400 sq km.",
     "The drone was flying at 3 km altitude, then climbed 4 km high.",
     "Ukraine said 5,438 attack drones were launched in June, up from 4,198 in May.",
@@ -619,6 +641,20 @@ NOT_CLAIMS = [
 @pytest.mark.parametrize("sentence", NOT_CLAIMS, ids=[s[:40] for s in NOT_CLAIMS])
 def test_numbers_that_are_not_distances_are_ignored(sentence):
     assert extract_claims(sentence) == []
+
+
+WEAPON_RANGES = [
+    ("The Oreshnik missile has a range of 5,000 km, officials said.", ["5,000 km"]),
+    ("A 1,500-km range drone was shown at the fair, with a 300 km radius of action.", ["1,500-km", "300 km"]),
+    ("Such missiles can strike targets as far as 300 km away.", ["as far as 300 km"]),
+]
+
+
+@pytest.mark.parametrize("sentence, phrases", WEAPON_RANGES, ids=[s[:40] for s, _ in WEAPON_RANGES])
+def test_weapon_ranges_are_classified_not_judged(sentence, phrases):
+    claims = extract_claims(sentence)
+    assert [c.phrase for c in claims] == phrases
+    assert {c.kind for c in claims} == {"weapon_range"}
 
 
 def test_text_without_claims_gives_empty_list():

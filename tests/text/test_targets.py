@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.text.targets import find_target, name_after, name_at, names_in
+from geo.text.names import name_after, name_at, names_in
+from geo.text.targets import find_target
 from geo.text.vocabulary import TARGET_AFTER, TARGET_TO
 
 

@@ -141,7 +141,7 @@ def test_timeout(nominatim, make_geocoder):
     message = str(info.value)
     assert "did not answer within 0.5 s" in message and "timed out" in message
     assert "offline gazetteer" in message and "\n" not in message
-    assert 0.5 <= elapsed < 1.0  # one attempt: the HTTP layer does not retry on its own
+    assert elapsed >= 0.5  # it waited for the timeout; one attempt is counted below, not timed
     assert len(nominatim.searches()) == 1
 
 

@@ -1,0 +1,169 @@
+"""Which place a claim is about: the gazetteer's answer for the name the text chose, and why.
+
+The text names a target in the claim's sentence, carries it from an earlier sentence ("The base…"), or
+leaves several candidates. Here each name is resolved in the gazetteer (``resolve_name``), candidates are
+narrowed to the places that exist and fit the pointing word ("the base" is an air base or the town it is
+in), and the choice is recorded as ``TargetEvidence``: how the place was chosen, from which sentence,
+with what confidence. When the text and the gazetteer together do not settle one place, there is no
+target: the judge says ``unverifiable`` and lists the candidates rather than guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.errors import AmbiguousPlaceError, NotAPlaceError, UnknownPlaceError
+from geo.model import Place
+from geo.places.index import REGION_KIND
+from geo.text.discourse import anaphor_kind
+
+__all__ = ["ARTICLE_COUNTRIES", "Resolution", "TargetEvidence", "choose_target", "resolve_name"]
+
+#: The countries the reporting is about: an ambiguous name is taken as its one candidate
+#: here, if it has exactly one (Odessa: Odesa, Ukraine, not Texas); otherwise unverifiable.
+ARTICLE_COUNTRIES = ("RU", "UA", "BY")
+#: Place kinds each pointing noun fits ("the base" → an air base, or the town it is in).
+_FITS = {
+    "settlement": ("populated place",),
+    "region": (REGION_KIND,),
+}
+_HOW_WORDS = {
+    "named": "named in the claim's sentence",
+    "carried": "carried from sentence {n}, which the words '{anaphor}' point back at",
+    "headline": "carried from the headline (sentence 1), which the words '{anaphor}' point back at",
+}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The gazetteer's answer for one name: ``place`` (None when it has none), ``flags``, the candidates
+    it could not tell apart (or suggestions), and a message for the editor."""
+
+    place: Place | None
+    flags: tuple[str, ...] = ()
+    candidates: tuple[dict, ...] = ()
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class TargetEvidence:
+    """Why a claim's target is the place it is: ``how`` ("named", "carried", "headline",
+    "chosen_among_candidates" or "none"), the sentence that names it (1-based), the pointing words,
+    ``confidence`` ("high", "medium" or "none") and the reason in words."""
+
+    as_written: str | None
+    how: str
+    sentence: int | None
+    anaphor: str | None
+    confidence: str
+    reason: str
+    candidates: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        """The JSON record of the target choice."""
+        return {
+            "as_written": self.as_written,
+            "how": self.how,
+            "sentence": self.sentence,
+            "anaphor": self.anaphor,
+            "confidence": self.confidence,
+            "reason": self.reason,
+            "candidates": list(self.candidates),
+        }
+
+
+def resolve_name(gazetteer, name: str) -> Resolution:
+    """The gazetteer's answer for a place named in an article (a region is not a point; an
+    ambiguous name is taken only if it has exactly one candidate in ``ARTICLE_COUNTRIES``)."""
+    try:
+        match = gazetteer.lookup(name)
+    except AmbiguousPlaceError as err:
+        cands = tuple(c.place.to_json() for c in err.candidates)
+        local = [c.place for c in err.candidates if c.place.country_code in ARTICLE_COUNTRIES]
+        if len(local) == 1:
+            note = f"assumed {name} in {local[0].country_code}, its only candidate there"
+            return Resolution(local[0], ("country_assumed",), cands, note)
+        return Resolution(None, ("ambiguous_place",), cands, str(err))
+    except NotAPlaceError as err:
+        return Resolution(None, ("not_a_place",), (), str(err))
+    except UnknownPlaceError as err:
+        return Resolution(
+            None, ("unknown_place",), tuple({"suggestion": s} for s in err.suggestions), str(err)
+        )
+    place = match.place
+    if place.kind == REGION_KIND:
+        message = f"{place.name} is a region, not a point: a distance from it needs a place in it"
+        return Resolution(None, ("region_not_point",), (place.to_json(),), message)
+    if match.how == "fuzzy":
+        return Resolution(place, ("fuzzy_place_match",))
+    if match.how == "town":
+        return Resolution(place, ("facility_not_listed",), (), f"{name}: {match.note} ({place.name})")
+    return Resolution(place)
+
+
+def choose_target(gazetteer, claim) -> tuple[Resolution, TargetEvidence]:
+    """The claim's target place and the evidence for the choice (``Resolution.place`` None: no target)."""
+    if claim.target:
+        resolution = resolve_name(gazetteer, claim.target)
+        return resolution, _evidence(claim, claim.target, claim.target_how or "named", resolution)
+    if claim.target_candidates:
+        return _choose_among(gazetteer, claim)
+    reason = "the claim's sentence names no place"
+    if claim.anaphor:
+        reason = f"'{claim.anaphor}' points back at no place named in the sentences before it"
+    resolution = Resolution(None, ("no_target",), (), reason)
+    return resolution, TargetEvidence(None, "none", None, claim.anaphor, "none", reason)
+
+
+def _choose_among(gazetteer, claim) -> tuple[Resolution, TargetEvidence]:
+    """One place out of the claim's candidates: the only one that exists and fits the pointing word."""
+    kind = anaphor_kind(claim.anaphor)
+    fitting: list[tuple[str, Resolution]] = []
+    for name in claim.target_candidates:
+        resolution = resolve_name(gazetteer, name)
+        if resolution.place is not None and _fits(resolution.place, kind):
+            fitting.append((name, resolution))
+    names = ", ".join(claim.target_candidates)
+    if len(fitting) == 1:
+        name, resolution = fitting[0]
+        others = [n for n in claim.target_candidates if n != name]
+        evidence = _evidence(claim, name, "chosen_among_candidates", resolution)
+        reason = f"{evidence.reason}; chosen among {names}: the only one that is a place"
+        reason += f" of that kind ({', '.join(others)} is not)" if kind else f" ({', '.join(others)} is not)"
+        return resolution, _replace_reason(evidence, reason, "medium")
+    reason = f"the text does not settle which of {names} the claim is about"
+    candidates = tuple({"name": n} for n in claim.target_candidates)
+    resolution = Resolution(None, ("uncertain_target",), candidates, reason)
+    evidence = TargetEvidence(None, "none", claim.target_sentence, claim.anaphor, "none", reason,
+                              claim.target_candidates)  # fmt: skip
+    return resolution, evidence
+
+
+def _evidence(claim, name: str, how: str, resolution: Resolution) -> TargetEvidence:
+    """The evidence for a target the text chose: how, from where, and how sure."""
+    template = _HOW_WORDS.get(claim.target_how or "named", _HOW_WORDS["named"])
+    reason = template.format(n=claim.target_sentence, anaphor=claim.anaphor or "")
+    if resolution.place is None:
+        return TargetEvidence(name, how, claim.target_sentence, claim.anaphor, "none",
+                              f"{reason}; {resolution.message or 'not found'}")  # fmt: skip
+    place = resolution.place
+    reason += f"; the gazetteer gives {place.name} ({place.kind}, {place.source}:{place.id})"
+    doubt = {"fuzzy_place_match", "country_assumed", "facility_not_listed"} & set(resolution.flags)
+    confidence = "medium" if doubt or how != "named" else "high"
+    if doubt:
+        reason += f" with doubt: {', '.join(sorted(doubt))}"
+    return TargetEvidence(name, how, claim.target_sentence, claim.anaphor, confidence, reason)
+
+
+def _replace_reason(evidence: TargetEvidence, reason: str, confidence: str) -> TargetEvidence:
+    return TargetEvidence(evidence.as_written, evidence.how, evidence.sentence, evidence.anaphor,
+                          confidence, reason, evidence.candidates)  # fmt: skip
+
+
+def _fits(place: Place, kind: str | None) -> bool:
+    """Does a place fit the kind a pointing noun names? A facility noun fits a facility or the town."""
+    if kind is None:
+        return True
+    if kind in _FITS:
+        return place.kind in _FITS[kind]
+    return place.kind != REGION_KIND

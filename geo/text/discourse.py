@@ -1,0 +1,143 @@
+"""Targets across sentences: "The base is about 500 km from the border", "It is 260 miles from the front".
+
+A claim whose sentence names no place but points back at one ("the base", "the plant", "it", "they")
+takes its target from the sentences before it: the nearest of the three previous sentences (or the
+headline, the article's first sentence) that names a place of the kind the words point back with ("the
+base" → an air base or the town it is in, "the city" → a town, "the region" → a region). A sentence
+that holds claims offers their targets, not the places it measures from. One such place settles it;
+"they" and plural nouns take all of them; several places for a singular "it" leave the claim uncertain,
+with every candidate listed (``Claim.target_candidates``) for the judge to narrow down or refuse.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from geo.text.claim import Claim
+from geo.text.mentions import Mention, mentions, noun_kind
+
+__all__ = ["LOOK_BACK", "anaphor_kind", "antecedents", "is_headline", "resolve_back"]
+
+#: How many sentences back a pointing word may reach (the first sentence, often a headline, always counts).
+LOOK_BACK = 3
+#: Kinds a pointing noun accepts, besides a name written with no noun ("a plant in Izhevsk": Izhevsk).
+_ACCEPTS = {
+    "settlement": ("settlement",),
+    "airfield": ("airfield",),
+    "facility": ("facility", "airfield"),
+    "region": ("region",),
+}
+_PLURAL_PRONOUNS = ("they", "both", "each")
+
+
+def resolve_back(
+    text: str, sentences: Sequence[tuple[int, int]], number: int, found: list[Claim], earlier: list[Claim]
+) -> list[Claim]:
+    """``found`` (the claims of sentence ``number``, 1-based) with the targets of those that point back
+    taken from earlier sentences; ``earlier`` are the claims of sentences before it."""
+    resolved: list[Claim] = []
+    for claim in found:
+        if claim.target or claim.target_candidates or not claim.anaphor:
+            resolved.append(claim)
+            continue
+        names, source = antecedents(text, sentences, number, claim.anaphor, earlier)
+        headline = source == 1 and is_headline(text, sentences[0])
+        resolved.extend(_carried(claim, names, source, headline))
+    return resolved
+
+
+def antecedents(
+    text: str, sentences: Sequence[tuple[int, int]], number: int, anaphor: str, earlier: list[Claim]
+) -> tuple[list[str], int | None]:
+    """The names ``anaphor`` can point back at, from the nearest earlier sentence that has any, and that
+    sentence's number (None when no earlier sentence names a fitting place)."""
+    kind = anaphor_kind(anaphor)
+    reach = [n for n in range(number - 1, max(0, number - 1 - LOOK_BACK), -1)]
+    if number > 1 and 1 not in reach:
+        reach.append(1)
+    for source in reach:
+        start, end = sentences[source - 1]
+        offered = _offered(text, start, end, source, earlier)
+        fitting = _fitting(offered, kind)
+        if len(fitting) > 1 and fitting[0].start == start:
+            # "Blasts rocked Kazan": a capitalised first word may be no place at all
+            fitting = fitting[1:] if _is_plural(anaphor) else fitting
+        if fitting:
+            return list(dict.fromkeys(m.target_name for m in fitting)), source
+    return [], None
+
+
+def is_headline(text: str, span: tuple[int, int]) -> bool:
+    """True when a sentence is a headline: the first line of its own, with no full stop at its end."""
+    start, end = span
+    return text[end - 1] not in ".!?…\"”'’»)" and text[end : end + 2].strip(" \t\r") in ("\n", "\n\n", "")
+
+
+def _offered(text: str, start: int, end: int, number: int, earlier: list[Claim]) -> list[Mention]:
+    """What sentence ``number`` offers to point back at: its claims' targets if it has claims, else
+    every place it names (not locators, governments or people)."""
+    found = [m for m in mentions(text, start, end) if m.role == "place"]
+    targets = [c for c in earlier if c.sentence_span == (start, end) and c.kind == "distance"]
+    if targets:
+        named = {c.target for c in targets if c.target} | {n for c in targets for n in c.target_candidates}
+        by_name = {m.target_name: m for m in mentions(text, start, end)}
+        return [by_name.get(name, Mention(name, start, start, None, "place")) for name in sorted(named)]
+    return found
+
+
+def _fitting(offered: list[Mention], kind: str | None) -> list[Mention]:
+    """The offered names a pointing word of ``kind`` fits; those written with that very kind first."""
+    if kind is None:
+        return offered
+    accepted = _ACCEPTS.get(kind, (kind,))
+    exact = [m for m in offered if m.kind == kind]
+    if exact:
+        return exact
+    fitting = [m for m in offered if m.kind in accepted]
+    return fitting or [m for m in offered if m.kind is None and kind != "region"]
+
+
+def anaphor_kind(anaphor: str | None) -> str | None:
+    """The kind of place pointing words name ("the oil refinery" → "facility", "the bases" →
+    "airfield"), or None for a pronoun ("it") or no words.
+
+    >>> anaphor_kind("the oil refinery"), anaphor_kind("the bases"), anaphor_kind("it")
+    ('facility', 'airfield', None)
+    """
+    return noun_kind(_noun_of(anaphor)) if anaphor else None
+
+
+def _noun_of(anaphor: str) -> str | None:
+    """The kind noun of a pointing phrase ("the oil refinery" → "refinery"; "it" → None), singular."""
+    words = anaphor.lower().split()
+    if len(words) < 2:
+        return None
+    noun = " ".join(words[-2:]) if words[-2:] == ["air", "base"] else words[-1]
+    singular = {"cities": "city", "refineries": "refinery", "facilities": "facility"}
+    return singular.get(noun, noun[:-1] if noun.endswith("s") and noun[:-1] in _SINGULAR_NOUNS else noun)
+
+
+_SINGULAR_NOUNS = frozenset("town base plant airfield site region".split())
+
+
+def _is_plural(anaphor: str) -> bool:
+    """True for "they", "both" and plural nouns ("the cities", "the bases")."""
+    words = anaphor.lower().split()
+    return words[-1] in _PLURAL_PRONOUNS or (len(words) > 1 and _noun_of(anaphor) != words[-1])
+
+
+def _carried(claim: Claim, names: list[str], source: int | None, headline: bool) -> list[Claim]:
+    """The claim with its target(s) carried from sentence ``source`` (one claim per place for a plural)."""
+    if not names or source is None:
+        return [claim]
+    how = "headline" if headline else "carried"
+    if len(names) == 1:
+        return [dataclasses.replace(claim, target=names[0], target_how=how, target_sentence=source)]
+    if _is_plural(claim.anaphor or ""):
+        return [
+            dataclasses.replace(claim, target=name, target_how=how, target_sentence=source) for name in names
+        ]
+    return [
+        dataclasses.replace(claim, target_how=how, target_sentence=source, target_candidates=tuple(names))
+    ]

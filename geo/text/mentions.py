@@ -1,0 +1,165 @@
+"""Place mentions in a sentence, each with the part it plays: the place itself, a locator of the place
+before it, a government acting, or a person.
+
+"Engels is located in Russia's Saratov region on the Volga River" mentions three names; only Engels is
+what the sentence is about. "Saratov region" and "Volga River" say where Engels is: they are *locators*
+of the name before them and never the target of a distance. "Kyiv said" is a government (*actor*);
+"Governor Ivan Petrov" a *person*. Nothing here knows whether a name is a real place; the gazetteer
+decides that in the *judge* step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.text.names import names_in, with_suffix
+from geo.text.vocabulary import NAME_AS_ACTOR, NAME_RUN
+
+__all__ = ["KIND_NOUNS", "Mention", "mentions", "noun_kind"]
+
+_APOS = "[’']"
+#: The text between a place and the next name when that name only says where the place is:
+#: " in Russia's ", " is located in the ", " on the ", ", a port on the ", ", south-west of ".
+_LOCATOR_GAP = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:is|was|are|were|lies|lay|sits|stands)\s+)?"
+    r"(?:(?:located|situated|based)\s+)?"
+    r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?)?"
+    r"(?:in|on|near|outside|at|by|off|along|(?:capital|centre|center|heart|outskirts|suburbs?|part)\s+of"
+    r"|(?:just\s+)?(?:(?:north|south|east|west)[\w-]*|not\s+far)\s+(?:of|from))"
+    rf"\s+(?:the\s+)?(?:(?:Russia{_APOS}s|Ukraine{_APOS}s|Belarus{_APOS}|Russian|Ukrainian|occupied|annexed"
+    r"|southern|northern|eastern|western|central)\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: A title right before a name makes it a person: "Governor Ivan Petrov", "Gen. Ivan Petrov".
+_TITLE_BEFORE = re.compile(
+    r"(?:(?i:\b(?:governor|president|mayor|minister|spokes(?:man|woman|person)|general|colonel|admiral"
+    r"|commander|senator|patriarch|ambassador|ombudsman|lieutenant|colonel-general))"
+    r"|\b(?:Gen\.|Col\.|Lt\.|Major|Maj\.|Captain|Capt\.|Chief|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Head|Director"
+    r"|Deputy|Secretary|Analyst))\s+$",
+)
+#: A name followed by "said"/"told" and a second capitalised word before it is a person's name
+#: ("Ivan Petrov said"); a single name before "said" is left to ``NAME_AS_ACTOR`` (a government).
+_SAID_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|wrote|added|noted|explained|stated)\b")
+
+#: Kind nouns a reporter points back with, and the kind they name.
+KIND_NOUNS: dict[str, str] = {
+    "city": "settlement",
+    "town": "settlement",
+    "village": "settlement",
+    "settlement": "settlement",
+    "capital": "settlement",
+    "port": "facility",
+    "base": "airfield",
+    "airbase": "airfield",
+    "air base": "airfield",
+    "airfield": "airfield",
+    "airport": "airfield",
+    "plant": "facility",
+    "factory": "facility",
+    "refinery": "facility",
+    "depot": "facility",
+    "terminal": "facility",
+    "facility": "facility",
+    "site": "facility",
+    "complex": "facility",
+    "station": "facility",
+    "arsenal": "facility",
+    "bridge": "facility",
+    "region": "region",
+    "oblast": "region",
+    "province": "region",
+}
+_KIND_AFTER = re.compile(
+    r"\s+(?:(?:oil|military|air|naval|chemical|ammunition|fuel|arms|power|drone|gas|missile)\s+)?"
+    r"(?P<noun>air\s+base|airbase|airfield|airport|refinery|plant|factory|depot|terminal|port|base"
+    r"|facility|complex|station|arsenal|bridge)\b",
+    re.IGNORECASE,
+)
+_KIND_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?P<noun>city|town|village|port|settlement|regional\s+capital)\s+of\s+$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name in a sentence: offsets into the text it was found in, the kind noun written with it
+    ("refinery", "air base", "city"; lower case, else None) and its role: ``"place"``, ``"locator"``
+    (says where the name before it is), ``"actor"`` (a government acting) or ``"person"``."""
+
+    name: str
+    start: int
+    end: int
+    noun: str | None
+    role: str
+    noun_after: bool = False
+
+    @property
+    def target_name(self) -> str:
+        """The name as a target: with a facility noun written after it ("Yaroslavl refinery"), so the
+        gazetteer can find the facility, or fall back to the town with a flag."""
+        return f"{self.name} {self.noun}" if self.noun_after else self.name
+
+    @property
+    def kind(self) -> str | None:
+        """The kind the noun names (``KIND_NOUNS``): settlement, airfield, facility, region; or None."""
+        return noun_kind(self.noun)
+
+
+def noun_kind(noun: str | None) -> str | None:
+    """The kind a noun names ("the base" → "airfield"), or None for an unknown noun or None.
+
+    >>> noun_kind("refinery"), noun_kind("air base"), noun_kind("it")
+    ('facility', 'airfield', None)
+    """
+    if not noun:
+        return None
+    return KIND_NOUNS.get(" ".join(noun.lower().split()))
+
+
+def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every name in ``text[start:end]`` in order, with its kind noun and role.
+
+    >>> [(m.name, m.role) for m in mentions("Engels is located in Russia's Saratov region on the Volga.")]
+    [('Engels', 'place'), ('Saratov region', 'locator'), ('Volga', 'locator')]
+    >>> [(m.name, m.role) for m in mentions("Governor Ivan Petrov said Kursk was hit.")]
+    [('Ivan Petrov', 'person'), ('Kursk', 'place')]
+    """
+    end = len(text) if end is None else end
+    found: list[Mention] = []
+    for run in NAME_RUN.finditer(text, start, end):
+        for name, name_start, name_end in names_in(run.group(), run.start()):
+            name, name_end = with_suffix(text, name, name_end, end)
+            found.append(_mention(text, name, name_start, name_end, found))
+    return found
+
+
+def _mention(text: str, name: str, start: int, end: int, earlier: list[Mention]) -> Mention:
+    """One mention with its noun and role, given the mentions before it in the sentence."""
+    noun, noun_after = _noun_of(text, name, start, end)
+    before = text[max(0, start - 40) : start]
+    if _TITLE_BEFORE.search(before) or (" " in name and _SAID_AFTER.match(text, end)):
+        role = "person"
+    elif NAME_AS_ACTOR.match(text, end):
+        role = "actor"
+    else:
+        places = [m for m in earlier if m.role in ("place", "locator")]
+        gap = text[places[-1].end : start] if places else None
+        role = "locator" if gap is not None and _LOCATOR_GAP.match(gap) else "place"
+    return Mention(name, start, end, noun, role, noun_after)
+
+
+def _noun_of(text: str, name: str, start: int, end: int) -> tuple[str | None, bool]:
+    """The kind noun written with a name: its suffix ("Engels air base"), a facility noun right after it
+    ("the Yaroslavl refinery": True as the second value) or "the city of" before it."""
+    lowered = name.lower()
+    for noun in ("air base", "airbase", "airfield", "region", "oblast", "province"):
+        if lowered.endswith(noun):
+            return noun, False
+    after = _KIND_AFTER.match(text, end)
+    if after:
+        return " ".join(after.group("noun").lower().split()), True
+    before = _KIND_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        return before.group("noun").lower().split()[-1], False
+    return None, False

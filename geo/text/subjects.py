@@ -1,0 +1,110 @@
+"""The subject of one written distance within its sentence: the place(s) it is about, or the words
+that point back at a place named before.
+
+``choose_subject`` tries, in order: the end of a trip or a from-to pair ("from Kyiv to Lviv"), "the
+distance from X to Y", the name chosen from the text before the figure (``geo.text.targets``), the
+subject of an earlier figure of the same sentence, a subject after a fronted distance ("Located 30 km
+from the border, Kharkiv…"), a place after "in" ("500 km from Kursk, in Belgorod"), and the front as the
+subject ("Russian troops are 10 km from Pokrovsk": Pokrovsk, from the front line). When none names a place
+it records the anaphor ("The base", "It") for ``geo.text.discourse`` to resolve across sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.text.context import Context
+from geo.text.names import name_after
+from geo.text.targets import find_targets
+from geo.text.vocabulary import (
+    ANAPHOR,
+    DISTANCE_BETWEEN,
+    FRONT_AS_SUBJECT,
+    FRONTED_OPENING,
+    FRONTED_SUBJECT,
+    TARGET_AFTER,
+)
+
+__all__ = ["Subject", "choose_subject"]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The place(s) one figure is about. ``names`` empty with ``anaphor`` set: the sentence points back
+    at a place named before. ``uncertain``: the sentence does not settle which of ``names`` is meant.
+    ``reference``/``reference_kind`` replace the context's when the subject changes what the figure is
+    measured from ("the distance from Kyiv to Lviv": Lviv from Kyiv)."""
+
+    names: tuple[str, ...] = ()
+    uncertain: bool = False
+    reference: str | None = None
+    reference_kind: str | None = None
+    anaphor: str | None = None
+
+
+def choose_subject(
+    text: str, before: str, before_start: int, ctx: Context, sent_end: int, previous: Subject | None
+) -> Subject | None:
+    """The subject of a figure (see module docstring); None when the sentence gives no clue at all."""
+    subject = _named_subject(text, before, ctx, sent_end, previous)
+    if subject is not None:
+        return _without_reference(subject, ctx)
+    if ctx.reference_kind == "place" and FRONT_AS_SUBJECT.search(before):
+        # "Russian troops are 10 km from Pokrovsk": Pokrovsk, from the front line
+        return Subject((ctx.reference,), reference="the front line", reference_kind="frontline")
+    anaphor = _anaphor(text, before, ctx, sent_end)
+    return Subject(anaphor=anaphor) if anaphor else None
+
+
+def _named_subject(
+    text: str, before: str, ctx: Context, sent_end: int, previous: Subject | None
+) -> Subject | None:
+    """A subject the sentence names, tried in the order of the module docstring."""
+    if ctx.to_target:
+        return Subject((ctx.to_target,))
+    between = DISTANCE_BETWEEN.search(before)
+    if between:
+        return Subject((between.group("b"),), reference=between.group("a"), reference_kind="place")
+    choice = find_targets(before)
+    if choice is not None:
+        return Subject(choice.names, uncertain=choice.uncertain)
+    if previous is not None and previous.names:
+        return Subject(previous.names, previous.uncertain)
+    if ctx.reference is None:
+        return None
+    if FRONTED_OPENING.match(before):
+        fronted = name_after(text, ctx.consumed_end, sent_end, FRONTED_SUBJECT)
+        if fronted:
+            return Subject((fronted,))
+    after_in = name_after(text, ctx.consumed_end, sent_end, TARGET_AFTER)
+    return Subject((after_in,)) if after_in else None
+
+
+def _without_reference(subject: Subject, ctx: Context) -> Subject | None:
+    """Drop a subject name that is the reference itself ("800 km from Moscow" said of Moscow)."""
+    reference = subject.reference or ctx.reference
+    names = tuple(n for n in subject.names if n != reference)
+    if not names:
+        return None
+    return Subject(names, subject.uncertain and len(names) > 1, subject.reference, subject.reference_kind)
+
+
+def _anaphor(text: str, before: str, ctx: Context, sent_end: int) -> str | None:
+    """The words that point back at a place named before: in the text before the figure ("The base is
+    located…", "It is…"), or right after a fronted distance ("Located 30 km away, the plant…")."""
+    found = list(ANAPHOR.finditer(before))
+    if found:
+        return found[-1].group().lower()
+    if FRONTED_OPENING.match(before):
+        fronted = ANAPHOR.match(
+            text, ctx.consumed_end + _skip_comma(text, ctx.consumed_end, sent_end), sent_end
+        )
+        if fronted:
+            return fronted.group().lower()
+    return None
+
+
+def _skip_comma(text: str, start: int, end: int) -> int:
+    """How many characters of ", " follow ``start``."""
+    stripped = text[start:end].lstrip(" ,")
+    return (end - start) - len(stripped)
