@@ -10,6 +10,7 @@ target: the judge says ``unverifiable`` and lists the candidates rather than gue
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from geo.errors import AmbiguousPlaceError, NotAPlaceError, UnknownPlaceError
@@ -101,13 +102,14 @@ def resolve_name(gazetteer, name: str) -> Resolution:
     return Resolution(place)
 
 
-def choose_target(gazetteer, claim) -> tuple[Resolution, TargetEvidence]:
-    """The claim's target place and the evidence for the choice (``Resolution.place`` None: no target)."""
+def choose_target(resolve: Callable[[str], Resolution], claim) -> tuple[Resolution, TargetEvidence]:
+    """The claim's target place and the evidence for the choice (``Resolution.place`` None: no target).
+    ``resolve`` answers for one name, e.g. ``functools.partial(resolve_name, gazetteer)``."""
     if claim.target:
-        resolution = resolve_name(gazetteer, claim.target)
+        resolution = resolve(claim.target)
         return resolution, _evidence(claim, claim.target, claim.target_how or "named", resolution)
     if claim.target_candidates:
-        return _choose_among(gazetteer, claim)
+        return _choose_among(resolve, claim)
     reason = "the claim's sentence names no place"
     if claim.anaphor:
         reason = f"'{claim.anaphor}' points back at no place named in the sentences before it"
@@ -115,13 +117,14 @@ def choose_target(gazetteer, claim) -> tuple[Resolution, TargetEvidence]:
     return resolution, TargetEvidence(None, "none", None, claim.anaphor, "none", reason)
 
 
-def _choose_among(gazetteer, claim) -> tuple[Resolution, TargetEvidence]:
+def _choose_among(resolve: Callable[[str], Resolution], claim) -> tuple[Resolution, TargetEvidence]:
     """One place out of the claim's candidates: the only one that exists and fits the pointing word."""
     kind = anaphor_kind(claim.anaphor)
     fitting: list[tuple[str, Resolution]] = []
     for name in claim.target_candidates:
-        resolution = resolve_name(gazetteer, name)
-        if resolution.place is not None and _fits(resolution.place, kind):
+        resolution = resolve(name)
+        sure = "fuzzy_place_match" not in resolution.flags
+        if resolution.place is not None and sure and _fits(resolution.place, kind):
             fitting.append((name, resolution))
     names = ", ".join(claim.target_candidates)
     if len(fitting) == 1:

@@ -13,6 +13,7 @@ The rules, in words an editor can quote, are in the README ("How claims are judg
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -87,6 +88,11 @@ class Judge:
     date: str | None = None
     layer_file: str | None = None
     _layers: dict = field(default_factory=dict)
+    _measured: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # one answer per name and one measurement per place and layer, for the whole article
+        self._resolve = functools.lru_cache(maxsize=4096)(functools.partial(resolve_name, self.gazetteer))
 
     # references ---------------------------------------------------------------------------
     def _layer(self, role: LayerRole) -> Layer:
@@ -115,7 +121,7 @@ class Judge:
             notes.append(conv_flag)
         if claim.kind == "length":
             return self._judge_length(claim, flags, notes)
-        resolution, evidence = choose_target(self.gazetteer, claim)
+        resolution, evidence = choose_target(self._resolve, claim)
         flags.extend(resolution.flags)
         flags.extend(CHOICE_FLAGS.get(evidence.how, ()))
         target, candidates = resolution.place, list(resolution.candidates)
@@ -201,7 +207,7 @@ class Judge:
     def _reading(self, claim, target: Place, kind: ReadingKind) -> tuple[Reading, list[str]]:
         """Measure ``target`` for one reading of the claim's reference and judge it."""
         if kind is ReadingKind.PLACE:
-            resolved = resolve_name(self.gazetteer, claim.reference)
+            resolved = self._resolve(claim.reference)
             ref_place = resolved.place
             if ref_place is None:
                 if "unknown_place" in resolved.flags:
@@ -213,7 +219,10 @@ class Judge:
             layer = country_border(BORDER_COUNTRIES[claim.reference])
         else:
             layer = self._layer(ROLE_OF_READING[kind])
-        m = measure_layer(target, layer, nearest_place_namer(self.gazetteer))
+        key = (target.source, target.id, target.lat, target.lon, id(layer))
+        if key not in self._measured:
+            self._measured[key] = measure_layer(target, layer, nearest_place_namer(self.gazetteer))
+        m = self._measured[key]
         band = claim_band_km(claim, place_slack_km(target) + self._slack_for(kind))
         return layer_reading(kind, m, claim.claimed_km, band, claim.direction)
 

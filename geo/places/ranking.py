@@ -12,6 +12,9 @@ ambiguous and every rival is listed) when:
   name, since renamed) while the best matched by its primary name, and is at least
   :data:`POPULATION_RATIO` of the best's size
   ("Volchansk": Vovchansk, Kharkiv oblast, is bigger than Volchansk, Sverdlovsk oblast); or
+- it bears the name as its own, in the countries the reporting is about, while the best was
+  found by another of its names, and weighs at least :data:`POPULATION_RATIO` of the best
+  ("Oleksandrivka": a dozen villages, and Donetsk by an old name); or
 - the best lies outside the countries the reporting is about and the rival inside them
   ("Saki": Saky in Crimea beside Saki in Nigeria), unless it weighs under 1/1000 of the best.
 """
@@ -130,10 +133,24 @@ def is_rival(candidate: Match, best: Match) -> bool:
         return False
     if _renamed_town(candidate, best) and size(candidate.place) >= POPULATION_RATIO * size(best.place):
         return True
+    if _own_name_against_another(candidate, best):
+        return True
     return (
         best.place.country_code not in FOCUS_COUNTRIES
         and candidate.place.country_code in FOCUS_COUNTRIES
         and candidate.weight >= FOCUS_FLOOR * best.weight
+    )
+
+
+def _own_name_against_another(candidate: Match, best: Match) -> bool:
+    """A place in the countries the reporting is about that bears the name as its own, beside a
+    best found only by another of its names, weighing at least :data:`POPULATION_RATIO` of it
+    ("Oleksandrivka": a dozen Ukrainian villages bear it, Donetsk only as an old name)."""
+    return (
+        best.how == "alternate"
+        and candidate.how == "name"
+        and candidate.place.country_code in FOCUS_COUNTRIES
+        and candidate.weight >= POPULATION_RATIO * best.weight
     )
 
 

@@ -8,6 +8,7 @@ rules over one sentence; the place the figure is about is chosen elsewhere (``ge
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from geo.text.vocabulary import (
     LENGTH_WORD_AFTER,
     LINE_NOUN_ANYWHERE,
     LINE_OF_BEFORE,
+    LIST_HEADER_REFERENCE,
     NEAREST_POINT,
     PLACE_REFERENCE_PREFIX,
     REFERENCES,
@@ -32,7 +34,7 @@ from geo.text.vocabulary import (
     TRIP_NOUN,
 )
 
-__all__ = ["Context", "read_context"]
+__all__ = ["Context", "elided_reference", "read_context"]
 
 _COMPASS_16 = frozenset("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
 
@@ -85,9 +87,38 @@ def read_context(
             reference, ref_kind, consumed = ref
             prep = lead.group("prep").lower()
             if any(word in prep for word in INSIDE_PREPOSITIONS) and ref_kind == "ukraine":
-                reference, ref_kind = "the Ukrainian border", "border"
+                if reference == "Ukraine":  # "1,000 km inside Russia/Ukraine": from the border crossed
+                    reference, ref_kind = "the Ukrainian border", "border"
+                else:  # "40 km inside Ukrainian-held territory": from the line it was entered at
+                    reference, ref_kind = "the front line", "frontline"
     to_target = name_after(text, consumed, sent_end, TARGET_TO) if ref_kind == "place" else None
     return Context("distance", reference, ref_kind, direction, consumed, trip is not None, to_target)
+
+
+def elided_reference(
+    text: str, ctx: Context, previous: Context | None, sent_start: int, figure_start: int
+) -> Context:
+    """The context with the reference a figure leaves unsaid filled in: the previous figure's in the
+    same sentence ("Pokrovsk is 5 km from the front line, and Kostiantynivka about 6 km"; "…, is about
+    1,760 km away"), the one named in a list's header ("Distances from Kyiv: Lviv 470 km"), or the
+    place before "the capital" ("Kstovo is 410 km east of Moscow, Ryazan 180 km south-east of the
+    capital")."""
+    if ctx.kind != "distance":
+        return ctx
+    if ctx.reference == "the capital":
+        if previous is not None and previous.reference_kind == "place":
+            return dataclasses.replace(ctx, reference=previous.reference)
+        return ctx
+    if ctx.reference is not None:
+        return ctx
+    if previous is not None and previous.kind == "distance" and previous.reference is not None:
+        return dataclasses.replace(ctx, reference=previous.reference, reference_kind=previous.reference_kind)
+    header = LIST_HEADER_REFERENCE.search(text, sent_start, figure_start)
+    if header is not None:
+        ref = _parse_reference(text, header.end(), figure_start)
+        if ref is not None:
+            return dataclasses.replace(ctx, reference=ref[0], reference_kind=ref[1])
+    return ctx
 
 
 def _length_context(before: str, after: str, expr_end: int) -> Context | None:

@@ -12,6 +12,7 @@ with every candidate listed (``Claim.target_candidates``) for the judge to narro
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from geo.text.claim import Claim
@@ -29,6 +30,9 @@ _ACCEPTS = {
     "region": ("region",),
 }
 _PLURAL_PRONOUNS = ("they", "both", "each")
+#: Pointing words that mean the speaker's own place ("We are 12 km from Russia here").
+_SPEAKER_WORDS = ("we", "here")
+_SAID_IN = re.compile(r"[\"”’'].*\b(?:in|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$", re.DOTALL)
 
 
 def resolve_back(
@@ -41,10 +45,26 @@ def resolve_back(
         if claim.target or claim.target_candidates or not claim.anaphor:
             resolved.append(claim)
             continue
+        speaker = _speakers_place(text, claim) if claim.anaphor in _SPEAKER_WORDS else None
+        if speaker is not None:
+            resolved.append(
+                dataclasses.replace(claim, target=speaker, target_how="named", target_sentence=number)
+            )
+            continue
         names, source = antecedents(text, sentences, number, claim.anaphor, earlier)
         headline = source == 1 and is_headline(text, sentences[0])
         resolved.extend(_carried(claim, names, source, headline))
     return resolved
+
+
+def _speakers_place(text: str, claim: Claim) -> str | None:
+    """Where the speaker of a quote is, said after it in the same sentence: '"We are 12 km from Russia
+    here," said a doctor in Hlukhiv' → Hlukhiv."""
+    _, sent_end = claim.sentence_span
+    for mention in mentions(text, claim.span[1], sent_end):
+        if mention.role == "place" and _SAID_IN.search(text, max(0, mention.start - 60), mention.start):
+            return mention.target_name
+    return None
 
 
 def antecedents(

@@ -23,7 +23,7 @@ import re
 from geo.core.units import convert, figure_step, normalise_unit
 from geo.errors import EmptyInputError
 from geo.text.claim import Claim
-from geo.text.context import Context, read_context
+from geo.text.context import Context, elided_reference, read_context
 from geo.text.discourse import resolve_back
 from geo.text.kinds import claim_kind
 from geo.text.numbers import parse_number
@@ -105,6 +105,7 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
     claims: list[Claim] = []
     window_start = sent_start  # where the text that may hold this claim's target begins
     previous: Subject | None = None
+    previous_ctx: Context | None = None
     pos = sent_start
     while True:
         match = FIGURE_AND_UNIT.search(text, pos, sent_end)
@@ -119,13 +120,15 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
             continue
         unit = normalise_unit(match.group("unit"))
         ctx = read_context(text, before, after, expr_end, sent_end, match.group("sep") == "-", conv_or)
+        ctx = elided_reference(text, ctx, previous_ctx, sent_start, span_start)
+        previous_ctx = ctx
         kind = ctx.kind
         if kind == "distance":
             kind = claim_kind(before, after, unit, ctx.trip)
         subject = (
             choose_subject(text, before, window_start, ctx, sent_end, previous) if kind != "length" else None
         )
-        if subject is not None and subject.names:
+        if subject is not None and (subject.names or subject.anaphor):
             previous = subject
         figure, hedge, low, high, step = _figure(match, hedge_match)
         common = dict(
@@ -155,11 +158,11 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
 def _claims_for(common: dict, ctx: Context, subject: Subject | None, number: int) -> list[Claim]:
     """One claim per target of a figure (one claim with no target when it has none)."""
     reference, reference_kind = ctx.reference, ctx.reference_kind
+    if subject is not None and subject.reference is not None:
+        reference, reference_kind = subject.reference, subject.reference_kind
     if subject is None or not subject.names:
         anaphor = subject.anaphor if subject else None
         return [Claim(**common, reference=reference, reference_kind=reference_kind, anaphor=anaphor)]
-    if subject.reference is not None:
-        reference, reference_kind = subject.reference, subject.reference_kind
     if subject.uncertain:
         return [
             Claim(

@@ -20,10 +20,10 @@ _WEAPON_AFTER = re.compile(
 )
 #: Before a figure: "a range of", "can hit targets up to", "able to strike targets".
 _WEAPON_BEFORE = re.compile(
-    r"(?:\b(?:range|radius|reach)\s+of\s*$"
+    r"(?:\b(?:range|radius|reach)\s+(?:of|is|was|stands\s+at|extends\s+to|reaches)\s*$"
     r"|\b(?:can|could|able\s+to|capable\s+of|designed\s+to|allow(?:s|ing)?\s+\w+\s+to)\s+(?:\w+\s+){0,3}?"
     r"(?:hit|hitting|strike|striking|reach|reaching|engage|engaging|destroy|destroying|target|targeting|fly"
-    r"|flying|travel|travelling|traveling)\b[^.;:]*$)",
+    r"|flying|travel|travelling|traveling)(?:\s+[a-z][\w-]*){0,4}\s*$)",
     re.IGNORECASE,
 )
 #: After a figure: a road, rail or flight distance ("1,593 km by road", "of driving").

@@ -50,6 +50,8 @@ KIND_NOUNS: dict[str, str] = {
     "settlement": "settlement",
     "capital": "settlement",
     "port": "facility",
+    "zone": "facility",
+    "radar": "facility",
     "base": "airfield",
     "airbase": "airfield",
     "air base": "airfield",
@@ -71,11 +73,32 @@ KIND_NOUNS: dict[str, str] = {
     "province": "region",
 }
 _KIND_AFTER = re.compile(
-    r"\s+(?:(?:oil|military|air|naval|chemical|ammunition|fuel|arms|power|drone|gas|missile)\s+)?"
+    r"\s+(?P<mods>(?:(?:oil|military|air|naval|chemical|ammunition|fuel|arms|power|drone|gas|missile|nuclear"
+    r"|special|economic|sea|river|early-warning|radar)\s+){0,2})"
     r"(?P<noun>air\s+base|airbase|airfield|airport|refinery|plant|factory|depot|terminal|port|base"
-    r"|facility|complex|station|arsenal|bridge)\b",
+    r"|facility|complex|station|arsenal|bridge|zone|radar)\b",
     re.IGNORECASE,
 )
+#: Facility nouns written after a name that make it a facility's name for the gazetteer
+#: ("the Yaroslavl refinery" → "Yaroslavl refinery"); the others only say what kind it is.
+_NAMING_NOUNS = frozenset(
+    "air base|airbase|airfield|airport|refinery|plant|factory|depot|terminal|port|radar|arsenal".split("|")
+)
+#: A facility noun right before a town it is near: "the radar near Orsk" → "Orsk radar".
+_NOUN_NEAR_BEFORE = re.compile(
+    r"\b(?P<noun>refinery|plant|factory|depot|terminal|radar|arsenal|airfield|air\s+base)\s+"
+    r"(?:near|outside)\s+$",
+    re.IGNORECASE,
+)
+#: A model designation, not a place: "Tu-95", "Su-34", "S-400", "MiG-31", "Kh-101".
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d")
+#: A river, sea, lake or other natural feature: says where a place is, never a place measured.
+_FEATURE = re.compile(
+    r"(?:^(?:Lake|Mount|Cape|Gulf)\s|\s(?:River|Sea|Lake|Strait|Gulf|Bay|Peninsula|Mountains|Delta|Reservoir|Canal"
+    r"|Coast|Islands?|Spit|Estuary|Lagoon)$)"
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_BEFORE = re.compile(
     r"\b(?:the\s+)?(?P<noun>city|town|village|port|settlement|regional\s+capital)\s+of\s+$", re.IGNORECASE
 )
@@ -85,20 +108,22 @@ _KIND_BEFORE = re.compile(
 class Mention:
     """One name in a sentence: offsets into the text it was found in, the kind noun written with it
     ("refinery", "air base", "city"; lower case, else None) and its role: ``"place"``, ``"locator"``
-    (says where the name before it is), ``"actor"`` (a government acting) or ``"person"``."""
+    (says where the name before it is), ``"feature"`` (a river, sea or lake), ``"actor"`` (a
+    government acting) or ``"person"``."""
 
     name: str
     start: int
     end: int
     noun: str | None
     role: str
-    noun_after: bool = False
+    facility_name: str | None = None
 
     @property
     def target_name(self) -> str:
-        """The name as a target: with a facility noun written after it ("Yaroslavl refinery"), so the
-        gazetteer can find the facility, or fall back to the town with a flag."""
-        return f"{self.name} {self.noun}" if self.noun_after else self.name
+        """The name as a target: a facility's name when a facility noun is written with it ("the
+        Yaroslavl refinery", "the Kursk nuclear plant", "the radar near Orsk"), so the gazetteer can find
+        the facility or fall back to the town with a flag; else the name itself."""
+        return self.facility_name or self.name
 
     @property
     def kind(self) -> str | None:
@@ -129,6 +154,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     found: list[Mention] = []
     for run in NAME_RUN.finditer(text, start, end):
         for name, name_start, name_end in names_in(run.group(), run.start()):
+            if _MODEL.match(name):
+                continue
             name, name_end = with_suffix(text, name, name_end, end)
             found.append(_mention(text, name, name_start, name_end, found))
     return found
@@ -136,30 +163,40 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 
 def _mention(text: str, name: str, start: int, end: int, earlier: list[Mention]) -> Mention:
     """One mention with its noun and role, given the mentions before it in the sentence."""
-    noun, noun_after = _noun_of(text, name, start, end)
+    noun, facility_name, end = _noun_of(text, name, start, end)
     before = text[max(0, start - 40) : start]
     if _TITLE_BEFORE.search(before) or (" " in name and _SAID_AFTER.match(text, end)):
         role = "person"
-    elif NAME_AS_ACTOR.match(text, end):
+    elif NAME_AS_ACTOR.match(text, end) and not _PREPOSITION_BEFORE.search(before):
         role = "actor"
+    elif _FEATURE.search(name):
+        role = "feature"
     else:
-        places = [m for m in earlier if m.role in ("place", "locator")]
+        places = [m for m in earlier if m.role in ("place", "locator", "feature")]
         gap = text[places[-1].end : start] if places else None
         role = "locator" if gap is not None and _LOCATOR_GAP.match(gap) else "place"
-    return Mention(name, start, end, noun, role, noun_after)
+    return Mention(name, start, end, noun, role, facility_name)
 
 
-def _noun_of(text: str, name: str, start: int, end: int) -> tuple[str | None, bool]:
-    """The kind noun written with a name: its suffix ("Engels air base"), a facility noun right after it
-    ("the Yaroslavl refinery": True as the second value) or "the city of" before it."""
+def _noun_of(text: str, name: str, start: int, end: int) -> tuple[str | None, str | None, int]:
+    """The kind noun written with a name, the facility name it makes (or None) and where the mention
+    ends: a suffix ("Engels air base"), a facility noun right after ("the Kursk nuclear plant": ends after
+    "plant"), a facility noun before "near" ("the radar near Orsk") or "the city of" before it."""
     lowered = name.lower()
     for noun in ("air base", "airbase", "airfield", "region", "oblast", "province"):
         if lowered.endswith(noun):
-            return noun, False
+            return noun, None, end
     after = _KIND_AFTER.match(text, end)
     if after:
-        return " ".join(after.group("noun").lower().split()), True
+        noun = " ".join(after.group("noun").lower().split())
+        words = " ".join(after.group().split())
+        named = noun in _NAMING_NOUNS and not _INDEFINITE_BEFORE.search(text, max(0, start - 4), start)
+        return noun, (f"{name} {words}" if named else None), after.end()
+    near = _NOUN_NEAR_BEFORE.search(text, max(0, start - 40), start)
+    if near:
+        noun = " ".join(near.group("noun").lower().split())
+        return noun, f"{name} {noun}", end
     before = _KIND_BEFORE.search(text, max(0, start - 30), start)
     if before:
-        return before.group("noun").lower().split()[-1], False
-    return None, False
+        return before.group("noun").lower().split()[-1], None, end
+    return None, None, end

@@ -11,9 +11,11 @@ it records the anaphor ("The base", "It") for ``geo.text.discourse`` to resolve 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from geo.text.context import Context
+from geo.text.mentions import mentions
 from geo.text.names import name_after
 from geo.text.targets import find_targets
 from geo.text.vocabulary import (
@@ -26,6 +28,8 @@ from geo.text.vocabulary import (
 )
 
 __all__ = ["Subject", "choose_subject"]
+
+_AWAY = re.compile(r"\s*away\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,11 +51,16 @@ def choose_subject(
 ) -> Subject | None:
     """The subject of a figure (see module docstring); None when the sentence gives no clue at all."""
     subject = _named_subject(text, before, ctx, sent_end, previous)
+    if subject is not None and not subject.names:
+        return subject  # the previous figure's pointing words
     if subject is not None:
         return _without_reference(subject, ctx)
     if ctx.reference_kind == "place" and FRONT_AS_SUBJECT.search(before):
         # "Russian troops are 10 km from Pokrovsk": Pokrovsk, from the front line
         return Subject((ctx.reference,), reference="the front line", reference_kind="frontline")
+    if ctx.reference is None and FRONT_AS_SUBJECT.search(before) and _AWAY.match(text, ctx.consumed_end):
+        # "Russian troops are 30 km away": the place the text is about (or the speaker's), from the front
+        return Subject(anaphor="here", reference="the front line", reference_kind="frontline")
     anaphor = _anaphor(text, before, ctx, sent_end)
     return Subject(anaphor=anaphor) if anaphor else None
 
@@ -70,12 +79,15 @@ def _named_subject(
         return Subject(choice.names, uncertain=choice.uncertain)
     if previous is not None and previous.names:
         return Subject(previous.names, previous.uncertain)
+    if previous is not None and previous.anaphor and not ANAPHOR.search(before):
+        return previous
     if ctx.reference is None:
         return None
     if FRONTED_OPENING.match(before):
-        fronted = name_after(text, ctx.consumed_end, sent_end, FRONTED_SUBJECT)
-        if fronted:
-            return Subject((fronted,))
+        lead = FRONTED_SUBJECT.match(text, ctx.consumed_end, sent_end)
+        fronted = mentions(text, lead.end(), sent_end) if lead else []
+        if fronted and fronted[0].start == lead.end() and fronted[0].role == "place":
+            return Subject((fronted[0].target_name,))
     after_in = name_after(text, ctx.consumed_end, sent_end, TARGET_AFTER)
     return Subject((after_in,)) if after_in else None
 

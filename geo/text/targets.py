@@ -22,6 +22,12 @@ _APPOSITION_END = re.compile(r"\s*(?:,|—|–|\(|\s-)\s*$")
 _TRAILING_APPOSITION = re.compile(r",[^,]*,\s*$")
 #: Between two names of one list: "Kazan and Samara", "Kazan, Samara and Ufa", "Kazan or Samara".
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?(?:cities\s+of\s+)?$")
+#: An unclosed bracket before the figure: "(Ryazan, " or "(".
+_OPEN_BRACKET = re.compile(r"\([^()]*$")
+#: Between a list item's name and its figure: nothing, a dash or a colon ("Lviv 470 km", "Shatalovo - 225").
+_ITEM_GAP = re.compile(r"^\s*(?:[-–—:]\s*)?$")
+#: What opens a list item before its name: a colon, semicolon, comma, bullet, dash or a new line.
+_ITEM_START = re.compile(r"(?:[:;,•\n]|\s[-–—]|\b(?:and|while|whereas|but|with))\s*$")
 _PLURAL_VERB = re.compile(r"\b(?:are|were|lie|lay|sit|stand)\b")
 
 
@@ -63,10 +69,13 @@ def find_targets(before: str) -> TargetChoice | None:
     >>> find_targets("Drones hit Ryazan and Kazan, ")
     TargetChoice(names=('Ryazan', 'Kazan'), uncertain=True)
     """
-    found = [m for m in mentions(before) if m.role in ("place", "locator")]
+    found = [m for m in mentions(before) if m.role in ("place", "locator", "feature")]
     places = [m for m in found if m.role == "place"]
     if not places:
         return None
+    item = _list_item(before, found, places)
+    if item is not None:
+        return TargetChoice((item.target_name,))
 
     # 1. Apposition: "the city of Orsk, some 1,800 km from ...", "the Yaroslavl refinery in central
     #    Russia, 250 km from Moscow" (a locator right before the figure stands for its place).
@@ -100,10 +109,27 @@ def find_targets(before: str) -> TargetChoice | None:
     return None
 
 
+def _list_item(before: str, found: list[Mention], places: list[Mention]) -> Mention | None:
+    """A list item's place: "Kstovo (775 km)", "Dyagilevo air base (Ryazan, 460 km)" (the name before
+    the bracket; what is inside locates it), "Lviv 470 km", "Shatalovo - 225 km"."""
+    bracket = _OPEN_BRACKET.search(before)
+    if bracket is not None:
+        outside = [m for m in places if m.end <= bracket.start()]
+        if outside and not before[outside[-1].end : bracket.start()].strip():
+            return outside[-1]
+    last = found[-1]
+    if last.role != "place" or not _ITEM_GAP.match(before[last.end :]):
+        return None
+    opening = not before[: last.start].strip() and before[last.end :].strip()  # "Dyagilevo air base: 460 km"
+    if opening or _ITEM_START.search(before[: last.start]):
+        return last
+    return None
+
+
 def _head_of(found: list[Mention], mention: Mention) -> Mention:
     """The place a locator locates: the nearest place mention before it (itself for a place)."""
     index = found.index(mention)
-    while index > 0 and found[index].role == "locator":
+    while index > 0 and found[index].role in ("locator", "feature"):
         index -= 1
     return found[index]
 

@@ -32,6 +32,7 @@ __all__ = [
     "DIRECTION_WORD",
     "DISTANCE_BETWEEN",
     "FIGURE_AND_UNIT",
+    "LIST_HEADER_REFERENCE",
     "FRONTED_OPENING",
     "FRONTED_SUBJECT",
     "HEDGE_BEFORE",
@@ -90,6 +91,12 @@ HEDGE_WORDS: dict[str, str] = {
     "slightly under": "just under",
     "slightly less than": "just under",
     "just less than": "just under",
+    "barely": "nearly",
+    "only": "about",
+    "just": "about",
+    "a mere": "about",
+    "merely": "about",
+    "some": "some",
 }
 _HEDGE_ALT = "|".join(re.escape(h) for h in sorted(HEDGE_WORDS, key=len, reverse=True))
 
@@ -234,7 +241,7 @@ REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         *(
             (
                 rf"(?:the\s+)?(?:{adjective}\s+(?:state\s+)?border|{country}{_APOS}s\s+border"
-                rf"|border\s+with\s+{country})\b",
+                rf"|border\s+with\s+{country}|{country}(?!{_APOS}s))\b",
                 f"the {adjective} border",
                 "border",
             )
@@ -259,11 +266,15 @@ REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             "frontline",
         ),
         (
-            r"(?:the\s+)?(?:(?:nearest|closest)\s+)?(?:Ukrainian\s+(?:lines|positions|troops|forces)|enemy\s+lines)\b",
+            r"(?:the\s+)?(?:(?:nearest|closest)\s+)?(?:(?:Ukrainian|Russian|enemy)\s+(?:lines|positions|troops|forces"
+            r"|units)|(?:Russian|Russia)[-\s](?:held|controlled|occupied)\s+(?:territory|land|areas?|ground)"
+            r"|(?:occupied|Russian-occupied)\s+(?:territory|land|areas?)|enemy\s+lines|the\s+Russians)\b",
             "the front line",
             "frontline",
         ),
+        (r"(?:our|their)\s+(?:state\s+)?border\b", "the border", "border"),
         (rf"(?:the\s+Russian\s+capital|Russia{_APOS}s\s+capital)\b", "Moscow", "place"),
+        (r"the\s+capital\b(?!\s+of)", "the capital", "place"),
         (rf"(?:the\s+Ukrainian\s+capital|Ukraine{_APOS}s\s+capital)\b", "Kyiv", "place"),
     )
 )
@@ -284,6 +295,7 @@ NAME_SUFFIX = re.compile(
 )
 #: Words before a place used as a reference: "the Russian city of", "occupied".
 PLACE_REFERENCE_PREFIX = re.compile(
+    r"(?:(?:my|our|his|her|their)\s+(?:house|home|flat|apartment|village|town|city|street)\s+in\s+)?"
     rf"(?:the\s+)?(?:(?:Russian|Ukrainian|occupied|Russian-occupied|Russian-annexed|annexed|Russian-held"
     rf"|Ukrainian-held|Russia{_APOS}s|Ukraine{_APOS}s|southern|northern|eastern|western|central)\s+){{0,2}}"
     r"(?:(?:city|town|village|port|settlement|regional\s+capital)\s+of\s+)?"
@@ -313,19 +325,20 @@ NOT_PLACES = NATIONALITIES | frozenset(
 #: After a name: "Kyiv officials", "Moscow said": the name acts as a government, not a place.
 NAME_AS_ACTOR = re.compile(
     r"\s+(?i:officials?|authorities|forces|troops|government|military|army|said|says|claimed|claims"
-    r"|reported|announced|denied|governor|mayor)\b"
+    r"|reported|announced|denied|governor|mayor|confirmed|accused|warned|insisted|responded|condemned"
+    r"|stated|added|blamed|vowed|threatened|demanded|rejected|signed|agreed)\b"
 )
 #: The subject of a sentence that is the front itself: "Russian troops are 10 km from Pokrovsk"
 #: measures Pokrovsk from the front line, not troops from Pokrovsk.
 FRONT_AS_SUBJECT = re.compile(
-    r"\b(?:(?:Russian|Ukrainian|enemy|invading|occupying)\s+(?:troops|forces|units|soldiers|army|positions)"
+    r"\b(?:the\s+Russians|(?:Russian|Ukrainian|enemy|invading|occupying)\s+(?:troops|forces|units|soldiers|army|positions)"
     r"|the\s+(?:front(?:[-\s]line)?|fighting|enemy|frontline)|fighting|front-line\s+positions)\b",
     re.IGNORECASE,
 )
 #: Before a name: words that introduce a place ("struck", "in the Russian").
 INTRO_BEFORE = re.compile(
     r"\b(?:in|at|of|near|outside|on|over|across|struck|strike|strikes|striking|hit|hits|hitting|targeted"
-    r"|targeting|targets|attacked|attacking|attack|bombed|shelled|reached|reaching|towards?|into)\s+"
+    r"|targeting|targets|target|attacked|attacking|attack|bombed|shelled|reached|reaching|towards?|into)\s+"
     rf"(?:(?:the|a|an)\s+)?(?:(?:Russia{_APOS}s|Ukraine{_APOS}s|Russian|Ukrainian|Russian-occupied|occupied"
     r"|annexed|Russian-annexed|southern|northern|eastern|western|central|remote|distant)\s+){0,2}$",
     re.IGNORECASE,
@@ -333,10 +346,11 @@ INTRO_BEFORE = re.compile(
 #: Before a figure: a locative verb ("lies", "which is located"); group ``link``.
 LOCATIVE_END = re.compile(
     r"(?P<link>,?\s*\b(?:which|that|and|but)\s+)?\b(?:is|was|are|were|lies|lay|lie|sits|sat|sit|stands|stood"
-    r"|located|situated|based|lying|sitting)(?:\s+(?:located|situated|based|just|only))*\s*$"
+    r"|located|situated|based|lying|sitting)(?:\s+(?:located|situated|based|just|only|now|still|also"
+    r"|currently|already|roughly))*\s*$"
 )
 #: After a name: ", a Baltic port ..." up to the figure.
-APPOSITIVE_NOUN = re.compile(r",\s+(?:a|an|the)\s+[^,;:()]*$")
+APPOSITIVE_NOUN = re.compile(r",\s+[^,;:()]*$")
 #: After a reference: "in"/"at" leading to the target ("500 km from Kursk, in Belgorod").
 TARGET_AFTER = re.compile(r"\s*,?\s*(?:in|at)\s+(?:the\s+(?:city|town|village|port)\s+of\s+)?")
 #: After a trip's start: "to" leading to its end, the target ("flight from Sumy to Kazan").
@@ -345,7 +359,13 @@ TARGET_TO = re.compile(r"\s+to\s+(?:the\s+(?:city|town|village|port)\s+of\s+)?")
 #: border, Kharkiv is …", "Some 150 km south-west of Tehran lies Iran's Fordow site"): the subject.
 FRONTED_SUBJECT = re.compile(
     rf"\s*(?:,\s*|\s+(?:lies|lay|sits|stands|is)\s+)(?:(?:the\s+)?(?:(?:Russian|Ukrainian)\s+)?"
-    rf"(?:city|town|village|port|regional\s+capital)\s+of\s+|\w+{_APOS}s\s+)?"
+    rf"(?:city|town|village|port|regional\s+capital)\s+of\s+|\w+{_APOS}s\s+|the\s+(?=[A-Z]))?"
+)
+#: "distances from X:", "and their distance from the border:", "km from the border:" in a list's header;
+#: the reference starts at the match's end.
+LIST_HEADER_REFERENCE = re.compile(
+    r"\b(?:distances?|(?:km|kilomet(?:er|re)s|miles))\s+(?:\w+\s+){0,2}?(?:from|to)\s+(?=[^:]*:)",
+    re.IGNORECASE,
 )
 #: The opening of a sentence that starts with its distance: "Located", "Lying just", "".
 FRONTED_OPENING = re.compile(r"^\W*(?:(?:located|situated|lying|based|sitting|just|only|some)\s+)*$", re.I)
@@ -358,10 +378,10 @@ DISTANCE_BETWEEN = re.compile(
 #: Words that point back at a place named before: "the base", "the oil refinery", "it", "they";
 #: groups ``noun`` (a kind noun) or ``pronoun``.
 ANAPHOR = re.compile(
-    r"\b(?:(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?"
+    rf"\b(?:(?:the|this|that|these|those|[A-Z]\w+{_APOS}s)\s+(?:[a-z-]+\s+){{0,2}}?"
     r"(?P<noun>air\s+base|airbase|airfield|airport|base|city|town|village|settlement|capital|port|plant"
     r"|factory|refinery|depot|terminal|facility|site|complex|station|arsenal|bridge|region|oblast|province"
-    r"|cities|towns|bases|plants|refineries|airfields|sites|facilities)"
-    r"|(?P<pronoun>it|they|both|each))\b",
+    r"|cities|towns|bases|plants|refineries|airfields|sites|facilities|zone|radar)"
+    r"|(?P<pronoun>it|they|both|each|we|here))\b",
     re.IGNORECASE,
 )

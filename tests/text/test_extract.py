@@ -140,7 +140,17 @@ CASES = [
     ),
     (
         "Drones struck an airfield near Morozovsk, around 250 kilometers from the front line.",
-        [expect("around 250 kilometers", 250, "km", 250, hedge="around", target="Morozovsk", **ref_front())],
+        [
+            expect(
+                "around 250 kilometers",
+                250,
+                "km",
+                250,
+                hedge="around",
+                target="Morozovsk airfield",
+                **ref_front(),
+            )
+        ],
     ),
     (
         "The Tatarstan city of Yelabuga, approximately 1,200 km (750 miles) from the Ukrainian border, "
@@ -202,7 +212,8 @@ CASES = [
                 150,
                 hedge="less than",
                 target="Ust-Luga",
-                **ref_place("Estonia"),
+                reference="the Estonian border",  # a country's name as a reference is its border
+                reference_kind="border",
             )
         ],
     ),

@@ -16,9 +16,9 @@ def roles(sentence: str) -> list[tuple[str, str]]:
     [
         (
             "Engels is located in Russia's Saratov region on the Volga River.",
-            [("Engels", "place"), ("Saratov region", "locator"), ("Volga River", "locator")],
+            [("Engels", "place"), ("Saratov region", "locator"), ("Volga River", "feature")],
         ),
-        ("Tuapse, a port on the Black Sea, burned.", [("Tuapse", "place"), ("Black Sea", "locator")]),
+        ("Tuapse, a port on the Black Sea, burned.", [("Tuapse", "place"), ("Black Sea", "feature")]),
         (
             "A depot in Voronezh, north-east of Kharkiv, burned.",
             [("Voronezh", "place"), ("Kharkiv", "locator")],
