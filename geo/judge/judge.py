@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from geo.errors import AmbiguousPlaceError, DateError, GeoError, NotAPlaceError, UnknownPlaceError
 from geo.judge.explain import explain
 from geo.judge.readings import Reading, aggregate, judge_value, layer_reading, place_reading, relative_error
+from geo.judge.staleness import apply_staleness
 from geo.judge.tolerance import (
     BORDER_SLACK_KM,
     CITY_SLACK_KM,
@@ -177,13 +178,16 @@ class Judge:
         if not readings:
             return self._unverifiable(claim, target, flags, notes, candidates)
         verdict = aggregate([r.verdict for r in readings], [r.relative_error for r in readings])
+        verdict, explanation, stale_flags = apply_staleness(
+            readings, verdict, explain(claim, target, readings, verdict, notes)
+        )
         return Verdict(
             claim,
             target,
             tuple(readings),
             verdict,
-            tuple(dict.fromkeys(flags)),
-            explain(claim, target, readings, verdict, notes),
+            tuple(dict.fromkeys(flags + stale_flags)),
+            explanation,
             tolerance_rule_text(claim, place_slack_km(target)),
             tuple(candidates),
         )
@@ -285,13 +289,16 @@ class Judge:
             layer=layer,
         )
         rule = tolerance_rule_text(claim, 0.0) + "; plus 20% for the definition of a front line's length"
+        verdict, explanation, stale_flags = apply_staleness(
+            [reading], reading.verdict, explain(claim, None, [reading], reading.verdict, notes)
+        )
         return Verdict(
             claim,
             None,
             (reading,),
-            reading.verdict,
-            tuple(dict.fromkeys(flags)),
-            explain(claim, None, [reading], reading.verdict, notes),
+            verdict,
+            tuple(dict.fromkeys(flags + stale_flags)),
+            explanation,
             rule,
         )
 
