@@ -178,7 +178,9 @@ def choose_entry(
     return SnapshotChoice(requested, chosen.date, warning, chosen, age, stale)
 
 
-def find_entry(snapshot_id: str, shipped_dir: Path = SHIPPED_DIR, user_dir: Path | None = None) -> CatalogEntry:
+def find_entry(
+    snapshot_id: str, shipped_dir: Path = SHIPPED_DIR, user_dir: Path | None = None
+) -> CatalogEntry:
     """The entry called ``snapshot_id``; :class:`LayerError` listing the ids otherwise."""
     entries = catalog_entries(shipped_dir, user_dir)
     for entry in entries:
@@ -188,7 +190,9 @@ def find_entry(snapshot_id: str, shipped_dir: Path = SHIPPED_DIR, user_dir: Path
     raise LayerError(f"no front-line snapshot {snapshot_id!r}; snapshots: {listed}")
 
 
-def store_entry(snapshot_id: str, geojson: dict, provenance: dict, user_dir: Path | None = None) -> CatalogEntry:
+def store_entry(
+    snapshot_id: str, geojson: dict, provenance: dict, user_dir: Path | None = None
+) -> CatalogEntry:
     """Write an imported snapshot and its sidecar (each to a temporary file first, then
     renamed, so a failure leaves the catalogue as it was). Refuses an existing id."""
     if not _ID.fullmatch(snapshot_id):
@@ -208,7 +212,9 @@ def store_entry(snapshot_id: str, geojson: dict, provenance: dict, user_dir: Pat
         for p in (tmp_geo, tmp_side, geo_path):
             p.unlink(missing_ok=True)
         raise LayerError(f"cannot write the snapshot to {directory}: {err.strerror or err}") from None
-    return CatalogEntry(snapshot_id, dt.date.fromisoformat(provenance["date"]), "imported", geo_path, provenance)
+    return CatalogEntry(
+        snapshot_id, dt.date.fromisoformat(provenance["date"]), "imported", geo_path, provenance
+    )
 
 
 def forget_entry(snapshot_id: str, user_dir: Path | None = None) -> CatalogEntry:

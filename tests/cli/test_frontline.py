@@ -1,0 +1,72 @@
+"""``geo frontline`` end to end in a subprocess; and a stale snapshot in ``geo verify``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from helpers import run_geo
+from synthetic_deepstate import api_response
+
+WHEN = dt.datetime(2025, 3, 14, 18, 30, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture()
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_DATA_HOME", str(tmp_path / "home"))
+    return tmp_path
+
+
+def one_line_error(r, *words):
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr, r.stderr
+    for w in words:
+        assert w in r.stderr
+
+
+def test_import_list_show_forget(home):
+    src = home / "map.json"
+    src.write_text(json.dumps(api_response(WHEN)), encoding="utf-8")
+    r = run_geo("frontline", "import", str(src))
+    assert r.returncode == 0, r.stderr
+    sid = r.stdout.strip()
+    assert sid.startswith("2025-03-14-deepstate-") and "occupied" in r.stderr
+    listed = json.loads(run_geo("frontline", "list", "--json").stdout)
+    assert [e["id"] for e in listed] == ["2022-02-23", "2024-07-08", sid, "2025-07-01"]
+    shown = json.loads(run_geo("frontline", "show", sid, "--json").stdout)
+    assert shown["file"] == str(src.resolve()) and shown["publication_time"].startswith("2025-03-14T18:30")
+    for key in ("sha256", "fetch_time", "licence", "parser_version", "area_km2", "source"):
+        assert shown[key]
+    dist = run_geo("distance", "Donetsk", "--from", "frontline", "--date", "2025-03-20", "--json")
+    assert dist.returncode == 0 and sid in dist.stdout
+    assert run_geo("frontline", "forget", sid).returncode == 0
+    assert sid not in run_geo("frontline", "list").stdout
+    assert src.exists()  # the user's own file is never touched
+
+
+def test_errors_are_one_line(home):
+    one_line_error(run_geo("frontline", "show", "nope"), "no front-line snapshot 'nope'", "2024-07-08")
+    one_line_error(run_geo("frontline", "forget", "2024-07-08"), "shipped")
+    one_line_error(run_geo("frontline", "import", str(home / "missing.geojson")), "not found")
+    bad = home / "bad.json"
+    bad.write_text("[1, 2", encoding="utf-8")
+    one_line_error(run_geo("frontline", "import", str(bad), "--date", "2025-01-01"), "not valid JSON")
+    one_line_error(run_geo("frontline", "import", str(bad), "--date", "1 May"), "YYYY-MM-DD")
+
+
+def test_stale_snapshot_makes_front_line_verdicts_unverifiable(home):
+    """A story of 2026-12-01 has only the 2025-07-01 snapshot (518 days older): its
+    front-line claim is unverifiable (stale_snapshot); its border claim is still judged."""
+    story = home / "story.txt"
+    story.write_text(
+        "date: 2026-12-01\nIzhevsk lies some 1,300 km from Ukraine.\nKharkiv is 30 km from the front line.\n",
+        encoding="utf-8",
+    )
+    r = run_geo("verify", str(story), "--json")
+    assert r.returncode == 0, r.stderr
+    izhevsk, kharkiv = json.loads(r.stdout)
+    assert "stale" in r.stderr
+    assert kharkiv["verdict"] == "unverifiable" and "stale_snapshot" in kharkiv["flags"]
+    assert "518 days" in kharkiv["explanation"] and "2025-07-01" in kharkiv["explanation"]
+    assert izhevsk["verdict"] == "consistent"  # the border reading needs no snapshot
