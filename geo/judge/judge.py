@@ -36,7 +36,7 @@ from geo.layers.catalog import layer_for
 from geo.layers.layer import Layer
 from geo.measure.measurements import measure_layer, measure_places, nearest_place_namer
 from geo.measure.prepared import geodesic_length_km, inside_layer
-from geo.model import LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
+from geo.model import LayerOrigin, LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
 from geo.places.index import REGION_KIND
 from geo.text.anaphora import refers_back
 from geo.text.vocabulary import BORDER_COUNTRIES
@@ -263,7 +263,7 @@ class Judge:
         except GeoError as err:
             return self._unverifiable(claim, None, flags, notes + [str(err)])
         length = geodesic_length_km(layer)
-        if not self.layer_file:
+        if layer.origin is LayerOrigin.SNAPSHOT:  # a waypoint line, not an imported detailed one
             notes = notes + [
                 "our snapshot joins waypoints 10-30 km apart, so it runs shorter than the real winding line "
                 "(about a third shorter than DeepStateMap's line in validation); "

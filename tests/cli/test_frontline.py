@@ -33,7 +33,7 @@ def test_import_list_show_forget(home):
     sid = r.stdout.strip()
     assert sid.startswith("2025-03-14-deepstate-") and "occupied" in r.stderr
     listed = json.loads(run_geo("frontline", "list", "--json").stdout)
-    assert [e["id"] for e in listed] == ["2022-02-23", "2024-07-08", sid, "2025-07-01"]
+    assert [e["id"] for e in listed] == ["2022-02-23", "2022-11-15", "2024-07-08", sid, "2025-07-01"]
     shown = json.loads(run_geo("frontline", "show", sid, "--json").stdout)
     assert shown["file"] == str(src.resolve()) and shown["publication_time"].startswith("2025-03-14T18:30")
     for key in ("sha256", "fetch_time", "licence", "parser_version", "area_km2", "source"):
@@ -70,3 +70,20 @@ def test_stale_snapshot_makes_front_line_verdicts_unverifiable(home):
     assert kharkiv["verdict"] == "unverifiable" and "stale_snapshot" in kharkiv["flags"]
     assert "518 days" in kharkiv["explanation"] and "2025-07-01" in kharkiv["explanation"]
     assert izhevsk["verdict"] == "consistent"  # the border reading needs no snapshot
+
+
+def test_story_after_the_kherson_withdrawal_gets_the_post_withdrawal_line(home):
+    """A story of 2022-12-15 is judged against the 2022-11-15 snapshot (the line on the
+    Dnipro after the withdrawal of 11 November 2022), not the pre-invasion line 95 km away."""
+    story = home / "kherson.txt"
+    story.write_text(
+        "date: 2022-12-15\n"
+        "Shelling from across the river hit Kherson, which is only about 3 km from the front line.\n",
+        encoding="utf-8",
+    )
+    r = run_geo("verify", str(story), "--json")
+    assert r.returncode == 0, r.stderr
+    (kherson,) = json.loads(r.stdout)
+    front = next(x for x in kherson["readings"] if x["kind"] == "frontline")
+    assert front["layer_date"] == "2022-11-15" and front["distance_km"] < 5
+    assert kherson["verdict"] == "consistent" and "stale_snapshot" not in kherson["flags"]
