@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pandas as pd
 import pytest
 
-from helpers import run_geo
+from geo.layers.frontline import frontline_snapshot
+
+from helpers import dense_min_distance, run_geo
 from synthetic_deepstate import api_response
 
 WHEN = dt.datetime(2025, 3, 14, 18, 30, tzinfo=dt.timezone.utc)
@@ -87,3 +90,27 @@ def test_story_after_the_kherson_withdrawal_gets_the_post_withdrawal_line(home):
     front = next(x for x in kherson["readings"] if x["kind"] == "frontline")
     assert front["layer_date"] == "2022-11-15" and front["distance_km"] < 5
     assert kherson["verdict"] == "consistent" and "stale_snapshot" not in kherson["flags"]
+
+
+def test_batch_and_range_honour_the_date_with_an_imported_snapshot(home):
+    """``--date`` picks the imported snapshot in batch and range as in distance: Donetsk's
+    distance to the front line equals dense sampling of that snapshot's line (independent)."""
+    src = home / "map.json"
+    src.write_text(json.dumps(api_response(WHEN)), encoding="utf-8")
+    sid = run_geo("frontline", "import", str(src)).stdout.strip()
+    points = home / "points.csv"
+    points.write_text("name,lat,lon\nDonetsk,48.023,37.80224\n", encoding="utf-8")
+    out = home / "out.parquet"
+    r = run_geo(
+        "batch", str(points), "--from", "frontline", "--date", "2025-03-20", "--out", str(out), "--quiet"
+    )
+    assert r.returncode == 0, r.stderr
+    got = pd.read_parquet(out)["distance_km"].iloc[0]
+    line = frontline_snapshot("2025-03-20").line
+    assert line.snapshot_id == sid
+    parts = [list(g.coords) for g in getattr(line.geometry, "geoms", [line.geometry])]
+    expected, _, _ = dense_min_distance(48.023, 37.80224, parts, step_m=100.0)
+    assert got == pytest.approx(expected / 1000, abs=0.05)
+    rg = run_geo("range", "--from", "frontline", "--date", "2025-03-20", "--km", "5", "--json")
+    assert rg.returncode == 0, rg.stderr
+    assert sid in rg.stdout
