@@ -113,4 +113,16 @@ def test_batch_and_range_honour_the_date_with_an_imported_snapshot(home):
     assert got == pytest.approx(expected / 1000, abs=0.05)
     rg = run_geo("range", "--from", "frontline", "--date", "2025-03-20", "--km", "5", "--json")
     assert rg.returncode == 0, rg.stderr
-    assert sid in rg.stdout
+    rows = json.loads(rg.stdout)
+    assert rows
+    for row in rows[:3]:  # within 5 km of the imported line, by dense sampling
+        d, _, _ = dense_min_distance(row["lat"], row["lon"], parts, step_m=200.0)
+        assert d <= 5_050
+    shipped = frontline_snapshot("2025-03-13").line  # 2024-07-08, before the import
+    assert shipped.snapshot_id == "2024-07-08"
+    far = [dense_min_distance(r["lat"], r["lon"], shipped_parts(shipped), step_m=500.0)[0] for r in rows[:3]]
+    assert max(far) > 20_000  # so these places come from the imported snapshot, not the shipped one
+
+
+def shipped_parts(layer):
+    return [list(g.coords) for g in getattr(layer.geometry, "geoms", [layer.geometry])]
