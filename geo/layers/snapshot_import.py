@@ -176,8 +176,10 @@ def _classify(payload: bytes, path: Path | None) -> Classified:
     from geo.layers.user_files import read_vector
 
     gdf = read_vector(path)
+    # KML fields are "Name", "Description": keys matched case-insensitively
     props = [
-        {k: v for k, v in row.items() if k != "geometry" and isinstance(v, str)} for _, row in gdf.iterrows()
+        {k.lower(): v for k, v in row.items() if k != "geometry" and isinstance(v, str)}
+        for _, row in gdf.iterrows()
     ]
     return classify_features(list(zip(props, gdf.geometry, strict=True)))
 

@@ -174,3 +174,32 @@ def test_the_marinka_hole_in_the_real_export(home, gazetteer):
     for name, km in (("Donetsk", 48.8), ("Rostov-on-Don", 202.0), ("Sumy", 22.4), ("Bryansk", 240.2)):
         p = gazetteer.resolve(name, ["RU", "UA"])
         assert distance_to_layer(p.lat, p.lon, snap.line).distance_m[0] / 1000 == pytest.approx(km, abs=0.06)
+
+
+def test_kml_placemarks_classified_by_their_names(home, tmp_path):
+    """A KML export (read through geo.layers.user_files.read_vector): Placemark names carry
+    the tags; the liberated box is dropped."""
+
+    def placemark(name, b):
+        x0, y0, x1, y1 = b
+        ring = " ".join(f"{x},{y},0" for x, y in [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)])
+        return (
+            f"<Placemark><name>{name}</name><Polygon><outerBoundaryIs><LinearRing><coordinates>{ring}"
+            "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>"
+        )
+
+    marks = [
+        placemark("Occupied /// geoJSON.status.occupied", DONBAS),
+        placemark("Crimea /// geoJSON.territories.crimea", CRIMEA),
+        placemark("Liberated /// geoJSON.status.dismissed", (24.0, 48.0, 25.0, 49.0)),
+    ]
+    kml = tmp_path / "export.kml"
+    kml.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        + "".join(marks)
+        + "</Document></kml>",
+        encoding="utf-8",
+    )
+    prov = import_file(kml, date="2025-02-01").entry.provenance
+    assert prov["classified_by"] == "tags" and prov["features"]["status.dismissed"] == 1
+    assert prov["area_km2"] == pytest.approx(box_area_km2(DONBAS) + box_area_km2(CRIMEA), rel=1e-4)
