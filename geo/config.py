@@ -33,3 +33,19 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP_NAME))
+
+
+#: Environment variable that moves the user data directory (imported front-line snapshots).
+DATA_HOME_ENV = "GEO_DATA_HOME"
+
+
+def data_home() -> Path:
+    """The user data directory (override with ``GEO_DATA_HOME``): the user's own imported
+    front-line snapshots with their provenance sidecars. Unlike the cache, this holds the
+    user's data: nothing here is deleted except by ``geo frontline forget``."""
+    env = os.environ.get(DATA_HOME_ENV)
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from geo.cli.frontline import add_frontline_parser
 from geo.cli.many import cmd_batch, cmd_range
 from geo.cli.map import cmd_map
 from geo.cli.places import cmd_distance, cmd_geocode
@@ -119,4 +120,5 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--map", metavar="HTML", help="also write a map of every verified claim")
     v.add_argument("--force", action="store_true", help="overwrite an existing --map file")
     v.set_defaults(func=cmd_verify)
+    add_frontline_parser(sub)
     return parser

@@ -21,6 +21,7 @@ from geo.errors import AmbiguousPlaceError, DateError, GeoError, UnknownPlaceErr
 from geo.judge.choice import ARTICLE_COUNTRIES, choose_target, resolve_name
 from geo.judge.explain import deciding_reading, explain
 from geo.judge.readings import Reading, aggregate, judge_value, layer_reading, place_reading, relative_error
+from geo.judge.staleness import apply_staleness
 from geo.judge.tolerance import (
     BORDER_SLACK_KM,
     CITY_SLACK_KM,
@@ -36,7 +37,7 @@ from geo.layers.catalog import layer_for
 from geo.layers.layer import Layer
 from geo.measure.measurements import measure_layer, measure_places, nearest_place_namer
 from geo.measure.prepared import geodesic_length_km, inside_layer
-from geo.model import LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
+from geo.model import LayerOrigin, LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
 from geo.text.claim import JUDGED_KINDS
 from geo.text.vocabulary import BORDER_COUNTRIES
 
@@ -101,9 +102,12 @@ class Judge:
         return self._layers[role]
 
     def _slack_for(self, kind: ReadingKind) -> float:
+        """The layer's accuracy slack (km): Natural Earth's for borders, the waypoint snapshots'
+        for shipped snapshots; none for a detailed layer (a user's file or an imported one)."""
         if kind in (ReadingKind.BORDER, ReadingKind.COUNTRY):
             return BORDER_SLACK_KM
-        return 0.0 if self.layer_file else SNAPSHOT_SLACK_KM
+        layer = self._layer(ROLE_OF_READING[kind])
+        return SNAPSHOT_SLACK_KM if layer.origin is LayerOrigin.SNAPSHOT else 0.0
 
     # judging ------------------------------------------------------------------------------
     def judge_all(self, claims: Sequence) -> list[Verdict]:
@@ -142,13 +146,16 @@ class Judge:
         if not readings:
             return self._unverifiable(claim, target, flags, notes, candidates, evidence)
         verdict = aggregate([r.verdict for r in readings], [r.relative_error for r in readings])
+        verdict, explanation, stale_flags = apply_staleness(
+            readings, verdict, explain(claim, target, readings, verdict, notes)
+        )
         return Verdict(
             claim,
             target,
             tuple(readings),
             verdict,
-            tuple(dict.fromkeys(flags)),
-            explain(claim, target, readings, verdict, notes),
+            tuple(dict.fromkeys(flags + stale_flags)),
+            explanation,
             tolerance_rule_text(claim, place_slack_km(target)),
             tuple(candidates),
             evidence,
@@ -236,7 +243,7 @@ class Judge:
         except GeoError as err:
             return self._unverifiable(claim, None, flags, notes + [str(err)])
         length = geodesic_length_km(layer)
-        if not self.layer_file:
+        if layer.origin is LayerOrigin.SNAPSHOT:  # a waypoint line, not an imported detailed one
             notes = notes + [
                 "our snapshot joins waypoints 10-30 km apart, so it runs shorter than the real winding line "
                 "(about a third shorter than DeepStateMap's line in validation); "
@@ -262,13 +269,16 @@ class Judge:
             layer=layer,
         )
         rule = tolerance_rule_text(claim, 0.0) + "; plus 20% for the definition of a front line's length"
+        verdict, explanation, stale_flags = apply_staleness(
+            [reading], reading.verdict, explain(claim, None, [reading], reading.verdict, notes)
+        )
         return Verdict(
             claim,
             None,
             (reading,),
-            reading.verdict,
-            tuple(dict.fromkeys(flags)),
-            explain(claim, None, [reading], reading.verdict, notes),
+            verdict,
+            tuple(dict.fromkeys(flags + stale_flags)),
+            explanation,
             rule,
             decided_by=deciding_reading([reading], reading.verdict),
         )

@@ -1,9 +1,11 @@
 """The one place that turns a layer's name (or role) and a date into a :class:`Layer`.
 
 ``ukraine`` is Ukraine's internationally recognised border; ``controlled``, ``occupied``
-and ``frontline`` come from the shipped snapshot on or before the date, or from a user's
-occupied-territory file when one is given (``--layer``). A new kind of reference layer is
-added here (and given a style in ``geo.render.map.style``), nowhere else.
+and ``frontline`` come from the catalogue's snapshot on or before the date (shipped or
+imported, :mod:`geo.layers.snapshot_catalog`; its layers carry the snapshot's id, age and
+staleness), or from a user's occupied-territory file when one is given (``--layer``).
+A new kind of reference layer is added here (and given a style in
+``geo.render.map.style``), nowhere else.
 """
 
 from __future__ import annotations
@@ -54,8 +56,8 @@ def layer_for(role: LayerRole, date: str | dt.date | None = None, layer_file: st
 
     ``BORDER`` is Ukraine's internationally recognised border (no date). ``CONTROLLED``,
     ``OCCUPIED`` and ``FRONTLINE`` come from ``layer_file`` when given, else from the
-    latest shipped snapshot on or before ``date`` (a stale one carries its warning in
-    ``layer.notes``).
+    latest catalogue snapshot on or before ``date`` (an old one carries its warning in
+    ``layer.notes``; ``layer.snapshot_id``, ``age_days`` and ``stale`` say which and how old).
     """
     if role is LayerRole.BORDER:
         return ukraine()

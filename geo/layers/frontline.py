@@ -4,14 +4,15 @@ Each shipped snapshot (``data/frontline/<date>.csv``) is a list of named settlem
 the line of contact. Occupied and controlled territory are derived by cutting Ukraine's
 polygon along the line (:func:`geo.layers.territory.split_territory`), so the two share
 one boundary and no slivers appear between them. ``--date D`` picks the latest snapshot
-on or before D and warns when it is more than a month older.
+on or before D from the whole catalogue (:mod:`geo.layers.snapshot_catalog`: these
+files plus the user's imported snapshots) and warns when it is more than a month older;
+beyond two months the layers are marked stale.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,11 +20,19 @@ from pathlib import Path
 import shapely
 from shapely.geometry import LineString, MultiLineString
 
-from geo.config import DATA_DIR
 from geo.core.geodesic import validate_lat_lon
-from geo.errors import DateError, LayerError
+from geo.errors import LayerError
 from geo.layers.borders import ukraine
+from geo.layers.imported import build_imported_snapshot
 from geo.layers.layer import Layer, role_layer
+from geo.layers.snapshot_catalog import (
+    SHIPPED_DIR,
+    STALE_DAYS,
+    SnapshotChoice,
+    choose_entry,
+    parse_date,
+    shipped_entries,
+)
 from geo.layers.territory import split_territory
 from geo.model import LayerOrigin, LayerRole
 
@@ -31,6 +40,7 @@ __all__ = [
     "FRONTLINE_ACCURACY",
     "FRONTLINE_DIR",
     "FRONTLINE_SOURCE",
+    "STALE_DAYS",
     "FrontSnapshot",
     "SnapshotChoice",
     "choose_snapshot",
@@ -40,66 +50,27 @@ __all__ = [
     "snapshot_dates",
 ]
 
-FRONTLINE_DIR = DATA_DIR / "frontline"
+FRONTLINE_DIR = SHIPPED_DIR
 FRONTLINE_SOURCE = "geo project snapshot: named settlements on the line of contact (data/frontline)"
 FRONTLINE_ACCURACY = "approximate: typically 5-15 km, locally up to ~30 km"
-#: A snapshot more than this many days older than the requested date is flagged.
-STALE_DAYS = 31
-
-
-def parse_date(text: str | dt.date | None) -> dt.date | None:
-    """``YYYY-MM-DD`` → date; raises :class:`DateError` with a clear message."""
-    if text is None or isinstance(text, dt.date):
-        return text
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise DateError(f"cannot read date {text!r}: use YYYY-MM-DD, e.g. 2025-07-01") from None
 
 
 def snapshot_dates(directory: Path = FRONTLINE_DIR) -> list[dt.date]:
     """Dates of the shipped front-line snapshots, oldest first."""
-    dates = []
-    for path in directory.glob("*.csv"):
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", path.stem):
-            dates.append(dt.date.fromisoformat(path.stem))
-    return sorted(dates)
+    return [e.date for e in shipped_entries(directory)]
 
 
-@dataclass(frozen=True)
-class SnapshotChoice:
-    """Which snapshot answers a requested date, and any warning about it."""
+def choose_snapshot(
+    date: str | dt.date | None, directory: Path = FRONTLINE_DIR, user_dir: Path | None = None
+) -> SnapshotChoice:
+    """The latest snapshot on or before ``date`` from the whole catalogue (shipped ones in
+    ``directory`` and the user's imported ones), the latest of all when ``date`` is None.
 
-    requested: dt.date | None
-    snapshot: dt.date
-    warning: str | None
-
-
-def choose_snapshot(date: str | dt.date | None, directory: Path = FRONTLINE_DIR) -> SnapshotChoice:
-    """The latest snapshot on or before ``date`` (the latest of all when ``date`` is None).
-
-    Warns when it is more than a month older than ``date``; a date before the first
-    snapshot is a :class:`DateError` that lists the available dates.
+    Warns when it is more than a month older than ``date`` and marks it stale beyond
+    :data:`STALE_DAYS`; a date before the first snapshot is a :class:`DateError` that
+    lists the available dates (see :func:`geo.layers.snapshot_catalog.choose_entry`).
     """
-    dates = snapshot_dates(directory)
-    if not dates:
-        raise LayerError(f"no front-line snapshots in {directory}")
-    requested = parse_date(date)
-    listed = ", ".join(d.isoformat() for d in dates)
-    if requested is None:
-        return SnapshotChoice(None, dates[-1], None)
-    eligible = [d for d in dates if d <= requested]
-    if not eligible:
-        raise DateError(f"no front-line snapshot on or before {requested.isoformat()}; snapshots: {listed}")
-    chosen = eligible[-1]
-    age = (requested - chosen).days
-    warning = None
-    if age > STALE_DAYS:
-        warning = (
-            f"the latest snapshot on or before {requested.isoformat()} is {chosen.isoformat()}, "
-            f"{age} days older; the line may have moved since"
-        )
-    return SnapshotChoice(requested, chosen, warning)
+    return choose_entry(date, directory, user_dir)
 
 
 def read_frontline_csv(path: Path) -> dict[str, list[tuple[float, float, str]]]:
@@ -120,29 +91,45 @@ def read_frontline_csv(path: Path) -> dict[str, list[tuple[float, float, str]]]:
 
 @dataclass(frozen=True)
 class FrontSnapshot:
-    """One date's front line, occupied and controlled territory (all EPSG:4326)."""
+    """One date's front line, occupied and controlled territory (all EPSG:4326), and for
+    an imported snapshot that has one, the grey zone (contested ground) as its own layer."""
 
     date: str
     line: Layer  # the line of contact inside Ukraine
     occupied: Layer
     controlled: Layer
     source: str
+    grey: Layer | None = None
+    choice: SnapshotChoice | None = None
 
 
-def frontline_snapshot(date: str | dt.date | None = None, directory: Path = FRONTLINE_DIR) -> FrontSnapshot:
-    """The shipped snapshot chosen for ``date`` (see :func:`choose_snapshot`)."""
-    choice = choose_snapshot(date, directory)
-    snap = _build_snapshot(str(directory / f"{choice.snapshot.isoformat()}.csv"))
-    if choice.warning:
-        notes = (choice.warning,)
-        snap = FrontSnapshot(
-            snap.date,
-            snap.line.with_notes(notes),
-            snap.occupied.with_notes(notes),
-            snap.controlled.with_notes(notes),
-            snap.source,
-        )
-    return snap
+def frontline_snapshot(
+    date: str | dt.date | None = None, directory: Path = FRONTLINE_DIR, user_dir: Path | None = None
+) -> FrontSnapshot:
+    """The catalogue's snapshot chosen for ``date`` (see :func:`choose_snapshot`); its
+    layers carry the snapshot's id, age and staleness, and a warning note when it is old."""
+    choice = choose_snapshot(date, directory, user_dir)
+    entry = choice.entry
+    if entry is None or entry.kind == "shipped":
+        snap = _build_snapshot(str(directory / f"{choice.snapshot.isoformat()}.csv"))
+    else:
+        snap = build_imported_snapshot(entry)
+    notes = (choice.warning,) if choice.warning else ()
+
+    def mark(layer: Layer | None) -> Layer | None:
+        if layer is None:
+            return None
+        return layer.with_notes(notes).aged(choice.snapshot_id, choice.age_days, choice.stale)
+
+    return FrontSnapshot(
+        snap.date,
+        mark(snap.line),
+        mark(snap.occupied),
+        mark(snap.controlled),
+        snap.source,
+        mark(snap.grey),
+        choice,
+    )
 
 
 @lru_cache(maxsize=8)

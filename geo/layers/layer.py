@@ -45,6 +45,11 @@ class Layer:
     role: LayerRole = LayerRole.USER
     origin: LayerOrigin = LayerOrigin.USER_FILE
     title: str = ""
+    #: For a dated snapshot's layer: its catalogue id, its age in days against the
+    #: requested date, and whether that age makes it stale (see ``geo.layers.snapshot_catalog``).
+    snapshot_id: str | None = None
+    age_days: int | None = None
+    stale: bool = False
 
     def describe(self) -> dict:
         """Provenance record for JSON output and map credits."""
@@ -57,11 +62,20 @@ class Layer:
             "version": self.version,
             "accuracy": self.accuracy,
             "notes": list(self.notes),
+            **(
+                {"snapshot_id": self.snapshot_id, "age_days": self.age_days, "stale": self.stale}
+                if self.snapshot_id
+                else {}
+            ),
         }
 
     def segments(self) -> Segments:
         """The layer's boundary (polygon) or lines as geodesic segments, cached."""
         return segments_of(self.geometry)
+
+    def aged(self, snapshot_id: str, age_days: int | None, stale: bool) -> Layer:
+        """The same layer marked with its snapshot's id and age against a requested date."""
+        return dataclasses.replace(self, snapshot_id=snapshot_id, age_days=age_days, stale=stale)
 
     def with_notes(self, notes: tuple[str, ...]) -> Layer:
         """The same layer with ``notes`` appended (a stale snapshot's warning, say)."""

@@ -26,9 +26,11 @@ CITIES = {
     "Simferopol": (44.95719, 34.11079),
     "Kharkiv": (49.98081, 36.25272),
     "Zaporizhzhia": (47.85167, 35.11714),
+    "Kherson": (46.65581, 32.6178),
 }
 OCCUPIED = {
     "2022-02-23": {"Donetsk", "Simferopol"},
+    "2022-11-15": {"Donetsk", "Simferopol", "Melitopol"},
     "2024-07-08": {"Donetsk", "Simferopol", "Melitopol"},
     "2025-07-01": {"Donetsk", "Simferopol", "Melitopol"},
 }
@@ -59,6 +61,7 @@ def test_occupied_area_grows_as_published():
     area = {d: abs(geod.geometry_area_perimeter(frontline_snapshot(d).occupied.geometry)[0]) / 1e6
             for d in OCCUPIED}  # fmt: skip
     assert 38_000 < area["2022-02-23"] < 50_000
+    assert 95_000 < area["2022-11-15"] < 125_000  # ~18 % of Ukraine after the Kherson withdrawal
     assert 100_000 < area["2024-07-08"] < 125_000
     assert 100_000 < area["2025-07-01"] < 125_000
 
