@@ -123,14 +123,22 @@ def judge_outcome(claim: dict, verdict, out: Outcome) -> Outcome:
     if out.verdict == out.expected:
         out.reason = None
         return out
-    key = _reference_key(claim["reference"])
-    if definite and key and out.reading_kinds and not set(out.reading_kinds) & READING_KINDS[key]:
-        out.reason = "wrong reference"
-    elif out.verdict == "unverifiable" and out.target_off_km is None and claim["target"] is not None:
-        out.reason = "no target (unverifiable)"
-    else:
-        out.reason = "wrong verdict"
+    out.reason = _failure_reason(claim, out, definite)
     return out
+
+
+def _failure_reason(claim: dict, out: Outcome, definite: bool) -> str:
+    """Why a found claim with a right (or no) target did not get the expected verdict."""
+    key = _reference_key(claim["reference"])
+    if definite:
+        if key and out.reading_kinds and not set(out.reading_kinds) & READING_KINDS[key]:
+            return "wrong reference"
+        return "wrong verdict"
+    if out.target_off_km is None and claim["target"] is not None:
+        return "no target (unverifiable)"
+    if "unknown_reference" in out.flags:
+        return "reference not understood (unverifiable)"
+    return "wrong verdict (unverifiable)"
 
 
 def evaluate(cases: list[dict] | None = None) -> list[Outcome]:
