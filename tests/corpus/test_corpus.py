@@ -7,7 +7,7 @@ place. ``python tests/corpus/evaluate.py`` prints the full report with every fai
 from __future__ import annotations
 
 import pytest
-from evaluate import evaluate, report, score
+from corpus.evaluate import evaluate, report, score
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from corpus_truth import (
+from corpus.corpus_truth import (
     GEOD,
     border_km,
     check_claim,
