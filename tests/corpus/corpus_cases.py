@@ -2039,3 +2039,125 @@ CASES += [
         [K("about 15 km", UV, None, "front", F(15))],
     ),
 ]
+
+CASES += [
+    # --- extension: whole short articles, several claims and carried targets ----------------------
+    (
+        "art-izhevsk-engels",
+        "article",
+        "2025-07-01",
+        "Ukrainian drones struck a plant in Izhevsk on Tuesday, officials said. The city lies some "
+        "1,200 kilometers (750 miles) from Ukraine and about 1,000 km east of Moscow. It was the second "
+        "attack on the plant this year. Separately, drones hit Engels-2 air base, which is about 480 km "
+        "from the border.",
+        [
+            K("some 1,200 kilometers (750 miles)", C, "Izhevsk", "UA", F(1200), frm=P),
+            K("about 1,000 km east of Moscow", C, "Izhevsk", "Moscow", F(1000), frm=P, dir="E"),
+            K("about 480 km", C, "Engels-2 air base", "b:UA", F(480)),
+        ],
+    ),
+    (
+        "art-kharkiv-lyptsi",
+        "article",
+        "2024-07-08",
+        "Kharkiv came under fire again overnight. The city, about 35 km from the Russian border, has been "
+        "hit by glide bombs since May. Russian troops are about 30 km away, near Lyptsi. Further east, "
+        "Kupiansk lies just 13 km from the front line.",
+        [
+            K("about 35 km", C, "Kharkiv", "b:RU", F(35), frm=P),
+            K("about 30 km", C, "Kharkiv", "front", F(30), frm=P),
+            K("just 13 km", C, "Kupiansk", "front", F(13)),
+        ],
+    ),
+    (
+        "art-orsk-radar",
+        "article",
+        "2024-05-27",
+        "A drone struck a long-range radar near Orsk overnight, a Ukrainian source said. The station is "
+        "part of Russia's early-warning network. It lies some 1,350 km from the Ukrainian border, far "
+        "beyond the reach of Western missiles, which can fly only about 300 km.",
+        [
+            K("some 1,350 km", C, "Orsk radar", "b:UA", F(1350), frm=P),
+            K("about 300 km", NV, cls="weapon_range"),
+        ],
+    ),
+    (
+        "art-kstovo-route",
+        "article",
+        "2025-01-29",
+        "Drones targeted the Kstovo refinery in the Nizhny Novgorod region overnight. The refinery, roughly "
+        "780 km from the border, processes about 17 million tonnes of oil a year. The drones flew more "
+        "than 1,000 km to reach it, officials said.",
+        [
+            K("roughly 780 km", C, "Kstovo refinery", "b:UA", F(780), frm=P),
+            K("more than 1,000 km", NV, cls="route_distance"),
+        ],
+    ),
+    (
+        "art-donetsk-front-towns",
+        "article",
+        "2025-07-01",
+        "Russian forces are pressing on Pokrovsk and Kostiantynivka. Pokrovsk is less than 5 km from the "
+        "front line, and Kostiantynivka about 6 km. Kramatorsk, the regional centre, is about 25 km from "
+        "the fighting.",
+        [
+            K("less than 5 km", C, "Pokrovsk", "front", F(5, bound="upper")),
+            K("about 6 km", C, "Kostiantynivka", "front", F(6)),
+            K("about 25 km", C, "Kramatorsk", "front", F(25)),
+        ],
+    ),
+    (
+        "art-alabuga-zone",
+        "article",
+        "2024-04-02",
+        "Drones reached Tatarstan for the first time on Tuesday. One hit a dormitory in the Alabuga special "
+        "economic zone, where Shahed drones are assembled. The zone lies more than 1,000 km from Ukraine.",
+        [K("more than 1,000 km", C, "Alabuga", "UA", F(1000, bound="lower"), frm=P)],
+    ),
+    (
+        "art-bombers-two-bases",
+        "article",
+        "2025-03-20",
+        "Russia keeps its strategic bombers at several bases. Engels-2 air base is roughly 480 km from "
+        "Ukraine; Olenya air base, on the Kola peninsula, is about 1,760 km away.",
+        [
+            K("roughly 480 km", C, "Engels-2 air base", "UA", F(480)),
+            K("about 1,760 km", C, "Olenya air base", "UA", F(1760)),
+        ],
+    ),
+    (
+        "art-fronted-possessive",
+        "multi_place",
+        "2025-03-20",
+        "Located about 175 km south-east of Moscow, Russia's Dyagilevo air base trains bomber crews.",
+        [K("about 175 km", C, "Dyagilevo air base", "Moscow", F(175), dir="SE")],
+    ),
+    (
+        "art-fronted-npp",
+        "multi_place",
+        "2024-08-22",
+        "Located about 40 km west of Kursk, the Kursk nuclear plant supplies much of the region's power.",
+        [K("about 40 km", C, "Kursk NPP", "Kursk", F(40), dir="W")],
+    ),
+    (
+        "unnamed-refinery",
+        "unknown_place",
+        "2025-02-01",
+        "A refinery 600 km from the border was hit overnight, officials said, without naming it.",
+        [K("600 km", UV, None, "b:UA", F(600))],
+    ),
+    (
+        "non-evacuation-zone",
+        "not_a_claim",
+        "2024-06-01",
+        "Residents living within 10 km of the border were told to leave.",
+        [K("within 10 km", NV, cls="not_a_claim")],
+    ),
+    (
+        "non-deep-advance",
+        "not_a_claim",
+        "2024-08-10",
+        "Ukrainian troops pushed 10 km deep into the Kursk region in two days.",
+        [K("10 km deep", NV, cls="not_a_claim")],
+    ),
+]
