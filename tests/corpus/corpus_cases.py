@@ -2161,3 +2161,64 @@ CASES += [
         [K("10 km deep", NV, cls="not_a_claim")],
     ),
 ]
+
+CASES += [
+    # --- extension: more lists and quotes ---------------------------------------------------------
+    (
+        "list-semicolons",
+        "list",
+        "2024-09-01",
+        "Russian cities hit overnight and their distance from Ukraine's border: Bryansk, 110 km; Oryol, "
+        "165 km; Kaluga, 290 km.",
+        [
+            K("110 km", C, "Bryansk", "b:UA", F(110)),
+            K("165 km", C, "Oryol", "b:UA", F(165)),
+            K("290 km", C, "Kaluga", "b:UA", F(290)),
+        ],
+    ),
+    (
+        "list-bullets",
+        "list",
+        "2025-03-15",
+        "Refineries within reach of Ukrainian drones:\n- Ryazan refinery (460 km from the border)\n"
+        "- Kirishi refinery (795 km from the border)\n- Ukhta refinery (1,700 km from the border)",
+        [
+            K("460 km", C, "Ryazan refinery", "b:UA", F(460)),
+            K("795 km", C, "Kirishi refinery", "b:UA", F(795)),
+            K("1,700 km", C, "Ukhta refinery", "b:UA", F(1700)),
+        ],
+    ),
+    (
+        "list-front-towns",
+        "list",
+        "2025-07-01",
+        "Distances to the front line on 1 July: Sloviansk 30 km, Izium 40 km, Dnipro 105 km.",
+        [
+            K("30 km", C, "Sloviansk", "front", F(30)),
+            K("40 km", C, "Izium", "front", F(40)),
+            K("105 km", C, "Dnipro", "front", F(105)),
+        ],
+    ),
+    (
+        "quote-rylsk-governor",
+        "quote",
+        "2024-08-22",
+        '"Rylsk is 26 km from the border and is shelled every day," the governor said.',
+        [K("26 km", C, "Rylsk", "b:UA", F(26))],
+    ),
+    (
+        "quote-chernihiv-we",
+        "quote",
+        "2025-01-05",
+        'Officials in Chernihiv say the threat remains. "We are less '
+        'than 50 km from Belarus," the mayor said.',
+        [K("less than 50 km", C, "Chernihiv", "b:BY", F(50, bound="upper"), frm=P)],
+    ),
+    (
+        "quote-kyiv-wrong",
+        "quote",
+        "2025-01-05",
+        '"Kyiv is 300 km from the Belarusian border," a commentator claimed on television.',
+        [K("300 km", OV, "Kyiv", "b:BY", F(300))],
+    ),
+]

@@ -126,7 +126,9 @@ def country_geometry(code: str):
     rows = df[df["code"] == code]
     if rows.empty:
         raise KeyError(f"no Natural Earth country with code {code!r}")
-    return shapely.union_all(list(rows.geometry))
+    geom = shapely.union_all(list(rows.geometry))
+    shapely.prepare(geom)
+    return geom
 
 
 @lru_cache(maxsize=16)
@@ -144,6 +146,7 @@ def country_boundary_points(code: str) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(lons), np.concatenate(lats)
 
 
+@lru_cache(maxsize=4096)
 def border_km(lat: float, lon: float, code: str) -> tuple[float, tuple[float, float]]:
     """Distance (km) from a point to a country's territory (0 inside), and the nearest boundary
     point as (lat, lon)."""
@@ -184,6 +187,7 @@ def frontline_points(path: Path) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     return {name: densify(np.array(lo), np.array(la)) for name, (lo, la) in parts.items()}
 
 
+@lru_cache(maxsize=4096)
 def frontline_km(lat: float, lon: float, date: str) -> tuple[float, str] | None:
     """Distance (km) from a point to the nearest part of the date's snapshot, and that part's name."""
     path = snapshot_for(date)
