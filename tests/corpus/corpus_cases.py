@@ -1699,7 +1699,9 @@ CASES += [
         "2024-08-22",
         "Power was cut in Zheleznogorsk after the strike. The city "
         "is about 250 km from the Ukrainian border.",
-        [K("about 250 km", OV, "Zheleznogorsk", "b:UA", F(250), frm=P)],
+        # GeoNames has two Russian Zheleznogorsks of the same size (Kursk oblast, 97,900; Krasnoyarsk
+        # krai, 93,834) and nothing in the text tells them apart: the tool must list both, not guess.
+        [K("about 250 km", UV, None, "b:UA", F(250), frm=P)],
     ),
     # --- extension: headlines ---------------------------------------------------------------------
     (
