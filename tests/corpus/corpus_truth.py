@@ -164,6 +164,10 @@ def inside_country(lat: float, lon: float, code: str) -> bool:
 # --- front-line snapshots -------------------------------------------------------------------------
 
 
+#: A front-line snapshot older than this (days) before the article cannot confirm a claim (issue 13).
+STALE_DAYS = 60
+
+
 def snapshot_for(date: str) -> Path | None:
     """The shipped snapshot file for a date: the latest on or before it (None before the first)."""
     want = dt.date.fromisoformat(date)
@@ -317,9 +321,17 @@ def _check_no_definite(case: dict, claim: dict) -> str | None:
     ref = claim["reference"]
     if claim["target"] is None:
         return None
-    if ref and ref["kind"] == "frontline" and snapshot_for(case["date"]) is None:
-        return None
-    return "unverifiable needs an unknown/ambiguous target (null) or a front line before every snapshot"
+    if ref and ref["kind"] == "frontline":
+        snapshot = snapshot_for(case["date"])
+        if snapshot is None:
+            return None
+        age = (dt.date.fromisoformat(case["date"]) - dt.date.fromisoformat(snapshot.stem)).days
+        if age > STALE_DAYS:
+            return None
+    return (
+        "unverifiable needs an unknown/ambiguous target (null), or a front line before every snapshot or "
+        f"more than {STALE_DAYS} days after the newest one"
+    )
 
 
 def _check_direction(claim: dict) -> str | None:
