@@ -13,6 +13,7 @@ The rules, in words an editor can quote, are in the README ("How claims are judg
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -149,6 +150,14 @@ class Judge:
         verdict, explanation, stale_flags = apply_staleness(
             readings, verdict, explain(claim, target, readings, verdict, notes)
         )
+        if "fuzzy_place_match" in flags and verdict is not VerdictKind.UNVERIFIABLE:
+            # a name that matches no place exactly is a guess at a spelling: measured, never confirmed
+            explanation = (
+                f"Cannot verify: '{claim.target}' matches no place exactly; the closest name is "
+                f"{target.name} ({target.country_code}). If that is the place meant: {explanation}"
+            )
+            verdict = VerdictKind.UNVERIFIABLE
+            evidence = dataclasses.replace(evidence, confidence="low")
         return Verdict(
             claim,
             target,

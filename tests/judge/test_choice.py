@@ -101,3 +101,13 @@ def test_a_route_shorter_than_the_straight_line_cannot_be(judge):
     assert str(v.verdict) == "understated"
     assert v.readings[0].distance_km == pytest.approx(straight, abs=1.0)
     assert "route_distance" in v.flags
+
+
+def test_a_name_that_matches_no_place_exactly_is_measured_but_never_confirmed(judge):
+    # "Novozybkovo" is no place; Novozybkov (Bryansk oblast) is the nearest spelling
+    [v] = verdicts(judge, "Drones hit Novozybkovo overnight, some 40 km from the border.")
+    assert str(v.verdict) == "unverifiable"
+    assert "fuzzy_place_match" in v.flags
+    assert v.target.name == "Novozybkov" and v.readings  # what it would be, shown
+    assert "matches no place exactly" in v.explanation and "If that is the place meant" in v.explanation
+    assert v.target_choice.confidence == "low"
