@@ -105,15 +105,21 @@ def aggregate(verdicts: Sequence[str], errors: Sequence[float]) -> VerdictKind:
     return VerdictKind(verdicts[best])
 
 
-def direction_matches(code: str, bearing_deg: float) -> tuple[bool, str]:
+#: Extra half-width (degrees) for a direction from an area ("north of Ukraine"): it says which side
+#: of the area the place is on, measured from the area's nearest point, so neighbouring points count.
+AREA_EXTRA_DEG = 22.5
+
+
+def direction_matches(code: str, bearing_deg: float, extra_deg: float = 0.0) -> tuple[bool, str]:
     """Does a bearing (degrees from the reference towards the target) fit a compass word?
 
-    Single letters and intercardinals (E, NE) accept ±45°; three-letter points (ENE) ±22.5°.
-    So 76° counts as "east" (14° off), 150° does not (60° off).
+    Single letters and intercardinals (E, NE) accept ±45°; three-letter points (ENE) ±22.5°
+    (``extra_deg`` more for a direction from an area). So 76° counts as "east" (14° off), 150°
+    does not (60° off).
     """
     centre = compass_sector_deg(code)
     off = float(angular_difference_deg(bearing_deg, centre))
-    half = DIRECTION_HALF_WIDTH[len(code)]
+    half = DIRECTION_HALF_WIDTH[len(code)] + extra_deg
     ok = off <= half
     verb = "fits" if ok else "does not fit"
     return (
@@ -137,8 +143,8 @@ def layer_reading(
     flags: list[str] = []
     notes = m.layer.notes
     if direction and m.bearing_deg is not None and not m.inside and m.distance_km > 0:
-        ok, why = direction_matches(direction, m.bearing_deg)
-        notes = (why, *notes)
+        ok, why = direction_matches(direction, m.bearing_deg, AREA_EXTRA_DEG)
+        notes = (f"{why}, from the layer's nearest point", *notes)
         if not ok:
             flags.append("direction_mismatch")
     reading = Reading(
