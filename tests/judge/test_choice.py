@@ -113,7 +113,9 @@ def test_a_name_that_matches_no_place_exactly_is_measured_but_never_confirmed(ju
     assert v.target_choice.confidence == "low"
 
 
-@pytest.mark.parametrize("word, mismatch", [("north", False), ("east", False), ("south", True), ("west", True)])
+@pytest.mark.parametrize(
+    "word, mismatch", [("north", False), ("east", False), ("south", True), ("west", True)]
+)
 def test_a_direction_from_an_area_is_checked_from_its_nearest_point(judge, word, mismatch):
     # Kursk lies north-east of the nearest stretch of Ukraine's border
     [v] = verdicts(judge, f"Kursk lies about 100 km {word} of Ukraine.")
