@@ -13,20 +13,23 @@ def cmd_verify(args) -> int:
 
     from geo.judge.judge import Judge
     from geo.layers.frontline import parse_date
+    from geo.places.cyrillic import CyrillicFirst
     from geo.places.gazetteer import Gazetteer
-    from geo.render import report
+    from geo.render import localized, report
     from geo.text.dates import article_date
-    from geo.text.extract import extract_claims
+    from geo.text.lang import extract_claims_any
 
     parse_date(args.date)  # a malformed --date is an error before anything else
     refuse_overwrite(args.map, "--map", args.force)
     text = read_article(args.source)
-    claims = extract_claims(text)
+    gazetteer = CyrillicFirst(Gazetteer.default())
+    claims = extract_claims_any(text, getattr(args, "lang", None), known=gazetteer.is_known)
     date = args.date or article_date(text)
     if claims and not args.layer:
         _warn_about_snapshot(date)
-    judge = Judge(Gazetteer.default(), date=date, layer_file=args.layer)
-    verdicts = judge.judge_all(claims)
+    judge = Judge(gazetteer, date=date, layer_file=args.layer)
+    report_lang = getattr(args, "report_lang", "en") or "en"
+    verdicts = localized.localize(judge.judge_all(claims), report_lang)
     if args.map:
         from geo.render.map.verdicts import verification_map
 
@@ -35,9 +38,9 @@ def cmd_verify(args) -> int:
     if args.json:
         print(report.to_json(verdicts))
     elif args.markdown:
-        print(report.to_markdown(verdicts))
+        print(report.to_markdown(verdicts, title=localized.word("Distance fact-check", report_lang)))
     else:
-        print(report.to_table(verdicts))
+        print(localized.to_table(verdicts, report_lang))
     return 0
 
 

@@ -184,6 +184,7 @@ def _target(text, window, before, consumed, sent_end, names, patterns: Patterns,
         between = _between(text, window, window + len(before), patterns, known)
         if between is not None:
             return between
+        reference, ref_kind = _reference_before(text, window, window + len(before), patterns)
     clause_start = _clause_start(before)
     target = find_target(before[clause_start:], window + clause_start, names, patterns)
     if target is None:
@@ -220,6 +221,16 @@ def _between(text, start, end, patterns: Patterns, known):
     if target is None:
         return None
     return target.name, reference[0], reference[1]
+
+
+def _reference_before(text, start, end, patterns: Patterns) -> tuple[str | None, str | None]:
+    """A line or border named before the figure: "до лінії фронту — 20 км", "до границы 50 км"."""
+    for lead in (patterns.to_before, patterns.from_before):
+        for found in lead.finditer(text, start, end):
+            for pattern, reference, kind in patterns.references:
+                if kind != "place" and pattern.match(text, found.end(), end):
+                    return reference, kind
+    return None, None
 
 
 def _clause_start(before: str) -> int:

@@ -20,7 +20,7 @@ _DASH = "[-–—]"
 #: Units as written in both languages; group ``unit`` of ``Patterns.figure``.
 UNIT = (
     r"(?P<unit>(?:морськ\w*|морск\w*)\s+миль\w*|(?:морськ\w*|морск\w*)\s+мил[іиья]\w*"
-    r"|км\b\.?|кілометр\w*|километр\w*|миль\w*|мил[іиья]\w*|km\b)"
+    r"|км\b|кілометр\w*|километр\w*|миль\w*|мил[іиья]\w*|km\b)"
 )
 #: A figure as a compound adjective: "1000-кілометрова", "1 200-километровой"; group ``unit``.
 COMPOUND_UNIT = r"(?P<cunit>кілометров\w*|километров\w*|мильн\w*)"
@@ -116,6 +116,7 @@ class Patterns:
         self.front_subject = re.compile(v.front_subject, re.IGNORECASE)
         self.from_before = re.compile(rf"(?:^|(?<=[\s«\"„(]))(?:{v.from_word})\s+", re.IGNORECASE)
         self.to_between = re.compile(rf"\s+(?:{v.to_word})\s+", re.IGNORECASE)
+        self.to_before = re.compile(rf"(?:^|(?<=[\s«\"„(]))(?:{v.to_word})\s+", re.IGNORECASE)
 
     @cached_property
     def facility_nouns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
