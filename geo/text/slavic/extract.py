@@ -81,7 +81,7 @@ def sentence_claims(
     patterns = patterns_for(lang)
     sentence = text[sent_start:sent_end]
     names = names_in(text, sent_start, sent_end, patterns, known)
-    carried = previous_target if patterns.refers_back.match(sentence) else None
+    carried = previous_target if patterns.refers_back.search(sentence) else None
     claims: list[Claim] = []
     window = sent_start
     last_target, last_reference = None, None
@@ -149,7 +149,10 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
         text, match, before, expr_end, sent_end, patterns, known
     )
     target = None
-    if kind == "distance":
+    separated = _separates(text, expr_end, sent_end, patterns, known) if kind == "distance" else None
+    if separated is not None and reference is None:
+        target, reference, ref_kind, consumed = separated
+    elif kind == "distance":
         target, reference, ref_kind = _target(
             text, window, before, consumed, sent_end, names, patterns, known, (reference, ref_kind)
         )
@@ -196,12 +199,42 @@ def _target(text, window, before, consumed, sent_end, names, patterns: Patterns,
     return target, reference, ref_kind
 
 
+def _separates(text, expr_end, sent_end, patterns: Patterns, known):
+    """ "450 км відділяють Москву від кордону": ``(target, reference, kind, end)`` or None."""
+    verb = patterns.separates.match(text, expr_end, sent_end)
+    if verb is None:
+        return None
+    target = name_at(text, verb.end(), sent_end, patterns, known)
+    if target is None:
+        return None
+    lead = patterns.after.match(text, target.end, sent_end)
+    if not lead.group("from"):
+        return None
+    for pattern, reference, kind in patterns.references:
+        found = pattern.match(text, lead.end(), sent_end)
+        if found:
+            return target.name, reference, kind, found.end()
+    ref = name_at(text, lead.end(), sent_end, patterns, known)
+    return (target.name, ref.name, "place", ref.end) if ref else None
+
+
+def _between_two(text, start, end, patterns: Patterns, known):
+    """ "Відстань між Харковом і Києвом": ``(target, reference, "place")`` or None."""
+    found = patterns.between.search(text, start, end)
+    if found is None:
+        return None
+    first = name_at(text, found.end(), end, patterns, known)
+    joint = patterns.between_and.match(text, first.end, end) if first else None
+    second = name_at(text, joint.end(), end, patterns, known) if joint else None
+    return (first.name, second.name, "place") if second else None
+
+
 def _between(text, start, end, patterns: Patterns, known):
     """ "Від кордону до Ярославля — 700 км", "расстояние от границы до Ярославля": the place after
     "до" is the target, the one after "від" the reference → ``(target, reference, kind)`` or None."""
     found = patterns.from_before.search(text, start, end)
     if found is None:
-        return None
+        return _between_two(text, start, end, patterns, known)
     pos = found.end()
     reference = None
     for pattern, ref, kind in patterns.references:

@@ -26,11 +26,15 @@ _RUN = re.compile(rf"(?<![\w'’ʼ-]){_WORD}(?:[ \u00a0]{_WORD})*")
 _TOKEN = re.compile(rf"{_WORD}")
 _PREV_WORD = re.compile(r"([\w.]+)\s*$")
 _APPOSITION_END = re.compile(
-    r"\s*(?:,|—|–|\(|\s-)\s*(?:(?:це|это|що|что|де|где|який|яка|яке|котр\w+|котор\w+)\s+)?"
+    r"\s*(?:,|—|–|\(|\s-|:)\s*(?:(?:це|это|що|что|де|где|який|яка|яке|котр\w+|котор\w+)\s+)?"
     r"(?:(?:лише|всього|усього|лиш|всего|лишь|только)\s+)?$",
     re.IGNORECASE,
 )
 _TRAILING_APPOSITION = re.compile(r",[^,]*,\s*$")
+#: Words before a name that make it a river, lake or sea ("на берегах Волги"), never a target.
+_WATER_BEFORE = re.compile(
+    r"берег\w*|узбережж\w*|побережь\w*|річк\w*|рік[аиу]|рек[аиу]|озер\w*|мор[ея]", re.I
+)
 _NOT_NAME_POS = frozenset({"VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB", "NUMR", "INTJ", "PRED"})
 
 
@@ -45,6 +49,7 @@ class Name:
     end: int
     before_word: str
     initial: bool
+    known: bool | None = None
 
 
 def _keep_token(word: str, patterns: Patterns, initial: bool) -> bool:
@@ -63,6 +68,9 @@ def _keep_token(word: str, patterns: Patterns, initial: bool) -> bool:
         return True
     if best.normal_form in not_places and not any("Geox" in str(p.tag) for p in parses[:3]):
         return False
+    if all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not {"Surn", "Name"} & p.tag.grammemes
+           for p in parses):  # fmt: skip
+        return False  # people ("Мешканці", "Россияне"), never places
     return not (initial and best.tag.POS in _NOT_NAME_POS)
 
 
@@ -84,7 +92,7 @@ def names_in(
             if group:
                 out.append(_make_name(text, start, group, patterns, known))
                 group = []
-    return out
+    return [n for n in out if not _WATER_BEFORE.fullmatch(n.before_word)]
 
 
 def _make_name(
@@ -106,11 +114,16 @@ def _make_name(
         name = f"{nominative_phrase(words, patterns.vocabulary.code, cases)} {facility}"
     elif len(words) == 1:
         options = nominative_candidates(words[0], patterns.vocabulary.code, cases)
-        name = next((o for o in options if known and known(o)), options[0])
+        fallback = options[0]
+        pattern, airfield = patterns.vocabulary.airfield
+        if re.fullmatch(pattern, before_word, re.IGNORECASE):  # "аеродром Енгельс": the air base
+            options = [f"{airfield} {options[0]}", *options]
+        name = next((o for o in options if known and known(o)), fallback)
     else:
         name = nominative_phrase(words, patterns.vocabulary.code, cases)
     initial = not text[start : first.start()].strip(' «"„“(—–-')
-    return Name(name, text[first.start() : end], first.start(), end, before_word, initial)
+    is_known = known(name) if known else None
+    return Name(name, text[first.start() : end], first.start(), end, before_word, initial, is_known)
 
 
 def name_at(
@@ -127,6 +140,8 @@ def find_target(before: str, offset: int, names: list[Name], patterns: Patterns)
     """The place a figure is about, from ``before`` (the text of its clause before the figure, starting
     at ``offset`` of the full text) and the ``names`` found there; None when unclear."""
     names = [n for n in names if n.end <= offset + len(before)]
+    if any(n.known for n in names):  # the gazetteer was asked: names it does not know ("Волги") step aside
+        names = [n for n in names if n.known]
     if not names:
         return None
     last = names[-1]
@@ -147,5 +162,9 @@ def find_target(before: str, offset: int, names: list[Name], patterns: Patterns)
         ):
             return name.name
     if names[0].initial:  # "Краматорськ лише за 20 км…": the name opening the sentence
+        return names[0].name
+    if (
+        len(names) == 1 and names[0].known is not False
+    ):  # the clause's one place: "Мешканці Дружківки живуть…"
         return names[0].name
     return None

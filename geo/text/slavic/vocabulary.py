@@ -75,6 +75,13 @@ class Vocabulary:
     front_subject: str = r"(?!x)x"
     #: "to" between the two ends of "від кордону до Ярославля — 700 км"
     to_word: str = r"до"
+    #: (pattern of a word before a name that makes it an airfield, the word the gazetteer's aliases use):
+    #: "на аеродромі Шайківка" → "аеродром Шайківка"
+    airfield: tuple[str, str] = (r"(?!x)x", "")
+    #: a verb after the figure whose object is the target: "450 км відділяють Москву від кордону"
+    separates: str = r"(?!x)x"
+    #: "між Харковом і Києвом": the words "between" and "and"
+    between_and: tuple[str, str] = (r"(?!x)x", r"(?!x)x")
 
 
 class Patterns:
@@ -116,6 +123,9 @@ class Patterns:
         self.front_subject = re.compile(v.front_subject, re.IGNORECASE)
         self.from_before = re.compile(rf"(?:^|(?<=[\s«\"„(]))(?:{v.from_word})\s+", re.IGNORECASE)
         self.to_between = re.compile(rf"\s+(?:{v.to_word})\s+", re.IGNORECASE)
+        self.separates = re.compile(rf"\s+(?:{v.separates})\s+", re.IGNORECASE)
+        self.between = re.compile(rf"(?:^|(?<=\s))(?:{v.between_and[0]})\s+", re.IGNORECASE)
+        self.between_and = re.compile(rf"\s+(?:{v.between_and[1]})\s+", re.IGNORECASE)
         self.to_before = re.compile(rf"(?:^|(?<=[\s«\"„(]))(?:{v.to_word})\s+", re.IGNORECASE)
 
     @cached_property
