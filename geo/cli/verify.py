@@ -29,16 +29,16 @@ def cmd_verify(args) -> int:
         _warn_about_snapshot(date)
     judge = Judge(gazetteer, date=date, layer_file=args.layer)
     report_lang = getattr(args, "report_lang", "en") or "en"
-    verdicts = localized.localize(judge.judge_all(claims), report_lang)
+    verdicts = judge.judge_all(claims)
     if args.map:
         from geo.render.map.verdicts import verification_map
 
         verification_map(verdicts, args.map, date=date)
         print(f"geo: map written to {args.map}", file=sys.stderr)
     if args.json:
-        print(report.to_json(verdicts))
+        print(report.to_json(localized.localize(verdicts, report_lang)))
     elif args.markdown:
-        print(report.to_markdown(verdicts, title=localized.word("Distance fact-check", report_lang)))
+        print(localized.to_markdown(verdicts, report_lang))
     else:
         print(localized.to_table(verdicts, report_lang))
     return 0

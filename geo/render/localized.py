@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Sequence
 
 from geo.judge.verdicts import Verdict
@@ -17,7 +18,7 @@ from geo.model import ReadingKind, VerdictKind
 from geo.render import report
 from geo.render.lexicon import word
 
-__all__ = ["explanation", "localize", "to_table", "word"]
+__all__ = ["explanation", "localize", "to_markdown", "to_table", "word"]
 
 
 def _band(band: tuple[float, float], lang: str) -> str:
@@ -94,3 +95,27 @@ def to_table(verdicts: Sequence[Verdict], lang: str = "en") -> str:
     lines.append("")
     lines.extend(f"{i}. {explanation(v, lang)}" for i, v in enumerate(verdicts, 1))
     return "\n".join(lines)
+
+
+_KINDS = tuple(str(k) for k in VerdictKind)
+
+
+def to_markdown(verdicts: Sequence[Verdict], lang: str = "en") -> str:
+    """The Markdown memo of ``geo verify --markdown`` in ``lang``: the English memo with its title,
+    summary, verdict words and explanations in ``lang`` (the evidence tables keep their English
+    column names and figures)."""
+    if lang == "en":
+        return report.to_markdown(verdicts)
+    memo = report.to_markdown(localize(verdicts, lang), title=word("Distance fact-check", lang))
+    memo = memo.replace(
+        "No distance claims found in the text.", word("No distance claims found in the text.", lang)
+    )
+    kinds = "|".join(_KINDS)
+    memo = re.sub(rf"— \*\*({kinds})\*\*$", lambda m: f"— **{word(m.group(1), lang)}**", memo, flags=re.M)
+    summary = re.compile(rf"^((?:\d+ (?:{kinds})(?:, )?)+) \((\d+) claims\)\.$", re.M)
+    return summary.sub(lambda m: _summary(m.group(1), m.group(2), lang), memo, count=1)
+
+
+def _summary(counts: str, total: str, lang: str) -> str:
+    words = re.sub(r"(\d+) (\w+)", lambda m: f"{m.group(1)} {word(m.group(2), lang)}", counts)
+    return f"{words} ({total} {word('claims', lang)})."

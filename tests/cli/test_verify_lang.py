@@ -46,6 +46,7 @@ def test_markdown_title_in_the_report_language():
     r = run_geo("verify", "-", "--markdown", "--report-lang", "uk", "--layer", str(DEEPSTATE), stdin=STORY_RU)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("# Перевірка відстаней")
+    assert "1 відповідає, 1 перебільшено (2 тверджень)." in r.stdout and "— **перебільшено**" in r.stdout
 
 
 def test_unknown_language_is_a_clear_error():

@@ -126,3 +126,26 @@ def test_bad_input():
         extract_claims_any("   ")
     with pytest.raises(GeoError):
         extract_claims_any("Текст.", "de")
+
+
+def test_ukrainian_without_its_dictionary_falls_back_to_russian(monkeypatch):
+    # pymorphy3-dicts-uk is an optional extra (GPLv3): without it, the Russian dictionary and the
+    # spelling rules still give the nominative of the commonest town forms.
+    import pymorphy3
+
+    from geo.text.slavic import morph
+
+    real = pymorphy3.MorphAnalyzer
+
+    def without_uk(lang="ru", **kwargs):
+        if lang == "uk":
+            raise ValueError("Can't find a dictionary for language 'uk'")
+        return real(lang=lang, **kwargs)
+
+    morph.analyser.cache_clear()
+    monkeypatch.setattr(pymorphy3, "MorphAnalyzer", without_uk)
+    try:
+        assert morph.analyser("uk").lang == "ru"
+        assert morph.nominative_candidates("Іжевська", "uk", ("gent",))[0] == "Іжевськ"
+    finally:
+        morph.analyser.cache_clear()

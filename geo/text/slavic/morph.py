@@ -21,10 +21,17 @@ _ADJ_ENDINGS = ("ого", "ому", "им", "ій", "ої", "ою", "ий", "а�
 
 @lru_cache(maxsize=2)
 def analyser(lang: str):
-    """The pymorphy3 analyser for ``lang`` ("uk" or "ru"), loaded once (~0.3 s)."""
+    """The pymorphy3 analyser for ``lang`` ("uk" or "ru"), loaded once (~0.3 s). Without the Ukrainian
+    dictionary (the optional ``pymorphy3-dicts-uk``, GPLv3) Ukrainian is read with the Russian one;
+    the spelling rules and the gazetteer's answer still put most town names right."""
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    try:
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except ValueError:  # pymorphy3 raises ValueError when a language's dictionary is not installed
+        if lang == "ru":
+            raise
+        return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def _restore_case(lemma: str, written: str) -> str:
