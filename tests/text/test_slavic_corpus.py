@@ -25,7 +25,7 @@ from geo.text.lang import extract_claims_any
 
 from conftest import ROOT, SHARED
 from helpers import dense_min_distance, polygon_rings
-from slavic_corpus import RU, RU_MORE, UK, UK_MORE
+from slavic_corpus import RU, RU_MORE, RU_THIRD, UK, UK_MORE, UK_THIRD
 from slavic_places import PLACES
 
 DEEPSTATE = SHARED / "data" / "frontline" / "deepstatemap_occupied_2025-07-01.geojson"
@@ -145,7 +145,7 @@ def _score(corpus, lang, judge, lookup):
     return found / total, agreed / total, total, misses
 
 
-@pytest.mark.parametrize("lang, corpus", [("uk", UK + UK_MORE), ("ru", RU + RU_MORE)])
+@pytest.mark.parametrize("lang, corpus", [("uk", UK + UK_MORE + UK_THIRD), ("ru", RU + RU_MORE + RU_THIRD)])
 def test_corpus_has_no_borderline_figures(lang, corpus):
     assert len(corpus) >= 60
     for text, expected_claims in corpus:
@@ -154,7 +154,7 @@ def test_corpus_has_no_borderline_figures(lang, corpus):
             assert _expected_verdict(figure, truth, sense, reference), (text, truth)
 
 
-@pytest.mark.parametrize("lang, corpus", [("uk", UK + UK_MORE), ("ru", RU + RU_MORE)])
+@pytest.mark.parametrize("lang, corpus", [("uk", UK + UK_MORE + UK_THIRD), ("ru", RU + RU_MORE + RU_THIRD)])
 def test_recall_and_verdict_agreement(lang, corpus, judge, lookup):
     recall, agreement, total, misses = _score(corpus, lang, judge, lookup)
     print(f"\n{lang}: {total} claims, recall {recall:.1%}, verdict agreement {agreement:.1%}")

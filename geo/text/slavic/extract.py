@@ -20,13 +20,19 @@ from functools import lru_cache
 from geo.core.units import convert, figure_step
 from geo.text.claim import Claim
 from geo.text.slavic.names import find_target, name_at, names_in
-from geo.text.slavic.numbers import parse_figure
+from geo.text.slavic.numbers import FIGURE, parse_figure
 from geo.text.slavic.vocabulary import Patterns, compass_code
 from geo.text.slavic.vocabulary_ru import RUSSIAN
 from geo.text.slavic.vocabulary_uk import UKRAINIAN
 
 __all__ = ["extract_slavic", "patterns_for", "sentence_claims"]
 
+#: "Курськ і Бєлгород розташовані відповідно за 95 і 35 км": the first figure of a "respectively" pair,
+#: right before the second.
+_PAIR = re.compile(
+    rf"(?:відповідно|соответственно)\s+(?:(?:за|в|у|на)\s+)?(?P<first>{FIGURE})\s+(?:і|и|та|й)\s+$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда|тоді як|в то время как)\s+", re.IGNORECASE)
 
 
@@ -91,6 +97,11 @@ def sentence_claims(
         claim, consumed = _claim(text, match, window, sent_start, sent_end, patterns, names, known)
         if claim is None:
             continue
+        pair = _PAIR.search(text, window, match.start()) if claim.kind == "distance" else None
+        if pair is not None:
+            claims.extend(_respectively(text, claim, pair, names))
+            window = consumed
+            continue
         if claim.kind == "distance":
             claim = _fill(claim, last_target or carried, last_reference)
             last_target = claim.target or last_target
@@ -99,6 +110,31 @@ def sentence_claims(
         window = consumed
     following = last_target or (names[-1].name if names else None) or previous_target
     return claims, following
+
+
+def _respectively(text: str, second: Claim, pair: re.Match, names) -> list[Claim]:
+    """Two claims from "X і Y … відповідно за 95 і 35 км від кордону": the first figure goes with the
+    first of the last two names before the pair, the second with the second; one claim with no target
+    each when fewer than two names come before."""
+    from dataclasses import replace
+
+    before = [n for n in names if n.end <= pair.start()]
+    first_target, second_target = (before[-2].name, before[-1].name) if len(before) >= 2 else (None, None)
+    figure = parse_figure(pair.group("first"))
+    step = figure_step(figure)
+    start, end = pair.start("first"), pair.end("first")
+    first = replace(
+        second,
+        span=(start, end),
+        phrase=text[start:end],
+        figure=figure,
+        claimed_km=float(convert(figure, second.unit, "km")),
+        figure_step=step,
+        figure_precision_km=float(convert(step, second.unit, "km")),
+        hedge=None,
+        target=first_target,
+    )
+    return [first, replace(second, target=second_target)]
 
 
 def _fill(claim: Claim, target: str | None, reference: tuple[str | None, str | None] | None) -> Claim:

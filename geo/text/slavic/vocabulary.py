@@ -22,6 +22,11 @@ UNIT = (
     r"(?P<unit>(?:морськ\w*|морск\w*)\s+миль\w*|(?:морськ\w*|морск\w*)\s+мил[іиья]\w*"
     r"|км\b|кілометр\w*|километр\w*|миль\w*|мил[іиья]\w*|km\b)"
 )
+#: Words between a figure's unit and a line noun that keep it a length: "1000 км активної лінії фронту".
+_LINE_MODIFIER = (
+    r"(?:всі[єї]\w*|всей|все[йм]\w*|активн\w+|спільн\w+|общ\w+|державн\w+|государственн\w+|нов\w+"
+    r"|україно-російськ\w+|російсько-українськ\w+|российско-украинск\w+|украино-российск\w+|сухопутн\w+)"
+)
 #: A figure as a compound adjective: "1000-кілометрова", "1 200-километровой"; group ``unit``.
 COMPOUND_UNIT = r"(?P<cunit>кілометров\w*|километров\w*|мильн\w*)"
 
@@ -111,9 +116,9 @@ class Patterns:
             re.IGNORECASE,
         )
         self.references = tuple((re.compile(p, re.IGNORECASE), r, k) for p, r, k in v.references)
-        self.line_after = re.compile(rf"\s*(?:\w+\s+){{0,1}}{v.line_noun}", re.IGNORECASE)
+        self.line_after = re.compile(rf"\s*(?:{_LINE_MODIFIER}\s+)?{v.line_noun}", re.IGNORECASE)
         self.line_anywhere = re.compile(v.line_noun, re.IGNORECASE)
-        self.length_before = re.compile(rf"(?:{v.length_before})\s*(?:\S+\s+){{0,2}}$", re.IGNORECASE)
+        self.length_before = re.compile(rf"(?:{v.length_before})\s*(?:\S+\s+){{0,4}}$", re.IGNORECASE)
         self.not_distance_before = re.compile(rf"(?:{v.not_distance_before})\s*(?:\S+\s+){{0,2}}$", re.I)
         self.not_distance_after = re.compile(v.not_distance_after, re.IGNORECASE)
         self.intro_before = re.compile(rf"(?:^|(?<=[\s(«]))(?:{v.intro_before})\s+$", re.IGNORECASE)
