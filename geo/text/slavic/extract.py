@@ -323,7 +323,7 @@ def _target_after(consumed: int, sent_end: int, names) -> str | None:
     return None
 
 
-def _context(text, match, before, expr_end, sent_end, patterns: Patterns, known):
+def _context(text, match, before, expr_end, sent_end, patterns: Patterns, known, sent_start=0):
     """``(kind, reference, reference_kind, direction, consumed)`` of a figure from its surroundings."""
     after = text[expr_end:sent_end]
     line = patterns.line_after.match(after)
@@ -331,9 +331,7 @@ def _context(text, match, before, expr_end, sent_end, patterns: Patterns, known)
         noun = line.group("noun")
         return ("length", *_line(noun, patterns), None, expr_end + line.end())
     if patterns.length_before.search(before):
-        nouns = list(
-            patterns.line_anywhere.finditer(text, match.string.rfind(".", 0, match.start()) + 1, sent_end)
-        )
+        nouns = list(patterns.line_anywhere.finditer(text, sent_start, sent_end))
         if nouns:
             return ("length", *_line(nouns[0].group("noun"), patterns), None, expr_end)
     lead = patterns.after.match(text, expr_end, sent_end)
