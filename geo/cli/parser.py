@@ -117,6 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="print the full evidence for claim N (its number in the table), or 'all'",
     )
+    v.add_argument(
+        "--lang",
+        choices=("en", "uk", "ru"),
+        help="the article's language (default: detected per sentence; English, Ukrainian or Russian)",
+    )
+    v.add_argument(
+        "--report-lang",
+        choices=("en", "uk", "ru"),
+        default="en",
+        help="write verdicts and explanations in this language (default: en)",
+    )
     v.add_argument("--map", metavar="HTML", help="also write a map of every verified claim")
     v.add_argument("--force", action="store_true", help="overwrite an existing --map file")
     v.set_defaults(func=cmd_verify)

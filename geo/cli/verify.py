@@ -14,21 +14,24 @@ def cmd_verify(args) -> int:
 
     from geo.judge.judge import Judge
     from geo.layers.frontline import parse_date
+    from geo.places.cyrillic import CyrillicFirst
     from geo.places.gazetteer import Gazetteer
-    from geo.render import report
+    from geo.render import localized, report
     from geo.text.dates import article_date
-    from geo.text.extract import extract_claims
+    from geo.text.lang import extract_claims_any
 
     parse_date(args.date)  # a malformed --date is an error before anything else
     if args.explain and args.explain != "all" and not args.explain.isdigit():
         raise UsageError(f"--explain takes a claim number (1, 2, ...) or 'all', not {args.explain!r}")
     refuse_overwrite(args.map, "--map", args.force)
     text = read_article(args.source)
-    claims = extract_claims(text)
+    gazetteer = CyrillicFirst(Gazetteer.default())
+    claims = extract_claims_any(text, getattr(args, "lang", None), known=gazetteer.is_known)
     date = args.date or article_date(text)
     if claims and not args.layer:
         _warn_about_snapshot(date)
-    judge = Judge(Gazetteer.default(), date=date, layer_file=args.layer)
+    judge = Judge(gazetteer, date=date, layer_file=args.layer)
+    report_lang = getattr(args, "report_lang", "en") or "en"
     verdicts = judge.judge_all(claims)
     if args.map:
         from geo.render.map.verdicts import verification_map
@@ -38,11 +41,11 @@ def cmd_verify(args) -> int:
     if args.explain:
         print(_evidence(verdicts, args.explain))
     elif args.json:
-        print(report.to_json(verdicts))
+        print(report.to_json(localized.localize(verdicts, report_lang)))
     elif args.markdown:
-        print(report.to_markdown(verdicts))
+        print(localized.to_markdown(verdicts, report_lang))
     else:
-        print(report.to_table(verdicts))
+        print(localized.to_table(verdicts, report_lang))
     return 0
 
 

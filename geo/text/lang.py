@@ -1,0 +1,115 @@
+"""Which language a text (or each of its sentences) is written in, and the extractor for it.
+
+``detect_language`` tells English, Ukrainian and Russian apart by their letters: Cyrillic at all, then the
+letters only one of the two has (і ї є ґ for Ukrainian; ы э ъ ё for Russian), then their commonest
+short words. ``extract_claims_any`` sends each sentence to its language's extractor, so an English
+article goes through ``geo.text.extract.extract_claims`` unchanged and a mixed text is read sentence by
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from geo.errors import EmptyInputError, GeoError
+from geo.text.claim import Claim
+from geo.text.sentences import split_sentences
+
+__all__ = ["LANGUAGES", "detect_language", "extract_claims_any", "sentence_spans"]
+
+#: The languages ``geo verify --lang`` knows.
+LANGUAGES = ("en", "uk", "ru")
+_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+_LATIN = re.compile(r"[A-Za-z]")
+_UK_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_RU_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
+_UK_WORDS = re.compile(
+    r"(?<!\w)(?:від|що|це|та|який|яка|як|не|до|на|його|її|близько|понад|кілометр\w*)(?!\w)", re.I
+)
+_RU_WORDS = re.compile(
+    r"(?<!\w)(?:от|что|это|и|который|которая|как|не|до|на|его|её|около|более|километр\w*)(?!\w)", re.I
+)
+#: Abbreviations after which a full stop does not end a Ukrainian or Russian sentence ("м. Суми").
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:м|с|смт|г|пгт|п|вул|ул|обл|р|див|им|ім|тис|тыс|км)\.$", re.I)
+
+
+def detect_language(text: str) -> str:
+    """The language of ``text`` (an article or one sentence): "en", "uk" or "ru".
+
+    >>> detect_language("Іжевськ розташований за 1300 км від кордону.")
+    'uk'
+    >>> detect_language("Ижевск находится в 1300 км.")
+    'ru'
+    >>> detect_language("Izhevsk lies 1,300 km from Ukraine.")
+    'en'
+    """
+    cyrillic = len(_CYRILLIC.findall(text))
+    if cyrillic == 0 or cyrillic < len(_LATIN.findall(text)):
+        return "en"
+    uk = 3 * len(_UK_LETTERS.findall(text)) + len(_UK_WORDS.findall(text))
+    ru = 3 * len(_RU_LETTERS.findall(text)) + len(_RU_WORDS.findall(text))
+    return "uk" if uk >= ru and uk > 0 else "ru"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences of ``text`` as ``(start, end)``, the English rules plus the Ukrainian and Russian
+    abbreviations that do not end one ("м. Суми", "г. Курск", "1,5 тис. км").
+
+    >>> text = "Дрони атакували м. Суми. Місто за 30 км від кордону."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Дрони атакували м. Суми.', 'Місто за 30 км від кордону.']
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in split_sentences(text):
+        if merged and _ABBREVIATION_END.search(text[merged[-1][0] : merged[-1][1]]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def extract_claims_any(
+    text: str, lang: str | None = None, known: Callable[[str], bool] | None = None
+) -> list[Claim]:
+    """Every distance claim in ``text``, in text order, in any of ``LANGUAGES``.
+
+    ``lang`` forces one language for the whole text; None detects it per sentence, so English
+    sentences go to the English extractor and Cyrillic ones to theirs. ``known``, when given, tells
+    which spelling of a Cyrillic name is a real place (the gazetteer's answer).
+
+    >>> text = "Kazan lies 800 km east of Moscow. Ижевск находится в 1300 км от границы."
+    >>> [c.target for c in extract_claims_any(text)]
+    ['Kazan', 'Ижевск']
+    """
+    from geo.text.extract import extract_claims
+    from geo.text.slavic.extract import sentence_claims
+
+    if text is None or not text.strip():
+        raise EmptyInputError("the text is empty: give an article or a sentence that states a distance")
+    if lang is not None and lang not in LANGUAGES:
+        raise GeoError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    if lang == "en" or (lang is None and not _CYRILLIC.search(text)):
+        return extract_claims(text)
+    claims: list[Claim] = []
+    previous: str | None = None
+    for start, end in sentence_spans(text):
+        sentence_lang = lang or detect_language(text[start:end])
+        if sentence_lang == "en":
+            found = [_shift(c, start) for c in extract_claims(text[start:end])]
+            previous = next((c.target for c in reversed(found) if c.target), previous)
+        else:
+            found, previous = sentence_claims(text, start, end, sentence_lang, known, previous)
+        claims.extend(found)
+    return claims
+
+
+def _shift(claim: Claim, offset: int) -> Claim:
+    """A claim found in one sentence, its offsets moved into the full text."""
+    from dataclasses import replace
+
+    return replace(
+        claim,
+        span=(claim.span[0] + offset, claim.span[1] + offset),
+        sentence_span=(claim.sentence_span[0] + offset, claim.sentence_span[1] + offset),
+    )

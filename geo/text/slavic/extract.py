@@ -1,0 +1,359 @@
+"""Distance claims in Ukrainian and Russian text: the *extract* step for those languages.
+
+``extract_slavic`` finds every written distance ("за понад 800 км від кордону з Україною", "в десяти
+километрах от Покровска", "лінія фронту протяжністю 1200 км") and returns the same ``Claim`` records as
+the English extractor: the figure and unit as written, the hedge as one of ``geo.text.claim.HEDGES``, the
+target in the nominative, the reference normalised to the English form the judge knows, the compass
+direction and the kind ("distance" or "length"). Offsets point into the full text.
+
+>>> [c] = extract_slavic("Іжевськ розташований приблизно за 1300 км від кордону з Україною.", "uk")
+>>> (c.target, c.figure, c.unit, c.hedge, c.reference, c.reference_kind, c.phrase)
+('Іжевськ', 1300.0, 'km', 'approximately', 'the Ukrainian border', 'border', 'приблизно за 1300 км')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from geo.core.units import convert, figure_step
+from geo.text.claim import Claim
+from geo.text.slavic.names import find_target, name_at, names_in
+from geo.text.slavic.numbers import FIGURE, parse_figure
+from geo.text.slavic.vocabulary import Patterns, compass_code
+from geo.text.slavic.vocabulary_ru import RUSSIAN
+from geo.text.slavic.vocabulary_uk import UKRAINIAN
+
+__all__ = ["extract_slavic", "patterns_for", "sentence_claims"]
+
+#: "Курськ і Бєлгород розташовані відповідно за 95 і 35 км": the first figure of a "respectively" pair,
+#: right before the second.
+_PAIR = re.compile(
+    rf"(?:відповідно|соответственно)\s+(?:(?:за|в|у|на)\s+)?(?P<first>{FIGURE})\s+(?:і|и|та|й)\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда|тоді як|в то время как)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def patterns_for(lang: str) -> Patterns:
+    """The compiled patterns of ``lang`` ("uk" or "ru")."""
+    return Patterns(UKRAINIAN if lang == "uk" else RUSSIAN)
+
+
+def _unit(written: str) -> str:
+    lower = written.lower()
+    if lower.startswith(("морськ", "морск")):
+        return "nmi"
+    if lower.startswith(("мил", "мильн")):
+        return "mi"
+    return "km"
+
+
+def extract_slavic(
+    text: str,
+    lang: str,
+    spans: list[tuple[int, int]] | None = None,
+    known: Callable[[str], bool] | None = None,
+    previous_target: str | None = None,
+) -> list[Claim]:
+    """Every distance claim of ``text`` in ``lang`` ("uk" or "ru"), in text order.
+
+    ``spans``: the sentences to read (default: all of ``text``, split here); ``known``: asked which
+    nominative of a name is a real place; ``previous_target``: the place the text before was about, for
+    a first sentence that refers back ("Місто розташоване…").
+    """
+    from geo.text.lang import sentence_spans
+
+    claims: list[Claim] = []
+    for start, end in spans if spans is not None else sentence_spans(text):
+        found, previous_target = sentence_claims(text, start, end, lang, known, previous_target)
+        claims.extend(found)
+    return claims
+
+
+def sentence_claims(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    lang: str,
+    known: Callable[[str], bool] | None = None,
+    previous_target: str | None = None,
+) -> tuple[list[Claim], str | None]:
+    """The claims of one sentence, and the place the next sentence may refer back to (this sentence's
+    last target, else its last place name, else ``previous_target``). A claim with no target of its
+    own takes the sentence's previous one, or ``previous_target`` when the sentence refers back."""
+    patterns = patterns_for(lang)
+    sentence = text[sent_start:sent_end]
+    names = names_in(text, sent_start, sent_end, patterns, known)
+    carried = previous_target if patterns.refers_back.search(sentence) else None
+    claims: list[Claim] = []
+    window = sent_start
+    last_target, last_reference = None, None
+    for match in patterns.figure.finditer(text, sent_start, sent_end):
+        if match.start() < window:
+            continue
+        claim, consumed = _claim(text, match, window, sent_start, sent_end, patterns, names, known)
+        if claim is None:
+            continue
+        pair = _PAIR.search(text, window, match.start()) if claim.kind == "distance" else None
+        if pair is not None:
+            claims.extend(_respectively(text, claim, pair, names))
+            window = consumed
+            continue
+        if claim.kind == "distance":
+            claim = _fill(claim, last_target or carried, last_reference)
+            last_target = claim.target or last_target
+            last_reference = (claim.reference, claim.reference_kind)
+        claims.append(claim)
+        window = consumed
+    following = last_target or (names[-1].name if names else None) or previous_target
+    return claims, following
+
+
+def _respectively(text: str, second: Claim, pair: re.Match, names) -> list[Claim]:
+    """Two claims from "X і Y … відповідно за 95 і 35 км від кордону": the first figure goes with the
+    first of the last two names before the pair, the second with the second; one claim with no target
+    each when fewer than two names come before."""
+    from dataclasses import replace
+
+    before = [n for n in names if n.end <= pair.start()]
+    first_target, second_target = (before[-2].name, before[-1].name) if len(before) >= 2 else (None, None)
+    figure = parse_figure(pair.group("first"))
+    step = figure_step(figure)
+    start, end = pair.start("first"), pair.end("first")
+    first = replace(
+        second,
+        span=(start, end),
+        phrase=text[start:end],
+        figure=figure,
+        claimed_km=float(convert(figure, second.unit, "km")),
+        figure_step=step,
+        figure_precision_km=float(convert(step, second.unit, "km")),
+        hedge=None,
+        target=first_target,
+    )
+    return [first, replace(second, target=second_target)]
+
+
+def _fill(claim: Claim, target: str | None, reference: tuple[str | None, str | None] | None) -> Claim:
+    """A claim with its missing target or reference taken from the claim before it."""
+    from dataclasses import replace
+
+    if claim.target is None and target is not None:
+        claim = replace(claim, target=target)
+    if claim.reference is None and reference is not None and reference[0] is not None:
+        claim = replace(claim, reference=reference[0], reference_kind=reference[1])
+    return claim
+
+
+def _figure(match: re.Match) -> tuple[float, float | None, float | None, float]:
+    """``(figure, low, high, step)`` of a figure or a range ("1,2–1,5 тис.": both ends in thousands)."""
+    if match.group("low"):
+        low, high = parse_figure(match.group("low")), parse_figure(match.group("high"))
+        if high >= 1000 and low < 100 and high / max(low, 1e-9) > 100:
+            low *= 1000.0
+        return (low + high) / 2.0, low, high, max(figure_step(low), figure_step(high))
+    figure = parse_figure(match.group("num"))
+    return figure, None, None, figure_step(figure)
+
+
+def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names, known):
+    """The claim of one figure, and the offset up to which the sentence is consumed; (None, _) when
+    the figure is no distance (a weapon's range, a speed, an area)."""
+    before_all = text[window : match.start()]
+    hedge_match = patterns.hedge_before.search(before_all)
+    hedge_word = None
+    span_start = match.start()
+    if hedge_match:
+        hedge_word = hedge_match.group("hedge") or hedge_match.group("hedge2")
+        span_start = window + hedge_match.start()
+    else:
+        lead = patterns.lead_before.search(before_all)
+        if lead:
+            span_start = window + lead.start()
+    expr_end = match.end()
+    after = text[expr_end:sent_end]
+    if patterns.not_distance_after.match(after) or patterns.not_distance_before.search(before_all):
+        return None, expr_end
+    figure, low, high, step = _figure(match)
+    unit = _unit(match.group("unit") or match.group("cunit"))
+    hedge = "range" if low is not None else _canonical_hedge(hedge_word, patterns)
+    before = text[window:span_start]
+    kind, reference, ref_kind, direction, consumed = _context(
+        text, match, before, expr_end, sent_end, patterns, known
+    )
+    target = None
+    separated = _separates(text, expr_end, sent_end, patterns, known) if kind == "distance" else None
+    if separated is not None and reference is None:
+        target, reference, ref_kind, consumed = separated
+    elif kind == "distance":
+        target, reference, ref_kind = _target(
+            text, window, before, consumed, sent_end, names, patterns, known, (reference, ref_kind)
+        )
+    claim = Claim(
+        text=text[sent_start:sent_end],
+        span=(span_start, expr_end),
+        sentence_span=(sent_start, sent_end),
+        phrase=text[span_start:expr_end],
+        figure=figure,
+        unit=unit,
+        claimed_km=float(convert(figure, unit, "km")),
+        figure_step=step,
+        figure_precision_km=float(convert(step, unit, "km")),
+        kind=kind,
+        hedge=hedge,
+        target=target,
+        reference=reference,
+        reference_kind=ref_kind,
+        direction=direction,
+        figure_low=low,
+        figure_high=high,
+    )
+    return claim, max(consumed, expr_end)
+
+
+def _target(text, window, before, consumed, sent_end, names, patterns: Patterns, known, ref):
+    """``(target, reference, reference_kind)`` of a distance: the target from the clause before the
+    figure or the name after the reference; "від кордону до Ярославля" before the figure gives both;
+    "Російські війська … від Покровська" is Покровськ from the front line."""
+    reference, ref_kind = ref
+    if reference is None:
+        between = _between(text, window, window + len(before), patterns, known)
+        if between is not None:
+            return between
+        reference, ref_kind = _reference_before(text, window, window + len(before), patterns)
+    clause_start = _clause_start(before)
+    target = find_target(before[clause_start:], window + clause_start, names, patterns)
+    if target is None:
+        target = _target_after(consumed, sent_end, names)
+    if target is not None and target == reference:
+        target = None
+    if target is None and ref_kind == "place" and patterns.front_subject.search(before):
+        return reference, "the front line", "frontline"
+    return target, reference, ref_kind
+
+
+def _separates(text, expr_end, sent_end, patterns: Patterns, known):
+    """ "450 км відділяють Москву від кордону": ``(target, reference, kind, end)`` or None."""
+    verb = patterns.separates.match(text, expr_end, sent_end)
+    if verb is None:
+        return None
+    target = name_at(text, verb.end(), sent_end, patterns, known)
+    if target is None:
+        return None
+    lead = patterns.after.match(text, target.end, sent_end)
+    if not lead.group("from"):
+        return None
+    for pattern, reference, kind in patterns.references:
+        found = pattern.match(text, lead.end(), sent_end)
+        if found:
+            return target.name, reference, kind, found.end()
+    ref = name_at(text, lead.end(), sent_end, patterns, known)
+    return (target.name, ref.name, "place", ref.end) if ref else None
+
+
+def _between_two(text, start, end, patterns: Patterns, known):
+    """ "Відстань між Харковом і Києвом": ``(target, reference, "place")`` or None."""
+    found = patterns.between.search(text, start, end)
+    if found is None:
+        return None
+    first = name_at(text, found.end(), end, patterns, known)
+    joint = patterns.between_and.match(text, first.end, end) if first else None
+    second = name_at(text, joint.end(), end, patterns, known) if joint else None
+    return (first.name, second.name, "place") if second else None
+
+
+def _between(text, start, end, patterns: Patterns, known):
+    """ "Від кордону до Ярославля — 700 км", "расстояние от границы до Ярославля": the place after
+    "до" is the target, the one after "від" the reference → ``(target, reference, kind)`` or None."""
+    found = patterns.from_before.search(text, start, end)
+    if found is None:
+        return _between_two(text, start, end, patterns, known)
+    pos = found.end()
+    reference = None
+    for pattern, ref, kind in patterns.references:
+        matched = pattern.match(text, pos, end)
+        if matched:
+            reference, pos = (ref, kind), matched.end()
+            break
+    if reference is None:
+        name = name_at(text, pos, end, patterns, known)
+        if name is None:
+            return None
+        reference, pos = (name.name, "place"), name.end
+    to = patterns.to_between.match(text, pos, end)
+    if to is None:
+        return None
+    target = name_at(text, to.end(), end, patterns, known)
+    if target is None:
+        return None
+    return target.name, reference[0], reference[1]
+
+
+def _reference_before(text, start, end, patterns: Patterns) -> tuple[str | None, str | None]:
+    """A line or border named before the figure: "до лінії фронту — 20 км", "до границы 50 км"."""
+    for lead in (patterns.to_before, patterns.from_before):
+        for found in lead.finditer(text, start, end):
+            for pattern, reference, kind in patterns.references:
+                if kind != "place" and pattern.match(text, found.end(), end):
+                    return reference, kind
+    return None, None
+
+
+def _clause_start(before: str) -> int:
+    """Where the last clause of ``before`` starts ("…, а Казань — за"): names before it are another
+    claim's."""
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return breaks[-1].end() if breaks else 0
+
+
+def _canonical_hedge(word: str | None, patterns: Patterns) -> str | None:
+    if not word:
+        return None
+    return patterns.vocabulary.hedges.get(re.sub(r"\s+", " ", word.lower()), "about")
+
+
+def _target_after(consumed: int, sent_end: int, names) -> str | None:
+    """A name right after the reference ("за 1300 км від кордону розташований Іжевськ")."""
+    for name in names:
+        if consumed <= name.start and name.start - consumed <= 40:
+            return name.name
+    return None
+
+
+def _context(text, match, before, expr_end, sent_end, patterns: Patterns, known, sent_start=0):
+    """``(kind, reference, reference_kind, direction, consumed)`` of a figure from its surroundings."""
+    after = text[expr_end:sent_end]
+    line = patterns.line_after.match(after)
+    if match.group("cunit") and line or (line and not re.match(r"\s*(?:від|од|от)\b", after)):
+        noun = line.group("noun")
+        return ("length", *_line(noun, patterns), None, expr_end + line.end())
+    if patterns.length_before.search(before):
+        nouns = list(patterns.line_anywhere.finditer(text, sent_start, sent_end))
+        if nouns:
+            return ("length", *_line(nouns[0].group("noun"), patterns), None, expr_end)
+    lead = patterns.after.match(text, expr_end, sent_end)
+    direction = None
+    if lead.group("dir"):
+        direction = compass_code(lead.group("dir"), patterns.vocabulary.compass)
+    if lead.group("cmp"):
+        direction = compass_code(lead.group("cmp"), patterns.vocabulary.compass)
+    if not (lead.group("from") or lead.group("cmp")):
+        return "distance", None, None, direction, expr_end
+    pos = lead.end()
+    for pattern, reference, kind in patterns.references:
+        found = pattern.match(text, pos, sent_end)
+        if found:
+            return "distance", reference, kind, direction, found.end()
+    name = name_at(text, pos, sent_end, patterns, known)
+    if name is None:
+        return "distance", None, None, direction, pos
+    return "distance", name.name, "place", direction, name.end
+
+
+def _line(noun: str, patterns: Patterns) -> tuple[str, str]:
+    if noun.lower().startswith(patterns.vocabulary.border_stems):
+        return "border", "border"
+    return "front line", "frontline"

@@ -1,0 +1,170 @@
+"""Place names in a Ukrainian or Russian sentence, and the choice of the one a figure is about.
+
+A name is a run of capitalised words (Cyrillic or Latin: transliterated names are names too) that are
+not states, peoples, officials or months, or a place adjective before a facility noun ("Рязанського
+НПЗ"). Each is put in the nominative (``geo.text.slavic.morph``) in the case the word before it governs;
+``known``, when given, is asked which of the plausible nominatives is a real place (the gazetteer's
+answer); without it the likeliest is taken. The rules follow the English ones (``geo.text.targets``):
+an apposition right before the figure, the subject of a locative verb, the nearest name introduced by a
+preposition or a verb of attack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from geo.text.slavic.morph import analyser, nominative_candidates, nominative_phrase
+from geo.text.slavic.vocabulary import Patterns
+
+__all__ = ["Name", "find_target", "name_at", "names_in"]
+
+_CAP = "A-ZА-ЯЁІЇЄҐ"
+_WORD = rf"[{_CAP}][\w'’ʼ]*(?:-[\w'’ʼ]+)*"
+_RUN = re.compile(rf"(?<![\w'’ʼ-]){_WORD}(?:[ \u00a0]{_WORD})*")
+_TOKEN = re.compile(rf"{_WORD}")
+_PREV_WORD = re.compile(r"([\w.]+)\s*$")
+_APPOSITION_END = re.compile(
+    r"\s*(?:,|—|–|\(|\s-|:)\s*(?:(?:це|это|що|что|де|где|який|яка|яке|котр\w+|котор\w+)\s+)?"
+    r"(?:(?:лише|всього|усього|лиш|всего|лишь|только)\s+)?$",
+    re.IGNORECASE,
+)
+_TRAILING_APPOSITION = re.compile(r",[^,]*,\s*$")
+#: Words before a name that make it a river, lake or sea ("на берегах Волги"), never a target.
+_WATER_BEFORE = re.compile(
+    r"берег\w*|узбережж\w*|побережь\w*|річк\w*|рік[аиу]|рек[аиу]|озер\w*|мор[ея]", re.I
+)
+_NOT_NAME_POS = frozenset({"VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB", "NUMR", "INTJ", "PRED"})
+
+
+@dataclass(frozen=True)
+class Name:
+    """A place name found in the text: ``name`` in the nominative, ``written`` as in the text, its
+    ``start``/``end`` offsets, the lower-cased word before it and whether it opens its sentence."""
+
+    name: str
+    written: str
+    start: int
+    end: int
+    before_word: str
+    initial: bool
+    known: bool | None = None
+
+
+def _keep_token(word: str, patterns: Patterns, initial: bool) -> bool:
+    """False for words that are never places (as written or by their lemma), acronyms, and a
+    sentence's first word when the dictionaries know it as no noun or adjective ("Під", "Уночі")."""
+    lower = word.lower().replace("’", "'")
+    not_places = patterns.vocabulary.not_places
+    if lower in not_places:
+        return False
+    letters = re.sub(r"[^A-Za-zА-Яа-яЁёІіЇїЄєҐґ]", "", word)
+    if len(letters) >= 2 and letters.isupper():
+        return False
+    parses = analyser(patterns.vocabulary.code).parse(lower)
+    best = parses[0] if parses else None
+    if best is None or not best.is_known:
+        return True
+    if best.normal_form in not_places and not any("Geox" in str(p.tag) for p in parses[:3]):
+        return False
+    if all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not {"Surn", "Name"} & p.tag.grammemes
+           for p in parses):  # fmt: skip
+        return False  # people ("Мешканці", "Россияне"), never places
+    return not (initial and best.tag.POS in _NOT_NAME_POS)
+
+
+def names_in(
+    text: str, start: int, end: int, patterns: Patterns, known: Callable[[str], bool] | None = None
+) -> list[Name]:
+    """Every place name in ``text[start:end]``, left to right."""
+    out: list[Name] = []
+    for run in _RUN.finditer(text, start, end):
+        tokens = list(_TOKEN.finditer(text, run.start(), run.end()))
+        group: list[re.Match] = []
+        for token in tokens + [None]:
+            if token is not None:
+                prefix = text[start : token.start()]
+                initial = not prefix.strip(' «"„“(—–-') and token.start() == run.start()
+                if _keep_token(token.group(), patterns, initial):
+                    group.append(token)
+                    continue
+            if group:
+                out.append(_make_name(text, start, group, patterns, known))
+                group = []
+    return [n for n in out if not _WATER_BEFORE.fullmatch(n.before_word)]
+
+
+def _make_name(
+    text: str, start: int, group: list[re.Match], patterns: Patterns, known: Callable[[str], bool] | None
+) -> Name:
+    first, last = group[0], group[-1]
+    prev = _PREV_WORD.search(text, start, first.start()) if first.start() > start else None
+    before_word = prev.group(1).lower() if prev else ""
+    cases = patterns.vocabulary.preposition_cases.get(before_word, ())
+    words = [g.group() for g in group]
+    end = last.end()
+    facility = None
+    for noun_pattern, noun in patterns.facility_nouns:
+        found = noun_pattern.match(text, end)
+        if found and len(words) == 1:
+            facility, end = noun, found.end()
+            break
+    if facility:
+        name = f"{nominative_phrase(words, patterns.vocabulary.code, cases)} {facility}"
+    elif len(words) == 1:
+        options = nominative_candidates(words[0], patterns.vocabulary.code, cases)
+        fallback = options[0]
+        pattern, airfield = patterns.vocabulary.airfield
+        if re.fullmatch(pattern, before_word, re.IGNORECASE):  # "аеродром Енгельс": the air base
+            options = [f"{airfield} {options[0]}", *options]
+        name = next((o for o in options if known and known(o)), fallback)
+    else:
+        name = nominative_phrase(words, patterns.vocabulary.code, cases)
+    initial = not text[start : first.start()].strip(' «"„“(—–-')
+    is_known = known(name) if known else None
+    return Name(name, text[first.start() : end], first.start(), end, before_word, initial, is_known)
+
+
+def name_at(
+    text: str, pos: int, end: int, patterns: Patterns, known: Callable[[str], bool] | None = None
+) -> Name | None:
+    """The place name that starts exactly at ``text[pos]`` (a reference after "від"/"от"), else None."""
+    found = names_in(text, pos, end, patterns, known)
+    if found and found[0].start == pos:
+        return found[0]
+    return None
+
+
+def find_target(before: str, offset: int, names: list[Name], patterns: Patterns) -> str | None:
+    """The place a figure is about, from ``before`` (the text of its clause before the figure, starting
+    at ``offset`` of the full text) and the ``names`` found there; None when unclear."""
+    names = [n for n in names if n.end <= offset + len(before)]
+    if any(n.known for n in names):  # the gazetteer was asked: names it does not know ("Волги") step aside
+        names = [n for n in names if n.known]
+    if not names:
+        return None
+    last = names[-1]
+    tail = before[last.end - offset :]
+    if _APPOSITION_END.match(tail):
+        return last.name
+    locative = patterns.locative.search(before)
+    if locative:
+        head = before[: locative.start()]
+        if not (locative.group("link") or "").strip(" ,"):
+            head = _TRAILING_APPOSITION.sub("", head)
+        subjects = [n for n in names if n.end - offset <= len(head)]
+        if subjects:
+            return subjects[-1].name
+    for name in reversed(names):
+        if patterns.intro_before.search(before[: name.start - offset]) or patterns.place_nouns.search(
+            before[: name.start - offset]
+        ):
+            return name.name
+    if names[0].initial:  # "Краматорськ лише за 20 км…": the name opening the sentence
+        return names[0].name
+    if (
+        len(names) == 1 and names[0].known is not False
+    ):  # the clause's one place: "Мешканці Дружківки живуть…"
+        return names[0].name
+    return None
