@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from geo.cli.common import read_article, refuse_overwrite
+from geo.cli.article import check_claim_count, read_article
+from geo.cli.safety import atomic_output, check_output_path, refuse_input_as_output
 
 __all__ = ["cmd_verify"]
 
@@ -19,26 +20,46 @@ def cmd_verify(args) -> int:
     from geo.text.extract import extract_claims
 
     parse_date(args.date)  # a malformed --date is an error before anything else
-    refuse_overwrite(args.map, "--map", args.force)
-    text = read_article(args.source)
+    check_output_path(args.map, "--map", args.force)
+    refuse_input_as_output(args.map, "--map", [args.source, args.layer])
+    if args.layer:  # a layer that cannot be read is an error, never quietly ignored
+        from geo.layers.user_files import load_user_layer
+
+        load_user_layer(args.layer, args.date)
+    text = read_article(args.source, args.max_kb)
     claims = extract_claims(text)
+    check_claim_count(len(claims), args.max_claims)
     date = args.date or article_date(text)
     if claims and not args.layer:
         _warn_about_snapshot(date)
     judge = Judge(Gazetteer.default(), date=date, layer_file=args.layer)
     verdicts = judge.judge_all(claims)
-    if args.map:
-        from geo.render.map.verdicts import verification_map
-
-        verification_map(verdicts, args.map, date=date)
-        print(f"geo: map written to {args.map}", file=sys.stderr)
     if args.json:
         print(report.to_json(verdicts))
     elif args.markdown:
         print(report.to_markdown(verdicts))
     else:
         print(report.to_table(verdicts))
+    if args.map:
+        _write_map(verdicts, args.map, date)
     return 0
+
+
+def _write_map(verdicts, path: str, date) -> None:
+    """The verification map, whole at ``path`` or nothing there; a failure of the map
+    builder is one clear error (the verdicts printed above stand)."""
+    from geo.errors import GeoError
+    from geo.render.map.verdicts import verification_map
+
+    try:
+        with atomic_output(path) as tmp:
+            verification_map(verdicts, tmp, date=date)
+    except (IndexError, ValueError, KeyError, TypeError) as err:
+        raise GeoError(
+            f"the map could not be drawn ({type(err).__name__}: {err}); "
+            "the verdicts above stand, no map was written"
+        ) from None
+    print(f"geo: map written to {path}", file=sys.stderr)
 
 
 def _warn_about_snapshot(date: str | None) -> None:
