@@ -67,8 +67,13 @@ def online_geocoder(args):
     service = getattr(args, "online", None)
     if not service or service == "offline":
         return None
+    import logging
+
     from geo.places.geocoders.factory import get_geocoder
 
+    # geopy logs each retry with its traceback; the user gets one line from us instead
+    logging.getLogger("geopy").addHandler(logging.NullHandler())
+    logging.getLogger("geopy").propagate = False
     return get_geocoder(service)
 
 
