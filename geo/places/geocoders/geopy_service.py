@@ -149,8 +149,9 @@ class GeopyGeocoder:
             entry = self._fetch(query, codes)
             if entry.get("found") and not _valid_lat_lon(entry):  # never cached, never used
                 raise GeocoderServiceError(
-                    f"{self.service} answered {query!r} with coordinates outside latitude ±90 / longitude ±180 "
-                    f"({entry.get('lat')}, {entry.get('lon')}); not used. Give lat,lon or use the offline gazetteer"
+                    f"{self.service} answered {query!r} with coordinates outside "
+                    f"latitude ±90 / longitude ±180 ({entry.get('lat')}, {entry.get('lon')}); not used. "
+                    "Give lat,lon or use the offline gazetteer"
                 )
             if self._cache is not None:
                 self._cache.put(key, entry)
