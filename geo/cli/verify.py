@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from geo.cli.article import check_claim_count, read_article
+from geo.cli.budget import BudgetedGazetteer
 from geo.cli.safety import atomic_output, check_output_path, refuse_input_as_output
 
 __all__ = ["cmd_verify"]
@@ -32,8 +33,15 @@ def cmd_verify(args) -> int:
     date = args.date or article_date(text)
     if claims and not args.layer:
         _warn_about_snapshot(date)
-    judge = Judge(Gazetteer.default(), date=date, layer_file=args.layer)
+    gazetteer = BudgetedGazetteer(Gazetteer.default().db_path)
+    judge = Judge(gazetteer, date=date, layer_file=args.layer)
     verdicts = judge.judge_all(claims)
+    if gazetteer.skipped:
+        print(
+            f"geo: warning: {gazetteer.skipped:,} unknown places are reported without suggestions "
+            f"(more than {gazetteer.budget_s:g} s went into suggesting names)",
+            file=sys.stderr,
+        )
     if args.json:
         print(report.to_json(verdicts))
     elif args.markdown:

@@ -32,6 +32,12 @@ MAX_LAYER_VERTICES = 2_000_000
 _MAX_KML_BYTES = 256 << 20
 #: A DTD (where entities are declared) before the root element of an XML document.
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_GEOJSON_TYPES = frozenset(
+    {"FeatureCollection", "Feature", "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
+     "MultiPolygon", "GeometryCollection"}
+)  # fmt: skip
+#: The start of a GeoJSON position, ``[lon``.
+_POSITION = re.compile(rb"\[\s*-?[\d.]")
 _FORMATS = "GeoJSON, KML, KMZ, GeoPackage or a shapefile"
 
 
@@ -66,18 +72,15 @@ def read_vector(p: Path):
     suffix = p.suffix.lower()
     source: object = p
     if suffix in {".geojson", ".json"}:
-        source = _geojson_bytes(p)
+        source, doc = _geojson_bytes(p)
+        if _is_lonlat_geojson(doc):  # the common case, read directly: GDAL would parse it all again
+            return _geojson_frame(doc, p.name)
     elif suffix == ".kml":
         source = _safe_kml(_read_bytes(p), p.name)
     elif suffix == ".kmz":
         source = _kml_of_kmz(p)
     gdf = _read_with_gdal(source, p.name)
-    vertices = _vertex_count(gdf.geometry)
-    if vertices > MAX_LAYER_VERTICES:
-        raise LayerError(
-            f"{p.name} has {vertices:,} vertices; layers of up to {MAX_LAYER_VERTICES:,} are measured: "
-            "simplify it first (e.g. ogr2ogr -simplify 0.0001, about 10 m)"
-        )
+    _refuse_too_many_vertices(_vertex_count(gdf.geometry), p.name)
     return gdf
 
 
@@ -88,18 +91,83 @@ def _read_bytes(p: Path) -> bytes:
         raise LayerError(f"cannot read layer file {p}: {err.strerror or err}") from None
 
 
-def _geojson_bytes(p: Path) -> io.BytesIO:
-    """The GeoJSON's bytes (a UTF-8 byte-order mark dropped), checked to be JSON."""
+def _geojson_bytes(p: Path) -> tuple[io.BytesIO, object]:
+    """The GeoJSON's bytes (a UTF-8 byte-order mark dropped) and the parsed document."""
     data = _read_bytes(p)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if len(data) > 4 * MAX_LAYER_VERTICES:  # big enough to hold too many: count "[lon" before parsing
+        _refuse_too_many_vertices(len(_POSITION.findall(data)), p.name)
     try:
-        json.loads(data.decode("utf-8"))
+        doc = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise LayerError(f"{p.name} is not valid GeoJSON: it is not UTF-8 text") from None
     except (json.JSONDecodeError, RecursionError) as err:
         raise LayerError(f"{p.name} is not valid GeoJSON: {str(err)[:200]}") from None
-    return io.BytesIO(data)
+    _refuse_too_many_vertices(_positions(doc), p.name)  # before GDAL spends time and memory on it
+    return io.BytesIO(data), doc
+
+
+def _is_lonlat_geojson(doc) -> bool:
+    """True for a FeatureCollection, Feature or geometry in RFC 7946's lon/lat (no other
+    ``crs`` named): it is read without GDAL."""
+    if not isinstance(doc, dict) or doc.get("type") not in _GEOJSON_TYPES:
+        return False
+    crs = doc.get("crs")
+    name = str(((crs or {}).get("properties") or {}).get("name", "")) if isinstance(crs, dict) else ""
+    return crs is None or name.upper().endswith(("CRS84", "EPSG::4326", "EPSG:4326"))
+
+
+def _geojson_frame(doc: dict, name: str):
+    """A parsed lon/lat GeoJSON document as a GeoDataFrame (properties as columns)."""
+    import geopandas as gpd
+    from shapely.geometry import shape
+
+    kind = doc.get("type")
+    features = (
+        doc.get("features")
+        if kind == "FeatureCollection"
+        else [doc if kind == "Feature" else {"geometry": doc}]
+    )
+    if not isinstance(features, list):
+        raise LayerError(f"{name} is not valid GeoJSON: 'features' is not a list")
+    geoms, props = [], []
+    for i, feature in enumerate(features):
+        if not isinstance(feature, dict):
+            raise LayerError(f"{name} is not valid GeoJSON: feature {i + 1} is not an object")
+        geometry = feature.get("geometry")
+        try:
+            geoms.append(shape(geometry) if geometry else None)
+        except Exception as err:  # shapely raises several types for bad coordinates
+            raise LayerError(f"{name}: feature {i + 1} has no valid geometry: {str(err)[:200]}") from None
+        properties = feature.get("properties")
+        props.append(properties if isinstance(properties, dict) else {})
+    return gpd.GeoDataFrame(props, geometry=geoms, crs="EPSG:4326")
+
+
+def _positions(node) -> int:
+    """How many coordinate positions a parsed GeoJSON document holds."""
+    count, stack = 0, [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(
+                v for k, v in item.items() if k in ("coordinates", "geometries", "features", "geometry")
+            )
+        elif isinstance(item, list) and item:
+            if isinstance(item[0], (int, float)):
+                count += 1
+            else:
+                stack.extend(item)
+    return count
+
+
+def _refuse_too_many_vertices(vertices: int, name: str) -> None:
+    if vertices > MAX_LAYER_VERTICES:
+        raise LayerError(
+            f"{name} has {vertices:,} vertices; layers of up to {MAX_LAYER_VERTICES:,} are measured: "
+            "simplify it first (e.g. ogr2ogr -simplify 0.0001, about 10 m)"
+        )
 
 
 def _safe_kml(data: bytes, name: str) -> io.BytesIO:
@@ -135,7 +203,10 @@ def _kml_of_kmz(p: Path) -> io.BytesIO:
 
 def _read_with_gdal(source, name: str):
     import geopandas as gpd
+    import pyogrio
 
+    # the vertex limit above bounds a layer; GDAL's own 200 MB limit per GeoJSON object is lifted
+    pyogrio.set_gdal_config_options({"OGR_GEOJSON_MAX_OBJ_SIZE": "0"})
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -446,3 +446,28 @@ def test_a_signal_during_a_map_leaves_no_partial_file(tmp_path, sig):
     else:
         assert r.returncode in (130, -sig), r.stderr
         assert names == []
+
+
+def test_a_layer_of_more_than_two_million_vertices_is_refused_clearly(tmp_path, monkeypatch):
+    from geo.layers.vector_files import MAX_LAYER_VERTICES
+
+    n = MAX_LAYER_VERTICES + 1  # a (degenerate) ring: it is refused by its size before it is built
+    layer = tmp_path / "huge.geojson"
+    layer.write_bytes(
+        b'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},'
+        b'"geometry":{"type":"Polygon","coordinates":[[' + b"[36.5,50.25]," * (n - 1) + b"[36.5,50.25]]]}}]}"
+    )
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run_in_process(["distance", "Kyiv", "--from", "huge.geojson"])
+    check_outcome(status, out, err, ERR, f"{n:,} vertices; layers of up to 2,000,000")
+
+
+def test_suggestions_have_a_time_budget_and_are_remembered(gazetteer):
+    from geo.cli.budget import BudgetedGazetteer
+
+    free = BudgetedGazetteer(gazetteer.db_path, budget_s=60.0)
+    first = free.suggestions("Zaporizhzhiaa")
+    assert first == gazetteer.suggestions("Zaporizhzhiaa") and first
+    assert free.suggestions("Zaporizhzhiaa") == first and free.skipped == 0
+    spent = BudgetedGazetteer(gazetteer.db_path, budget_s=0.0)
+    assert spent.suggestions("Zaporizhzhiaa") == [] and spent.skipped == 1
