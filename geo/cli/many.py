@@ -61,6 +61,7 @@ def cmd_batch(args) -> int:
         from geo.errors import GeoError
 
         raise GeoError(f"--lat-col and --lon-col both name the column {args.lat_col!r}; give two columns")
+    check_output_path(args.out, "--out", args.force)
     refuse_input_as_output(args.out, "--out", [args.points, args.reference, args.layer])
     if args.scheduler is not None:
         check_scheduler(args.scheduler)

@@ -71,11 +71,11 @@ def _check_outputs(args) -> None:
     check_output_path(args.out, "--out", args.force)
     check_output_path(args.png, "--png", args.force)
     if args.png and Path(args.png).expanduser().resolve() == Path(args.out).expanduser().resolve():
-        from geo.errors import GeoError
-
         raise GeoError("--png and --out name the same file; give the image its own name (.png)")
     if args.png and Path(args.png).suffix.lower() != ".png":
         raise GeoError(f"--png writes a PNG image: name it with .png, not {Path(args.png).name!r}")
+    if args.embed and ":" in Path(args.out).name:  # the snippet's src must never read as a URL scheme
+        raise GeoError(f"--out {Path(args.out).name!r}: with --embed, give a file name without ':'")
     inputs = [args.reference, args.layer]
     refuse_input_as_output(args.out, "--out", inputs)
     refuse_input_as_output(args.png, "--png", inputs)

@@ -46,6 +46,8 @@ def check_output_path(path: str | Path | None, option: str, force: bool) -> None
     p = Path(path).expanduser()
     if str(path).strip() == "" or p.name in ("", ".", ".."):
         raise GeoError(f"{option} needs a file name, got {str(path)!r}")
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in str(path)):
+        raise GeoError(f"{option} {str(path)!r} holds control characters (a tab, a newline); rename it")
     if p.is_dir():
         raise GeoError(f"{option} {path} is a folder; give a file name")
     if p.exists() and not p.is_file():

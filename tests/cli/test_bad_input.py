@@ -202,6 +202,14 @@ case("map-png-exists", [*MAP, "--out", "out/e.html", "--png", "existing.png"], E
 case("map-out-folder", [*MAP, "--out", "adir", "--force"], ERR, "is a folder")
 case("map-out-no-folder", [*MAP, "--out", "nowhere/m.html"], ERR, "does not exist")
 case("map-out-dev-null", [*MAP, "--out", "/dev/null", "--force"], ERR, "not a regular file")
+case(
+    "map-out-tab-scheme",
+    [*MAP, "--out", "out/java\tscript:alert(1).html", "--embed"],
+    ERR,
+    "control characters",
+)
+case("map-out-newline", [*MAP, "--out", "out/a\nb.html"], ERR, "control characters")
+case("map-out-scheme-embed", [*MAP, "--out", "out/javascript:alert(1).html", "--embed"], ERR, "without ':'")
 case("map-ok", [*MAP, "--out", "out/ok.html"], OK, "Kyiv is about")
 case("map-zero", ["map", "Kyiv", "--from", "Kyiv", "--out", "out/zero.html"], OK, "same point")
 case("map-from-points", ["map", "Kyiv", "--from", "points.geojson", "--out", "out/pts.html"], OK, "Alpha")
@@ -254,6 +262,7 @@ for name in ("shortrow.csv", "longrow.csv", "badcoord.csv"):
         OK,
         "1 points measured",
     )
+case("batch-out-tab", [*BATCH, "--out", "out/a\tb.parquet"], ERR, "control characters|Parquet")
 case("batch-out-exists", [*BATCH, "--out", "existing.parquet"], ERR, "exists")
 case("batch-out-not-parquet", [*BATCH, "--out", "out/x.csv"], ERR, "Parquet")
 case("batch-out-is-input", [*BATCH, "--out", "points.csv", "--force"], ERR, "input|Parquet")
