@@ -212,6 +212,24 @@ case("map-out-newline", [*MAP, "--out", "out/a\nb.html"], ERR, "control characte
 case("map-out-scheme-embed", [*MAP, "--out", "out/javascript:alert(1).html", "--embed"], ERR, "without ':'")
 case("map-ok", [*MAP, "--out", "out/ok.html"], OK, "Kyiv is about")
 case("map-zero", ["map", "Kyiv", "--from", "Kyiv", "--out", "out/zero.html"], OK, "same point")
+case(
+    "map-from-polygon",
+    ["map", "Kursk", "--from", "kursk.geojson", "--out", "out/kursk.html"],
+    OK,
+    "Kursk lies inside",
+)
+case(
+    "layer-kml-frontline",
+    ["distance", "Kyiv", "--from", "frontline", "--layer", "line.kml"],
+    OK,
+    "front line",
+)
+case(
+    "layer-kmz-frontline",
+    ["distance", "Kyiv", "--from", "frontline", "--layer", "line.kmz"],
+    OK,
+    "front line",
+)
 case("map-from-points", ["map", "Kyiv", "--from", "points.geojson", "--out", "out/pts.html"], OK, "Alpha")
 
 # geo range
