@@ -6,10 +6,20 @@ are relative to the corpus folder (the tests run with it as the working director
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
 import json
 import os
+import re
+import sys
 import zipfile
 from pathlib import Path
+
+from geo.cli.main import main
+
+OK, ERR = 0, 2
+OK_OR_ERR = -1  # either a result or one clear error
 
 
 def _fc(*features) -> str:
@@ -154,3 +164,47 @@ def _write_gpkg(path: Path) -> None:
         gpd.GeoDataFrame({"name": ["Kursk box"]}, geometry=[box(*KURSK_BOX)], crs="EPSG:4326").to_file(
             path, driver="GPKG", engine="pyogrio"
         )
+
+
+def digests(root: Path) -> dict[str, str]:
+    """SHA-256 of every regular file of the user's (``out/`` is where outputs go)."""
+    out = {}
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and not p.is_symlink() and "out" not in p.relative_to(root).parts:
+            out[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+def run_in_process(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
+    """``geo argv`` through the console script's entry point: (status, stdout, stderr).
+    Any exception escaping ``main`` fails the test (it would be a traceback)."""
+    out, err = io.StringIO(), io.StringIO()
+    old_stdin = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()))
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(argv)
+            except SystemExit as stop:  # argparse's usage errors
+                status = stop.code
+    finally:
+        sys.stdin = old_stdin
+    return int(status or 0), out.getvalue(), err.getvalue()
+
+
+def check_outcome(status: int, out: str, err: str, expected: int, pattern: str) -> None:
+    assert "Traceback" not in err and "Traceback" not in out
+    if expected == OK_OR_ERR:
+        expected = status if status in (OK, ERR) else ERR
+        pattern = pattern if status == ERR else ""
+    assert status == expected, f"exit {status}, expected {expected}\nstderr: {err}\nstdout: {out[:2000]}"
+    assert "\x1b" not in out and "\x1b" not in err  # nothing from the input reaches the terminal raw
+    if expected == ERR:
+        lines = [line for line in err.splitlines() if line.strip() and not line.startswith("geo: warning")]
+        assert lines, err
+        assert len(lines) >= 1 and (lines[-1].startswith("geo: error:") or lines[-1].startswith("geo ")), err
+        errors = [line for line in lines if line.startswith("geo: error:")]
+        assert len(errors) <= 1, err
+        assert re.search(pattern, lines[-1]), f"{pattern!r} not in {lines[-1]!r}"
+    elif pattern:
+        assert re.search(pattern, out), f"{pattern!r} not in stdout: {out[:2000]}\nstderr: {err}"

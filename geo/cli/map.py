@@ -13,6 +13,7 @@ __all__ = ["cmd_map"]
 def cmd_map(args) -> int:
     from pathlib import Path
 
+    from geo.errors import GeoError
     from geo.render.map.compose import build_map
     from geo.render.map.embed import embed_snippet, save_embed
     from geo.render.map.png import render_png
@@ -50,7 +51,13 @@ def cmd_map(args) -> int:
         save_embed(fmap, tmp_html)
         if args.png:  # the HTML is kept only when the PNG is made too
             with atomic_output(args.png) as tmp_png:
-                render_png(tmp_html, tmp_png)
+                try:
+                    render_png(tmp_html, tmp_png)
+                except GeoError as err:  # name the user's files, not our temporary ones
+                    text = (
+                        str(err).replace(tmp_html.name, out.name).replace(tmp_png.name, Path(args.png).name)
+                    )
+                    raise GeoError(f"{text}; neither {out.name} nor the PNG was written") from None
     sentence = finding_sentence(results[0])
     print(f"geo: map written to {out} ({out.stat().st_size / 1024:,.0f} KB)", file=sys.stderr)
     print(sentence)

@@ -40,11 +40,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--from",
         dest="reference",
         required=True,
-        help="a place or lat,lon; ukraine | controlled | occupied | frontline | all; border:CC or a country "
-        "name; or a GeoJSON/KML file",
+        help="a place or lat,lon (negative ones too: --from -33.9,18.4); ukraine | controlled | occupied | "
+        "frontline | all; border:CC or a country name; or a file (GeoJSON, KML, KMZ, GeoPackage, shapefile) "
+        "measured as its own geometry anywhere on Earth (inside a polygon = 0 km; a file of points: the "
+        "nearest point, named)",
     )
     d.add_argument("--date", help="YYYY-MM-DD: use the front-line snapshot on or before this date")
-    d.add_argument("--layer", help="your own occupied-territory or front-line GeoJSON/KML file")
+    d.add_argument(
+        "--layer",
+        help="your own occupied-territory (polygons) or front-line (lines) file, read for --from "
+        "controlled | occupied | frontline instead of the shipped snapshots",
+    )
     d.add_argument(
         "--sphere",
         action="store_true",

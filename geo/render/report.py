@@ -59,7 +59,8 @@ MARK = {"consistent": "OK", "overstated": "OVER", "understated": "UNDER", "unver
 
 def to_json(verdicts: Sequence[Verdict]) -> str:
     """A JSON list, one object per claim (``[]`` when there are none)."""
-    return json.dumps([_safe_record(v.to_json()) for v in verdicts], ensure_ascii=False, indent=2)
+    records = [_safe_record(v.to_json(), getattr(v.claim, "phrase", "") or "") for v in verdicts]
+    return json.dumps(records, ensure_ascii=False, indent=2)
 
 
 def _claim_words(v: Verdict) -> str:

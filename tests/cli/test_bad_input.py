@@ -10,23 +10,10 @@ during a batch and a map are sent to real subprocesses at the end.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import io
-import re
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from bad_input_corpus import write_corpus
-
-from geo.cli.main import main
-
-OK, ERR = 0, 2
-OK_OR_ERR = -1  # either a result or one clear error
+from bad_input_corpus import ERR, OK, OK_OR_ERR, check_outcome, digests, run_in_process, write_corpus
 
 # -- the table -----------------------------------------------------------------------------------------
 # (id, argv, exit status, regex the error line (status 2) or stdout (status 0) must match)
@@ -316,185 +303,16 @@ def corpus(tmp_path_factory) -> Path:
     return root
 
 
-def _digests(root: Path) -> dict[str, str]:
-    """SHA-256 of every regular file of the user's (``out/`` is where outputs go)."""
-    out = {}
-    for p in sorted(root.rglob("*")):
-        if p.is_file() and not p.is_symlink() and "out" not in p.relative_to(root).parts:
-            out[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
-    return out
-
-
-def run_in_process(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
-    """``geo argv`` through the console script's entry point: (status, stdout, stderr).
-    Any exception escaping ``main`` fails the test (it would be a traceback)."""
-    out, err = io.StringIO(), io.StringIO()
-    old_stdin = sys.stdin
-    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()))
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                status = main(argv)
-            except SystemExit as stop:  # argparse's usage errors
-                status = stop.code
-    finally:
-        sys.stdin = old_stdin
-    return int(status or 0), out.getvalue(), err.getvalue()
-
-
-def check_outcome(status: int, out: str, err: str, expected: int, pattern: str) -> None:
-    assert "Traceback" not in err and "Traceback" not in out
-    if expected == OK_OR_ERR:
-        expected = status if status in (OK, ERR) else ERR
-        pattern = pattern if status == ERR else ""
-    assert status == expected, f"exit {status}, expected {expected}\nstderr: {err}\nstdout: {out[:2000]}"
-    assert "\x1b" not in out and "\x1b" not in err  # nothing from the input reaches the terminal raw
-    if expected == ERR:
-        lines = [line for line in err.splitlines() if line.strip() and not line.startswith("geo: warning")]
-        assert lines, err
-        assert len(lines) >= 1 and (lines[-1].startswith("geo: error:") or lines[-1].startswith("geo ")), err
-        errors = [line for line in lines if line.startswith("geo: error:")]
-        assert len(errors) <= 1, err
-        assert re.search(pattern, lines[-1]), f"{pattern!r} not in {lines[-1]!r}"
-    elif pattern:
-        assert re.search(pattern, out), f"{pattern!r} not in stdout: {out[:2000]}\nstderr: {err}"
-
-
 @pytest.mark.parametrize(("argv", "expected", "pattern"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_bad_input(corpus, monkeypatch, argv, expected, pattern):
     monkeypatch.chdir(corpus)
-    before = _digests(corpus)
+    before = digests(corpus)
     status, out, err = run_in_process(argv)
     check_outcome(status, out, err, expected, pattern)
-    assert _digests(corpus) == before, "a file of the user's changed"
+    assert digests(corpus) == before, "a file of the user's changed"
     assert not list(corpus.glob(".*partial*")) and not list((corpus / "out").glob(".*partial*"))
 
 
 def test_the_corpus_is_large_enough():
     assert len(CASES) >= 150
     assert len({c[0] for c in CASES}) == len(CASES)
-
-
-def test_stdin_article_and_empty_stdin(corpus, monkeypatch):
-    monkeypatch.chdir(corpus)
-    check_outcome(*run_in_process(["verify", "-"], stdin="Izhevsk is 970 km from Moscow.\n"), OK, "Izhevsk")
-    check_outcome(*run_in_process(["verify", "-"], stdin=""), ERR, "standard input is empty")
-    check_outcome(*run_in_process(["verify", "-"], stdin="x" * (1025 * 1024)), ERR, "larger than")
-
-
-def test_points_reference_names_the_nearest_point_by_geodesic(corpus, monkeypatch):
-    from pyproj import Geod
-
-    monkeypatch.chdir(corpus)
-    status, out, _ = run_in_process(["distance", "-33.9,151.2", "--from", "points.geojson", "--json"])
-    assert status == OK
-    got = __import__("json").loads(out)
-    _, _, d = Geod(ellps="WGS84").inv(151.21, -33.87, 151.2, -33.9)  # Bravo → target
-    assert got["reference"]["name"] == "Bravo"
-    assert got["distance_km"] * 1000 == pytest.approx(d, abs=1e-3)
-
-
-def test_skip_bad_rows_writes_the_good_rows_and_says_which_were_left_out(corpus, monkeypatch):
-    import pyarrow.parquet as pq
-
-    monkeypatch.chdir(corpus)
-    status, _, err = run_in_process(
-        ["batch", "longrow.csv", "--from", "Kyiv", "--out", "out/skip.parquet", "--skip-bad-rows", "--quiet"]
-    )
-    assert status == OK, err
-    table = pq.read_table(corpus / "out" / "skip.parquet")
-    assert table.column("name").to_pylist() == ["Moscow"]
-    assert "row 1 (line 2) skipped" in err and "1 of 2 rows could not be read" in err
-
-
-# -- signals: real processes ---------------------------------------------------------------------------
-def _interrupt_midway(argv: list[str], cwd: Path, sig: int, wait_for: float) -> subprocess.CompletedProcess:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "geo.cli", *argv],
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    time.sleep(wait_for)
-    proc.send_signal(sig)
-    out, err = proc.communicate(timeout=120)
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
-
-
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_a_signal_during_a_batch_leaves_no_partial_file(tmp_path, sig):
-    import numpy as np
-
-    rng = np.random.default_rng(15)
-    n = 800_000
-    src = tmp_path / "many.csv"
-    with open(src, "w") as fh:
-        fh.write("lat,lon\n")
-        np.savetxt(
-            fh, np.column_stack([rng.uniform(44, 53, n), rng.uniform(22, 41, n)]), fmt="%.5f", delimiter=","
-        )
-    digest = hashlib.sha256(src.read_bytes()).hexdigest()
-    r = _interrupt_midway(
-        [
-            "batch",
-            "many.csv",
-            "--from",
-            "frontline",
-            "--out",
-            "out.parquet",
-            "--quiet",
-            "--chunk-rows",
-            "50000",
-        ],
-        tmp_path,
-        sig,
-        wait_for=4.0,
-    )
-    assert "Traceback" not in r.stderr
-    if r.returncode == 0:  # finished before the signal: then the output is whole
-        assert (tmp_path / "out.parquet").stat().st_size > 0
-    else:
-        assert r.returncode in (130, -sig), r.stderr
-        assert not (tmp_path / "out.parquet").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) in (["many.csv"], ["many.csv", "out.parquet"])
-    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
-
-
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_a_signal_during_a_map_leaves_no_partial_file(tmp_path, sig):
-    r = _interrupt_midway(
-        ["map", "Izhevsk", "--from", "all", "--rings", "500,1000,1500", "--out", "m.html"], tmp_path, sig, 2.5
-    )
-    assert "Traceback" not in r.stderr
-    names = sorted(p.name for p in tmp_path.iterdir())
-    if r.returncode == 0:
-        assert names == ["m.html"]
-    else:
-        assert r.returncode in (130, -sig), r.stderr
-        assert names == []
-
-
-def test_a_layer_of_more_than_two_million_vertices_is_refused_clearly(tmp_path, monkeypatch):
-    from geo.layers.vector_files import MAX_LAYER_VERTICES
-
-    n = MAX_LAYER_VERTICES + 1  # a (degenerate) ring: it is refused by its size before it is built
-    layer = tmp_path / "huge.geojson"
-    layer.write_bytes(
-        b'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},'
-        b'"geometry":{"type":"Polygon","coordinates":[[' + b"[36.5,50.25]," * (n - 1) + b"[36.5,50.25]]]}}]}"
-    )
-    monkeypatch.chdir(tmp_path)
-    status, out, err = run_in_process(["distance", "Kyiv", "--from", "huge.geojson"])
-    check_outcome(status, out, err, ERR, f"{n:,} vertices; layers of up to 2,000,000")
-
-
-def test_suggestions_have_a_time_budget_and_are_remembered(gazetteer):
-    from geo.cli.budget import BudgetedGazetteer
-
-    free = BudgetedGazetteer(gazetteer.db_path, budget_s=60.0)
-    first = free.suggestions("Zaporizhzhiaa")
-    assert first == gazetteer.suggestions("Zaporizhzhiaa") and first
-    assert free.suggestions("Zaporizhzhiaa") == first and free.skipped == 0
-    spent = BudgetedGazetteer(gazetteer.db_path, budget_s=0.0)
-    assert spent.suggestions("Zaporizhzhiaa") == [] and spent.skipped == 1
