@@ -9,6 +9,7 @@ import math
 import re
 import sys
 
+from geo.cli.article import read_article  # kept importable from here for other commands
 from geo.errors import GeoError
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "parse_kms",
     "parse_rings",
     "print_json",
+    "read_article",
     "references_of",
     "refuse_non_finite",
     "refuse_overwrite",
