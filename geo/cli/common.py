@@ -5,8 +5,11 @@ printing JSON. No logic of the tool's own: that lives in the pipeline's packages
 from __future__ import annotations
 
 import json
+import math
+import re
 import sys
 
+from geo.cli.article import read_article  # kept importable from here for other commands
 from geo.errors import GeoError
 
 __all__ = [
@@ -20,11 +23,34 @@ __all__ = [
     "print_json",
     "read_article",
     "references_of",
+    "refuse_non_finite",
     "refuse_overwrite",
     "require_point",
     "resolve_place",
     "warn_about_match",
 ]
+
+
+#: ``nan,nan``, ``inf,0``, ``1e400,5``: numbers that are no coordinates (not place names either).
+_NOT_FINITE = re.compile(
+    r"^[-+]?(?:nan|inf(?:inity)?|[\d.]+e[-+]?\d+)\s*[, ]\s*[-+]?[\w.+-]+$|^[-+]?[\d.]+\s*[, ]\s*"
+    r"[-+]?(?:nan|inf(?:inity)?|[\d.]+e[-+]?\d+)$",
+    re.IGNORECASE,
+)
+
+
+#: The largest ring or range (km): beyond it a ring nearly wraps the globe.
+MAX_RING_KM = 19_000
+
+
+def refuse_non_finite(text: str) -> None:
+    """``nan,nan`` or ``inf,0`` are refused as coordinates, never looked up as a place name."""
+    from geo.errors import InvalidCoordinatesError
+
+    if _NOT_FINITE.match(text.strip()):
+        raise InvalidCoordinatesError(
+            f"{text.strip()!r} are not coordinates: latitude and longitude must be finite numbers"
+        )
 
 
 def parse_countries(value: str | None) -> list[str] | None:
@@ -43,8 +69,13 @@ def online_geocoder(args):
     service = getattr(args, "online", None)
     if not service or service == "offline":
         return None
+    import logging
+
     from geo.places.geocoders.factory import get_geocoder
 
+    # geopy logs each retry with its traceback; the user gets one line from us instead
+    logging.getLogger("geopy").addHandler(logging.NullHandler())
+    logging.getLogger("geopy").propagate = False
     return get_geocoder(service)
 
 
@@ -55,6 +86,8 @@ def resolve_place(text: str, args):
 
     if text is None or not text.strip():
         raise EmptyInputError("empty place name: give a place name or lat,lon")
+    text = text.strip()
+    refuse_non_finite(text)
     coords = parse_lat_lon(text)
     if coords is not None:
         return coordinates_place(*coords)
@@ -123,11 +156,28 @@ def measure_against_references(target, args, sphere: bool = False):
 
 def references_of(args):
     """``--from`` (with ``--date``/``--layer``) resolved to references."""
+    from geo.layers.catalog import iso_date
     from geo.measure.references import resolve_references
+    from geo.model import LayerOrigin
 
-    return resolve_references(
-        args.reference, lambda text: resolve_place(text, args), date=args.date, layer_file=args.layer
+    date = iso_date(getattr(args, "date", None))  # garbage is refused before anything is looked up
+    refs = resolve_references(
+        args.reference, lambda text: resolve_place(text, args), date=date, layer_file=args.layer
     )
+    dated = [r for r in refs if r.layer is not None and r.layer.origin is LayerOrigin.SNAPSHOT]
+    if date and not dated and not args.layer:
+        print(
+            f"geo: warning: --date {date} has no effect here: {args.reference} does not change with the date "
+            "(it picks the front-line snapshot for controlled, occupied and frontline)",
+            file=sys.stderr,
+        )
+    if args.layer and not any(r.layer is not None and r.layer.origin is LayerOrigin.USER_FILE for r in refs):
+        print(
+            f"geo: warning: --layer {args.layer} has no effect here: it replaces the front-line snapshot "
+            "for --from controlled, occupied or frontline",
+            file=sys.stderr,
+        )
+    return refs
 
 
 def refuse_overwrite(path, option: str, force: bool) -> None:
@@ -138,34 +188,6 @@ def refuse_overwrite(path, option: str, force: bool) -> None:
         raise GeoError(f"{path} exists; choose another {option} or pass --force to overwrite it")
 
 
-def read_article(source: str) -> str:
-    """The article text from a file path or ``-`` (stdin), with clear errors for bad input."""
-    from geo.errors import EmptyInputError
-
-    if source == "-":
-        data = sys.stdin.buffer.read()
-        label = "standard input"
-    else:
-        from pathlib import Path
-
-        path = Path(source)
-        if not path.exists():
-            raise GeoError(f"file not found: {source}")
-        if path.is_dir():
-            raise GeoError(f"{source} is a folder; give a text file or - for standard input")
-        data = path.read_bytes()
-        label = source
-    if b"\x00" in data[:8192]:
-        raise GeoError(f"{label} looks like a binary file, not text; give plain text (UTF-8)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise GeoError(f"{label} is not UTF-8 text; save it as UTF-8 and try again") from None
-    if not text.strip():
-        raise EmptyInputError(f"{label} is empty: nothing to verify")
-    return text
-
-
 def parse_rings(value: str | None) -> list[float]:
     """``--rings 500,1000`` as km."""
     if not value:
@@ -173,11 +195,13 @@ def parse_rings(value: str | None) -> list[float]:
     try:
         rings = [float(v) for v in value.split(",") if v.strip()]
     except ValueError:
-        raise GeoError(
-            f"--rings takes kilometres separated by commas, e.g. 500,1000,1500; got {value!r}"
-        ) from None
-    if any(r <= 0 or r > 20_000 for r in rings):
-        raise GeoError("--rings must be between 0 and 20,000 km")
+        rings = [math.nan]
+    if not rings or not all(math.isfinite(r) for r in rings):
+        raise GeoError(f"--rings takes kilometres separated by commas, e.g. 500,1000,1500; got {value!r}")
+    if any(r <= 0 or r > MAX_RING_KM for r in rings):
+        raise GeoError(f"--rings must be more than 0 and at most {MAX_RING_KM:,} km")
+    if len(rings) > 20:
+        raise GeoError(f"--rings takes at most 20 rings; got {len(rings)}")
     return rings
 
 
@@ -189,6 +213,11 @@ def one_reference(args):
             "give one reference here (ukraine, controlled, frontline, a place or a file), not 'all'"
         )
     ref = refs[0]
+    if ref.points:
+        raise GeoError(
+            f"{ref.label} holds only points: geo distance and geo map measure to the nearest of them; "
+            "here give a file of polygons or lines, or one place"
+        )
     for note in getattr(ref.layer, "notes", ()) or ():
         print(f"geo: warning: {note}", file=sys.stderr)
     return ref.layer if ref.layer is not None else ref.place
@@ -199,9 +228,15 @@ def parse_kms(value: str) -> list[float]:
     try:
         kms = [float(v) for v in value.split(",") if v.strip()]
     except ValueError:
+        kms = [math.nan]
+    if not kms or not all(math.isfinite(k) for k in kms):
         raise GeoError(
             f"--km takes kilometres separated by commas, e.g. 1500 or 500,1000,1500; got {value!r}"
-        ) from None
-    if not kms or any(k <= 0 for k in kms):
+        )
+    if any(k <= 0 for k in kms):
         raise GeoError("--km needs positive distances in km")
+    if any(k > MAX_RING_KM for k in kms):
+        raise GeoError(
+            f"--km must be at most {MAX_RING_KM:,} km (half the Earth's circumference is ~20,004 km)"
+        )
     return kms

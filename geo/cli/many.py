@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import sys
 
-from geo.cli.common import one_reference, parse_countries, parse_kms, print_json, refuse_overwrite
+from geo.cli.common import one_reference, parse_countries, parse_kms, print_json
+from geo.cli.safety import atomic_output, check_output_path, refuse_input_as_output
 
 __all__ = ["cmd_batch", "cmd_range"]
 
 
 def cmd_range(args) -> int:
+    import argparse
+
     from geo.many.ranges import range_query
     from geo.places.gazetteer import Gazetteer
     from geo.render.ranges import rows_to_csv, rows_to_json
 
     kms = parse_kms(args.km)
-    reference = one_reference(args)
+    check_output_path(args.map, "--map", args.force)
+    refuse_input_as_output(args.map, "--map", [args.reference, args.layer])
+    # --country narrows the places listed, not the lookup of --from
+    reference = one_reference(argparse.Namespace(**{**vars(args), "country": None}))
     kinds = [k.strip() for k in args.kind.split(",")] if args.kind else None
     rows = range_query(
         reference,
@@ -31,8 +37,8 @@ def cmd_range(args) -> int:
         from geo.render.map.ranges import range_map
 
         out = Path(args.map)
-        refuse_overwrite(out, "--map", args.force)
-        range_map(rows, reference, kms, out, date=args.date)
+        with atomic_output(out) as tmp:
+            range_map(rows, reference, kms, tmp, date=args.date)
         print(f"geo: map written to {out}", file=sys.stderr)
     if args.csv:
         sys.stdout.write(rows_to_csv(rows))
@@ -51,6 +57,14 @@ def cmd_range(args) -> int:
 def cmd_batch(args) -> int:
     from geo.many.batch.run import batch_distances
 
+    if args.lat_col.strip() == args.lon_col.strip():
+        from geo.errors import GeoError
+
+        raise GeoError(f"--lat-col and --lon-col both name the column {args.lat_col!r}; give two columns")
+    check_output_path(args.out, "--out", args.force)
+    refuse_input_as_output(args.out, "--out", [args.points, args.reference, args.layer])
+    if args.scheduler is not None:
+        check_scheduler(args.scheduler)
     reference = one_reference(args)
     summary = batch_distances(
         args.points,
@@ -62,6 +76,7 @@ def cmd_batch(args) -> int:
         scheduler=args.scheduler,
         progress=not args.quiet,
         overwrite=args.force,
+        skip_bad_rows=args.skip_bad_rows,
     )
     if args.json:
         print_json(summary.to_json())
@@ -74,3 +89,35 @@ def cmd_batch(args) -> int:
         for note in summary.notes:
             print(f"geo: note: {note}", file=sys.stderr)
     return 0
+
+
+def check_scheduler(text: str) -> None:
+    """``--scheduler``: ``local`` or a reachable ``tcp://HOST:PORT``; anything else is a
+    clear error before any work (a TLS or in-process address cannot be used from here)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    from geo.errors import GeoError
+
+    address = text.strip()
+    if address == "local":
+        return
+    if address.startswith(("tls://", "inproc://", "ucx://")):
+        raise GeoError(
+            f"--scheduler {address}: only 'local' or a tcp://HOST:PORT address "
+            "can be used from the command line"
+        )
+    parts = urlsplit(address)
+    host = parts.hostname
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.scheme != "tcp" or not host or not port:
+        raise GeoError(
+            f"--scheduler takes 'local' or a Dask address such as tcp://10.0.0.5:8786; got {text!r}"
+        )
+    try:
+        socket.create_connection((host, port), timeout=5).close()
+    except OSError as err:
+        raise GeoError(f"cannot reach the Dask scheduler at {address}: {err.strerror or err}") from None

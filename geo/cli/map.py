@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from geo.cli.common import (
-    measure_against_references,
-    parse_rings,
-    refuse_overwrite,
-    require_point,
-    resolve_place,
-)
+from geo.cli.common import measure_against_references, parse_rings, require_point, resolve_place
+from geo.cli.safety import atomic_output, check_output_path, refuse_input_as_output
 
 __all__ = ["cmd_map"]
 
@@ -18,15 +13,15 @@ __all__ = ["cmd_map"]
 def cmd_map(args) -> int:
     from pathlib import Path
 
+    from geo.errors import GeoError
     from geo.render.map.compose import build_map
     from geo.render.map.embed import embed_snippet, save_embed
     from geo.render.map.png import render_png
     from geo.render.words import finding_sentence
 
     rings = parse_rings(args.rings)
-    out = Path(args.out)
-    refuse_overwrite(out, "--out", args.force)
-    refuse_overwrite(args.png, "--png", args.force)
+    out = Path(args.out).expanduser()
+    _check_outputs(args)
     target = require_point(resolve_place(args.target, args))
     refs, results = measure_against_references(target, args)
     shown = [r.layer for r in refs if r.layer is not None]
@@ -38,14 +33,11 @@ def cmd_map(args) -> int:
         context = snapshot_context(args.date)
         shown = [*context, *(layer for layer in shown if all(layer is not c for c in context))]
     user = None
-    ref_path = Path(args.reference)
-    from geo.layers.user_files import LAYER_SUFFIXES, load_user_layer
+    from geo.layers.user_files import load_user_layer
 
-    if ref_path.suffix.lower() in LAYER_SUFFIXES:
-        user = load_user_layer(ref_path, args.date)
-    elif args.layer:
+    if args.layer and any(r.layer is not None and r.layer.origin is LayerOrigin.USER_FILE for r in refs):
         user = load_user_layer(args.layer, args.date)
-    ring_origin = refs[0].layer if refs[0].layer is not None else refs[0].place
+    ring_origin = refs[0].layer or refs[0].place or results[0].reference
     fmap = build_map(
         items=results,
         layers=[user] if user is not None else shown,
@@ -55,13 +47,42 @@ def cmd_map(args) -> int:
         date=args.date,
         basemap=args.basemap,
     )
-    save_embed(fmap, out)
+    with atomic_output(out) as tmp_html:
+        save_embed(fmap, tmp_html)
+        if args.png:  # the HTML is kept only when the PNG is made too
+            with atomic_output(args.png) as tmp_png:
+                try:
+                    render_png(tmp_html, tmp_png)
+                except GeoError as err:  # name the user's files, not our temporary ones
+                    text = (
+                        str(err).replace(tmp_html.name, out.name).replace(tmp_png.name, Path(args.png).name)
+                    )
+                    raise GeoError(f"{text}; neither {out.name} nor the PNG was written") from None
     sentence = finding_sentence(results[0])
     print(f"geo: map written to {out} ({out.stat().st_size / 1024:,.0f} KB)", file=sys.stderr)
     print(sentence)
     if args.embed:
         print(embed_snippet(out.name, args.title or sentence, sentence))
     if args.png:
-        render_png(out, args.png)
         print(f"geo: image written to {args.png}", file=sys.stderr)
     return 0
+
+
+def _check_outputs(args) -> None:
+    """``--out`` and ``--png`` can be written, are not the same file, and name no input
+    (not even with ``--force``)."""
+    from pathlib import Path
+
+    from geo.errors import GeoError
+
+    check_output_path(args.out, "--out", args.force)
+    check_output_path(args.png, "--png", args.force)
+    if args.png and Path(args.png).expanduser().resolve() == Path(args.out).expanduser().resolve():
+        raise GeoError("--png and --out name the same file; give the image its own name (.png)")
+    if args.png and Path(args.png).suffix.lower() != ".png":
+        raise GeoError(f"--png writes a PNG image: name it with .png, not {Path(args.png).name!r}")
+    if args.embed and ":" in Path(args.out).name:  # the snippet's src must never read as a URL scheme
+        raise GeoError(f"--out {Path(args.out).name!r}: with --embed, give a file name without ':'")
+    inputs = [args.reference, args.layer]
+    refuse_input_as_output(args.out, "--out", inputs)
+    refuse_input_as_output(args.png, "--png", inputs)

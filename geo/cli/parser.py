@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from geo.cli.article import DEFAULT_MAX_CLAIMS, DEFAULT_MAX_KB
 from geo.cli.frontline import add_frontline_parser
 from geo.cli.many import cmd_batch, cmd_range
 from geo.cli.map import cmd_map
@@ -40,11 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--from",
         dest="reference",
         required=True,
-        help="a place or lat,lon; ukraine | controlled | occupied | frontline | all; border:CC or a country "
-        "name; or a GeoJSON/KML file",
+        help="a place or lat,lon (negative ones too: --from -33.9,18.4); ukraine | controlled | occupied | "
+        "frontline | all; border:CC or a country name; or a file (GeoJSON, KML, KMZ, GeoPackage, shapefile) "
+        "measured as its own geometry anywhere on Earth (inside a polygon = 0 km; a file of points: the "
+        "nearest point, named)",
     )
     d.add_argument("--date", help="YYYY-MM-DD: use the front-line snapshot on or before this date")
-    d.add_argument("--layer", help="your own occupied-territory or front-line GeoJSON/KML file")
+    d.add_argument(
+        "--layer",
+        help="your own occupied-territory (polygons) or front-line (lines) file, read for --from "
+        "controlled | occupied | frontline instead of the shipped snapshots",
+    )
     d.add_argument(
         "--sphere",
         action="store_true",
@@ -77,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     rg.add_argument("--km", required=True, help="distance in km, or bands such as 500,1000,1500")
     rg.add_argument("--date", help="YYYY-MM-DD: the front-line snapshot on or before this date")
     rg.add_argument("--layer", help="your own occupied-territory or front-line GeoJSON/KML file")
-    rg.add_argument("--min-pop", type=int, default=0, help="only places of at least this population")
+    rg.add_argument(
+        "--min-pop", type=_non_negative_int, default=0, help="only places of at least this population"
+    )
     rg.add_argument("--kind", help="only these kinds, e.g. airbase or plant,refinery")
     out_fmt = rg.add_mutually_exclusive_group()
     out_fmt.add_argument("--csv", action="store_true", help="CSV: a header and one row per place")
@@ -96,7 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--layer", help="your own occupied-territory or front-line GeoJSON/KML file")
     b.add_argument("--lat-col", default="lat")
     b.add_argument("--lon-col", default="lon")
-    b.add_argument("--chunk-rows", type=int, default=500_000, help="rows per block (memory is a few blocks)")
+    b.add_argument(
+        "--chunk-rows", type=_positive_int, default=500_000, help="rows per block (memory is a few blocks)"
+    )
+    b.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="leave out CSV rows that cannot be read (wrong field count, no coordinates) and report them",
+    )
     b.add_argument("--scheduler", help="run on Dask: local (2 workers here) or tcp://HOST:PORT of a cluster")
     b.add_argument("--force", action="store_true", help="overwrite an existing --out file")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -130,6 +146,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     v.add_argument("--map", metavar="HTML", help="also write a map of every verified claim")
     v.add_argument("--force", action="store_true", help="overwrite an existing --map file")
+    v.add_argument(
+        "--max-kb", type=_positive_int, default=DEFAULT_MAX_KB, help="largest text read, in KB (default 1024)"
+    )
+    v.add_argument(
+        "--max-claims",
+        type=_positive_int,
+        default=DEFAULT_MAX_CLAIMS,
+        help="most claims checked (default 500)",
+    )
     v.set_defaults(func=cmd_verify)
     add_frontline_parser(sub)
     return parser
+
+
+def _positive_int(text: str) -> int:
+    """A whole number of at least 1 (argparse type)."""
+    return _whole_number(text, 1)
+
+
+def _non_negative_int(text: str) -> int:
+    """A whole number of at least 0 (argparse type)."""
+    return _whole_number(text, 0)
+
+
+def _whole_number(text: str, least: int) -> int:
+    try:
+        value = int(text.strip().replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < least:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least {least}, got {text!r}")
+    return value

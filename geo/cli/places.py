@@ -7,6 +7,7 @@ from geo.cli.common import (
     measure_against_references,
     parse_countries,
     print_json,
+    refuse_non_finite,
     require_point,
     resolve_place,
     warn_about_match,
@@ -20,6 +21,7 @@ def cmd_geocode(args) -> int:
     from geo.places.gazetteer import Gazetteer
 
     countries = parse_countries(args.country)
+    refuse_non_finite(args.name)
     if args.online:
         place = resolve_place(args.name, args)
         print_json(place.to_json()) if args.json else print(place.describe())
@@ -57,7 +59,8 @@ def cmd_distance(args) -> int:
     target = require_point(resolve_place(args.target, args))
     _, results = measure_against_references(target, args, sphere=args.sphere)
     if args.json:
-        print_json(results[0].to_json() if len(results) == 1 else [r.to_json() for r in results])
+        records = [_without_bearing_at_zero(r.to_json()) for r in results]
+        print_json(records[0] if len(records) == 1 else records)
         return 0
     print(f"target     {target.describe()}")
     for m in results:
@@ -66,12 +69,26 @@ def cmd_distance(args) -> int:
         else:
             print(f"reference  {m.reference.describe()}")
             print(f"distance   {m.distance_km:,.1f} km / {m.distance_mi:,.1f} mi")
-            print(
-                f"bearing    {m.bearing_deg:.1f}° ({m.compass}) "
-                f"from {m.reference.name} towards {m.target.name}"
-            )
+            if m.distance_km >= ZERO_KM:  # one point has no bearing
+                print(
+                    f"bearing    {m.bearing_deg:.1f}° ({m.compass}) "
+                    f"from {m.reference.name} towards {m.target.name}"
+                )
+            else:
+                print(f"bearing    none: {m.target.name} and {m.reference.name} are the same point")
             print(f"method     {m.method}")
     return 0
+
+
+#: Below this distance (km, 1 mm) two points are one: no bearing or compass point is given.
+ZERO_KM = 1e-6
+
+
+def _without_bearing_at_zero(record: dict) -> dict:
+    """A measurement's JSON with no bearing or compass point at 0 km (they mean nothing)."""
+    if (record.get("distance_km") or 0.0) < ZERO_KM:
+        record = {**record, "bearing_deg": None, "compass": None}
+    return record
 
 
 def print_layer_measurement(m) -> None:

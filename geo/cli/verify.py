@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from geo.cli.common import read_article, refuse_overwrite
+from geo.cli.article import check_claim_count, read_article
+from geo.cli.budget import BudgetedGazetteer
+from geo.cli.safety import atomic_output, check_output_path, refuse_input_as_output
 from geo.errors import UsageError
 
 __all__ = ["cmd_verify"]
@@ -23,21 +25,29 @@ def cmd_verify(args) -> int:
     parse_date(args.date)  # a malformed --date is an error before anything else
     if args.explain and args.explain != "all" and not args.explain.isdigit():
         raise UsageError(f"--explain takes a claim number (1, 2, ...) or 'all', not {args.explain!r}")
-    refuse_overwrite(args.map, "--map", args.force)
-    text = read_article(args.source)
-    gazetteer = CyrillicFirst(Gazetteer.default())
+    check_output_path(args.map, "--map", args.force)
+    refuse_input_as_output(args.map, "--map", [args.source, args.layer])
+    if args.layer:  # a layer that cannot be read is an error, never quietly ignored
+        from geo.layers.user_files import load_user_layer
+
+        load_user_layer(args.layer, args.date)
+    text = read_article(args.source, args.max_kb)
+    budgeted = BudgetedGazetteer(Gazetteer.default().db_path)
+    gazetteer = CyrillicFirst(budgeted)
     claims = extract_claims_any(text, getattr(args, "lang", None), known=gazetteer.is_known)
+    check_claim_count(len(claims), args.max_claims)
     date = args.date or article_date(text)
     if claims and not args.layer:
         _warn_about_snapshot(date)
     judge = Judge(gazetteer, date=date, layer_file=args.layer)
     report_lang = getattr(args, "report_lang", "en") or "en"
     verdicts = judge.judge_all(claims)
-    if args.map:
-        from geo.render.map.verdicts import verification_map
-
-        verification_map(verdicts, args.map, date=date)
-        print(f"geo: map written to {args.map}", file=sys.stderr)
+    if budgeted.skipped:
+        print(
+            f"geo: warning: {budgeted.skipped:,} unknown places are reported without suggestions "
+            f"(more than {budgeted.budget_s:g} s went into suggesting names)",
+            file=sys.stderr,
+        )
     if args.explain:
         print(_evidence(verdicts, args.explain))
     elif args.json:
@@ -46,7 +56,26 @@ def cmd_verify(args) -> int:
         print(localized.to_markdown(verdicts, report_lang))
     else:
         print(localized.to_table(verdicts, report_lang))
+    if args.map:
+        _write_map(verdicts, args.map, date)
     return 0
+
+
+def _write_map(verdicts, path: str, date) -> None:
+    """The verification map, whole at ``path`` or nothing there; a failure of the map
+    builder is one clear error (the verdicts printed above stand)."""
+    from geo.errors import GeoError
+    from geo.render.map.verdicts import verification_map
+
+    try:
+        with atomic_output(path) as tmp:
+            verification_map(verdicts, tmp, date=date)
+    except (IndexError, ValueError, KeyError, TypeError) as err:
+        raise GeoError(
+            f"the map could not be drawn ({type(err).__name__}: {err}); "
+            "the verdicts above stand, no map was written"
+        ) from None
+    print(f"geo: map written to {path}", file=sys.stderr)
 
 
 def _warn_about_snapshot(date: str | None) -> None:

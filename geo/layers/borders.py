@@ -134,10 +134,15 @@ def _cached_country(code: str) -> Layer | None:
     if not re.fullmatch(r"[A-Z]{2}", code):
         return None
     path = _country_cache_path(code)
-    if not path.exists():
+    try:
+        name, _, wkb = path.read_bytes().partition(b"\n")
+        geom = shapely.from_wkb(wkb)
+        label = name.decode("utf-8")
+    except (OSError, ValueError, shapely.errors.ShapelyError):  # missing, unreadable, truncated, garbage
         return None
-    name, _, wkb = path.read_bytes().partition(b"\n")
-    return _country_layer(code, name.decode("utf-8"), shapely.from_wkb(wkb))
+    if not label or geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return None  # not what we wrote: read the source again (and the cache is rewritten)
+    return _country_layer(code, label, geom)
 
 
 def _store_country(code: str, name: str, geom) -> None:

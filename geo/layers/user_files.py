@@ -1,35 +1,40 @@
-"""Users' own layers: occupied-territory polygons or front lines from GeoJSON, KML,
-GeoPackage or shapefiles.
+"""Users' own layers from GeoJSON, KML, KMZ, GeoPackage or shapefiles, read two ways.
 
-Polygons are read as occupied territory (controlled territory and the line of contact are
-derived, :func:`geo.layers.territory.controlled_from_occupied`); lines as the front line.
-Read and derived once per file version. Output in EPSG:4326.
+As ``--layer`` (:func:`load_user_layer`): polygons are occupied territory (controlled
+territory and the line of contact are derived,
+:func:`geo.layers.territory.controlled_from_occupied`), lines the front line. As
+``--from FILE`` (:func:`load_own_geometry`): the file's own geometry anywhere on Earth,
+neither clipped nor read as territory (polygons, lines, or a set of named points).
+Read once per file version. Output in EPSG:4326.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import shapely
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
+from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon
 
 from geo.errors import LayerError
 from geo.layers.borders import NE_SOURCE
 from geo.layers.frontline import parse_date
 from geo.layers.layer import Layer, flatten, role_layer
 from geo.layers.territory import SLIVER_KM, controlled_from_occupied
-from geo.model import LayerOrigin, LayerRole
+from geo.layers.vector_files import LAYER_SUFFIXES, check_layer_path, read_vector
+from geo.model import LayerOrigin, LayerRole, Place
 
-__all__ = ["LAYER_SUFFIXES", "UserLayer", "load_user_layer", "read_vector"]
-
-#: File suffixes read as vector layers.
-LAYER_SUFFIXES = frozenset({".geojson", ".json", ".kml", ".gpkg", ".shp"})
+__all__ = [
+    "LAYER_SUFFIXES",
+    "UserGeometry",
+    "UserLayer",
+    "load_own_geometry",
+    "load_user_layer",
+    "read_vector",
+]
 
 
 @dataclass(frozen=True)
@@ -52,22 +57,87 @@ def load_user_layer(path: str | Path, date: str | None = None, sliver_km: float 
     Raises :class:`LayerError` for a missing, unreadable, empty or invalid file, or one
     whose coordinates are not longitude/latitude.
     """
-    p = Path(path)
-    if not p.exists():
-        raise LayerError(f"layer file not found: {p}")
-    stat = p.stat()
-    if stat.st_size == 0:
-        raise LayerError(f"layer file is empty: {p}")
+    p = Path(path).expanduser()
+    stat = check_layer_path(p)
     when = parse_date(date)
     # Read and derived once per file version: `geo map` and `geo verify` ask for it repeatedly.
     return _load_user_layer(str(p), stat.st_mtime_ns, stat.st_size, when, sliver_km)
 
 
+@dataclass(frozen=True)
+class UserGeometry:
+    """A user's file as its own geometry (``--from FILE``): a :class:`Layer` of role
+    ``user`` (its polygons and lines), or, for a file of points only, the points as places
+    (named after a feature's ``name``, else numbered)."""
+
+    layer: Layer | None
+    points: tuple[Place, ...]
+
+
+def load_own_geometry(path: str | Path) -> UserGeometry:
+    """The file's own geometry, anywhere on Earth: polygons (a point inside is 0 km from
+    them) and lines as one layer; a file of points only as its named points."""
+    p = Path(path).expanduser()
+    stat = check_layer_path(p)
+    return _load_own_geometry(str(p), stat.st_mtime_ns, stat.st_size)
+
+
 @lru_cache(maxsize=8)
-def _load_user_layer(
-    path: str, _mtime_ns: int, _size: int, when: dt.date | None, sliver_km: float
-) -> UserLayer:
+def _load_own_geometry(path: str, _mtime_ns: int, _size: int) -> UserGeometry:
     p = Path(path)
+    polys, lines, points, names = _read_parts(p)
+    provenance = {
+        "source": f"user file {p.name}",
+        "licence": "as provided by the user",
+        "version": p.name,
+        "accuracy": "as provided by the user",
+        "origin": LayerOrigin.USER_FILE,
+        "role": LayerRole.USER,
+    }
+    if polys or lines:
+        parts = ([MultiPolygon(polys)] if polys else []) + ([MultiLineString(lines)] if lines else [])
+        geom = parts[0] if len(parts) == 1 else GeometryCollection(parts)
+        kind = "polygon" if polys else "line"
+        layer = Layer(name=p.name, kind=kind, geometry=geom, title=f"the geometry of {p.name}", **provenance)
+        return UserGeometry(layer, ())
+    places = tuple(
+        Place(
+            name=names[i] or f"point {i + 1} of {p.name}",
+            lat=pt.y,
+            lon=pt.x,
+            country_code="",
+            source=f"user file {p.name}",
+            id=str(i + 1),
+            kind="point",
+        )
+        for i, pt in enumerate(points)
+    )
+    return UserGeometry(None, places)
+
+
+def _read_parts(p: Path):
+    """Polygons, lines, points of a file (valid, lon/lat), and each point's name."""
+    gdf = _lonlat_frame(p)
+    polys, lines, points, names = [], [], [], []
+    label = next((c for c in ("name", "Name", "NAME", "title") if c in gdf.columns), None)
+    for i, geom in enumerate(gdf.geometry):
+        geom = shapely.make_valid(geom) if not geom.is_valid else geom
+        for g in flatten(geom):
+            if isinstance(g, Polygon):
+                polys.append(g)
+            elif isinstance(g, LineString):
+                lines.append(g)
+            elif isinstance(g, Point):
+                points.append(g)
+                value = gdf[label].iloc[i] if label else None
+                names.append(str(value).strip() if isinstance(value, str) and value.strip() else "")
+    if not (polys or lines or points):
+        raise LayerError(f"{p.name} holds no geometry")
+    return polys, lines, points, names
+
+
+def _lonlat_frame(p: Path):
+    """The file as a GeoDataFrame of non-empty geometries in lon/lat, or :class:`LayerError`."""
     gdf = read_vector(p)
     gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
     if gdf.empty:
@@ -86,6 +156,15 @@ def _load_user_layer(
             "are not longitude/latitude; "
             "export the layer as WGS84 (EPSG:4326)"
         )
+    return gdf
+
+
+@lru_cache(maxsize=8)
+def _load_user_layer(
+    path: str, _mtime_ns: int, _size: int, when: dt.date | None, sliver_km: float
+) -> UserLayer:
+    p = Path(path)
+    gdf = _lonlat_frame(p)
     geoms = [shapely.make_valid(g) if not g.is_valid else g for g in gdf.geometry]
     polys = [g for geom in geoms for g in flatten(geom) if isinstance(g, Polygon)]
     lines = [g for geom in geoms for g in flatten(geom) if isinstance(g, LineString)]
@@ -115,27 +194,6 @@ def _load_user_layer(
     if lines:
         line = role_layer(LayerRole.FRONTLINE, f"front line ({p.name})", MultiLineString(lines), **common)
     return UserLayer(str(p), label, line, occupied, controlled, props)
-
-
-def read_vector(p: Path):
-    """A vector file as a GeoDataFrame, with a clear :class:`LayerError` for anything unreadable."""
-    import geopandas as gpd
-
-    suffix = p.suffix.lower()
-    if suffix not in LAYER_SUFFIXES:
-        raise LayerError(f"{p.name}: unsupported layer format {suffix or '(none)'}; use GeoJSON or KML")
-    if suffix in {".geojson", ".json"}:
-        try:
-            json.loads(p.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise LayerError(f"{p.name} is not valid GeoJSON: {err}") from None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return gpd.read_file(p, engine="pyogrio")
-    except Exception as err:  # pyogrio raises DataSourceError/DataLayerError/... subclasses
-        first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise LayerError(f"cannot read {p.name} as a vector layer: {first}") from None
 
 
 def _jsonable(v):

@@ -32,7 +32,8 @@ from pathlib import Path
 
 from geo import config
 from geo.config import DATA_DIR
-from geo.errors import InvalidCoordinatesError
+from geo.errors import GeoError, InvalidCoordinatesError
+from geo.places.index_health import drop_unsound_index
 from geo.places.names import fold, folded_skeleton
 from geo.places.ranking import FUZZY_SURE_POPULATION
 
@@ -121,7 +122,9 @@ def source_fingerprint(data_dir: Path = DATA_DIR) -> str:
 def index_path(data_dir: Path = DATA_DIR, cache_dir: Path | None = None) -> Path:
     """Where the index built from the current sources lives: ``gazetteer-<fingerprint>.sqlite``
     in ``cache_dir`` (default :func:`geo.config.cache_dir`)."""
-    return Path(cache_dir or config.cache_dir()) / f"gazetteer-{source_fingerprint(Path(data_dir))}.sqlite"
+    path = Path(cache_dir or config.cache_dir()) / f"gazetteer-{source_fingerprint(Path(data_dir))}.sqlite"
+    drop_unsound_index(path)
+    return path
 
 
 def read_facilities(path: Path) -> list[dict]:
@@ -148,8 +151,14 @@ def read_facilities(path: Path) -> list[dict]:
 
 def build_index(db_path: Path, data_dir: Path = DATA_DIR) -> Path:
     """Build the SQLite gazetteer index at ``db_path`` (atomically) and return the path."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=db_path.parent, suffix=".tmp")
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=db_path.parent, suffix=".tmp")
+    except OSError as err:
+        raise GeoError(
+            f"cannot build the gazetteer index in {db_path.parent}: {err.strerror or err}; "
+            f"set {config.CACHE_ENV} to a writable folder"
+        ) from None
     os.close(fd)
     con = sqlite3.connect(tmp)
     try:

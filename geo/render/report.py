@@ -1,23 +1,66 @@
 """Render verdicts: a terminal table, a Markdown fact-check memo, JSON.
 
-Pure functions from :class:`geo.judge.verdicts.Verdict` lists to strings.
+Pure functions from :class:`geo.judge.verdicts.Verdict` lists to strings. Anything echoed
+from the article is made safe for a terminal (control characters and ANSI escape sequences
+removed) and a claim's sentence is clipped to :data:`MAX_QUOTE_CHARS` around the claim
+with an ellipsis, so a text without full stops is not repeated whole for every claim.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import textwrap
 from collections.abc import Sequence
 
 from geo.judge.verdicts import Verdict
+
+#: The most characters of a claim's sentence quoted in a report.
+MAX_QUOTE_CHARS = 400
+#: ANSI escape sequences (CSI, OSC and two-character ones), then any other control character.
+_ANSI = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` without ANSI escape sequences, control characters or bidi overrides
+    (newlines and tabs kept)."""
+    return _CONTROL.sub("", _ANSI.sub("", text))
+
+
+def clip_quote(text: str, phrase: str = "", limit: int = MAX_QUOTE_CHARS) -> str:
+    """``text`` cut to about ``limit`` characters around ``phrase`` (where it occurs), with
+    an ellipsis where something was left out."""
+    if len(text) <= limit:
+        return text
+    at = text.find(phrase) if phrase else -1
+    centre = at + len(phrase) // 2 if at >= 0 else 0
+    start = max(0, min(centre - limit // 2, len(text) - limit))
+    end = start + limit
+    return ("…" if start > 0 else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _safe_record(obj, phrase: str = ""):
+    """A JSON record with every string terminal-safe and the claim's sentence clipped."""
+    if isinstance(obj, dict):
+        phrase = obj.get("phrase") if isinstance(obj.get("phrase"), str) else phrase
+        return {k: clip_quote(terminal_safe(v), phrase) if k == "text" and isinstance(v, str)
+                else _safe_record(v, phrase) for k, v in obj.items()}  # fmt: skip
+    if isinstance(obj, list):
+        return [_safe_record(v, phrase) for v in obj]
+    return terminal_safe(obj) if isinstance(obj, str) else obj
+
 
 MARK = {"consistent": "OK", "overstated": "OVER", "understated": "UNDER", "unverifiable": "?"}
 
 
 def to_json(verdicts: Sequence[Verdict]) -> str:
     """A JSON list, one object per claim (``[]`` when there are none)."""
-    return json.dumps([v.to_json() for v in verdicts], ensure_ascii=False, indent=2)
+    records = [_safe_record(v.to_json(), getattr(v.claim, "phrase", "") or "") for v in verdicts]
+    return json.dumps(records, ensure_ascii=False, indent=2)
 
 
 def _claim_words(v: Verdict) -> str:
@@ -44,6 +87,10 @@ def _measured_words(v: Verdict) -> str:
 
 def to_table(verdicts: Sequence[Verdict], width: int = 110) -> str:
     """A plain-text table for the terminal, then each claim's explanation."""
+    return terminal_safe(_table(verdicts, width))
+
+
+def _table(verdicts: Sequence[Verdict], width: int) -> str:
     if not verdicts:
         return "No distance claims found in the text."
     rows = [("#", "claim", "measured", "verdict", "flags")]
@@ -82,6 +129,10 @@ def _md(text: str) -> str:
 
 def to_markdown(verdicts: Sequence[Verdict], title: str = "Distance fact-check") -> str:
     """A fact-check memo: one section per claim with its readings and evidence."""
+    return terminal_safe(_markdown(verdicts, title))
+
+
+def _markdown(verdicts: Sequence[Verdict], title: str) -> str:
     out = [f"# {_md(title)}", ""]
     if not verdicts:
         out.append("No distance claims found in the text.")
@@ -94,7 +145,8 @@ def to_markdown(verdicts: Sequence[Verdict], title: str = "Distance fact-check")
     for i, v in enumerate(verdicts, 1):
         out.append(f"## {i}. {_md(_claim_words(v))} — **{v.verdict}**")
         out.append("")
-        out.append(f"> {_md(v.claim.text.strip())}")
+        quote = clip_quote(v.claim.text.strip(), getattr(v.claim, "phrase", "") or "")
+        out.append(f"> {_md(' '.join(quote.split()))}")
         out.append("")
         out.append(_md(v.explanation))
         out.append("")

@@ -80,6 +80,10 @@ def layer_phrase(layer: Layer) -> tuple[str, str]:
     return what, source
 
 
+#: Below this distance (km, 1 mm) two points are one: no bearing or compass point is given.
+ZERO_KM = 1e-6
+
+
 def finding_sentence(measurement: Measurement | LayerMeasurement) -> str:
     """The finding in plain words, rounded as a reporter would write it.
 
@@ -112,6 +116,8 @@ def finding_sentence(measurement: Measurement | LayerMeasurement) -> str:
     else:
         compass = getattr(measurement, "compass", None)
         direction = COMPASS_WORDS.get(compass or "", "")
+        if (measurement.distance_km or 0.0) < ZERO_KM:  # one point: no direction means anything
+            return f"{name} and {ref_name} are the same point (0 km)"
         where = f"{direction} of {ref_name}" if direction else f"from {ref_name}"
     km = measurement.distance_km or 0.0
     if km < 1:

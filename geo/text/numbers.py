@@ -5,6 +5,10 @@ and figures in words: "thirteen", "twenty-five", "two hundred and fifty", "a tho
 (``geo.text.vocabulary``); ``parse_number`` turns a figure it matched into a float. A dot followed by
 exactly three digits in groups ("1.300", "12.500.000") is a European thousands separator; any other dot is
 a decimal point.
+
+Every repetition in these patterns is bounded (at most six digit groups, 30 digits, nine number words), so
+matching them from any position costs a bounded time and a text is scanned in linear time, however
+pathological ("100 100 100 …" fifty thousand times is no figure, not one of 150,000 digits).
 """
 
 from __future__ import annotations
@@ -28,14 +32,18 @@ NUMBER_WORDS: dict[str, int] = {
 _WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 #: A figure in words (regex source, no groups): "thirteen", "twenty-five", "a thousand",
 #: "two hundred and fifty"; case-insensitive, never ending on "and".
-_IN_WORDS = rf"(?i:(?:an?\s+(?:hundred|thousand)|{_WORD})(?:(?:\s+and\s+|[\s-]+){_WORD})*)(?![\w])"
+_IN_WORDS = (
+    rf"(?i:(?:an?\s{{1,9}}(?:hundred|thousand)|{_WORD})"
+    rf"(?:(?:\s{{1,9}}and\s{{1,9}}|[\s-]{{1,9}}){_WORD}){{0,9}})(?![\w])"
+)
 #: One figure written in digits (regex source, no groups): "1,300", "1,300.5", "1 300", "1.300",
 #: "1300", "1.5".
 NUMBER_DIGITS = (
-    r"(?:[1-9]\d{0,2}(?:,\d{3})+(?!\d)(?:\.\d+)?"  # 1,300  1,300.5
-    rf"|[1-9]\d{{0,2}}(?:{_SPACE}\d{{3}})+(?![\d.,]?\d)"  # 1 300 (any of the spaces above)
-    r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d,.]?\d)"  # 1.300 (European thousands separator)
-    r"|\d+(?:\.\d+)?)"  # 1300  1.5
+    r"(?<![\d^])(?<!\d[.,])(?:[1-9]\d{0,2}(?:,\d{3}){1,6}(?![\d,])(?:\.\d{1,12})?"  # 1,300  1,300.5
+    # 1 300 (any of the spaces above)
+    rf"|[1-9]\d{{0,2}}(?:{_SPACE}\d{{3}}){{1,6}}(?![\d.,]?\d)(?!{_SPACE}\d)"
+    r"|[1-9]\d{0,2}(?:\.\d{3}){1,6}(?![\d,.]?\d)"  # 1.300 (European thousands separator)
+    r"|\d{1,30}(?:\.\d{1,30})?(?![\d.]\d))"  # 1300  1.5
 )
 #: One written figure, in digits or in words (thirteen, two hundred and fifty, a thousand).
 NUMBER = rf"(?:{NUMBER_DIGITS}|{_IN_WORDS})"

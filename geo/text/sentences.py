@@ -17,9 +17,12 @@ _ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'\)\]]*(?=\s)")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _NEXT_CHAR = re.compile(r"\s+(\S)")
-_ABBREV_TOKEN = re.compile(r"([\w.]+)$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
+#: How far back (characters) the word before a full stop is looked for: a bounded window keeps
+#: splitting linear in the text's length ("Dr. Dr. Dr. …" has no sentence end to reset from).
+_LOOK_BACK = 64
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -46,7 +49,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             first = following.group(1)
             if not (first.isupper() or first.isdigit() or first in "\"“‘'(["):
                 continue
-            if end_match.group().startswith(".") and _is_abbreviation(text[start : end_match.start()]):
+            before = text[max(start, end_match.start() - _LOOK_BACK) : end_match.start()]
+            if end_match.group().startswith(".") and _is_abbreviation(before):
                 continue
             _append_trimmed(spans, text, start, end)
             start = end
@@ -77,11 +81,13 @@ def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: in
 
 def _is_abbreviation(before: str) -> bool:
     """True when the word just before a full stop is an abbreviation, an initial or a dotted acronym."""
-    token = _ABBREV_TOKEN.search(before)
-    if token is None:
+    i = len(before)
+    while i > 0 and (before[i - 1].isalnum() or before[i - 1] in "._"):  # the word's start, from the right
+        i -= 1
+    word = before[i:]
+    if not word:
         return False
-    word = token.group(1)
     if word.lower() in _ABBREVIATIONS:
         return True
     # "J." (an initial), "U.S." / "a.m." (dotted acronyms: the token before the last dot is "U.S").
-    return re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word) is not None
+    return _INITIALS.fullmatch(word) is not None

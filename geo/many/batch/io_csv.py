@@ -4,7 +4,10 @@ A CSV needs ``lat``/``lon`` columns (names configurable; degrees WGS84, EPSG:432
 other column is carried through as text (CSV has no types). Blocks are found by one fast
 binary pass over the file (record ends, quote-aware: a newline inside a quoted field
 does not end a record), so block ``i`` can be read on its own, by any Dask worker.
-Blank lines are not rows but count as lines in error messages.
+Blank lines are not rows but count as lines in error messages. A row with more or fewer
+fields than the header (an unquoted comma, a cut line) or without numeric coordinates is an
+error naming the row, unless the plan says ``skip_bad_rows``: then it is left out and
+reported on stderr.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import numpy as np
 
 from geo.errors import EmptyInputError, GeoError, InvalidCoordinatesError
 from geo.many.batch.plan import BatchPlan, require_columns, row_label
+from geo.many.batch.rows import lenient_rows, report_skipped, short_rows
 
 __all__ = ["CSV_SUFFIXES", "plan_csv", "read_csv_block"]
 
@@ -105,7 +109,6 @@ def read_csv_block(plan: BatchPlan, i: int):
     longitude is missing or not a number.
     """
     import pandas as pd
-    import pyarrow as pa
 
     start, end = plan.offsets[i], plan.offsets[i + 1]
     with open(plan.path, "rb") as fh:
@@ -125,6 +128,16 @@ def read_csv_block(plan: BatchPlan, i: int):
             skip_blank_lines=True,
         )
     except (UnicodeDecodeError, pd.errors.ParserError, ValueError) as err:
+        df, bad = lenient_rows(data, plan.columns)
+        if plan.skip_bad_rows:
+            report_skipped(plan, first_row, bad)
+            return _typed_table(df, plan, first_row)
+        if bad:
+            j, why = bad[0]
+            raise GeoError(
+                f"{Path(plan.path).name}: {row_label(plan, first_row + j + 1)} has {why}; fix the row "
+                "(quote a field holding a comma) or pass --skip-bad-rows to leave such rows out"
+            ) from None
         msg = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         # pandas counts lines from the start of the block; count them from the file's start.
         msg = re.sub(r"line (\d+)", lambda m: f"line {first_row + int(m.group(1)) + 1:,}", msg)
@@ -132,6 +145,33 @@ def read_csv_block(plan: BatchPlan, i: int):
             f"{Path(plan.path).name}: cannot read rows "
             f"{first_row + 1:,}-{first_row + plan.chunk_rows:,}: {msg}"
         ) from None
+    if short_rows(df, plan.columns):  # a last field left empty: was the row cut short?
+        exact, bad = lenient_rows(data, plan.columns)
+        if bad and not plan.skip_bad_rows:
+            j, why = bad[0]
+            raise GeoError(
+                f"{Path(plan.path).name}: {row_label(plan, first_row + j + 1)} has {why}; fix the row "
+                "(quote a field holding a comma) or pass --skip-bad-rows to leave such rows out"
+            )
+        if bad:
+            report_skipped(plan, first_row, bad)
+            df = exact
+    return _typed_table(df, plan, first_row)
+
+
+def _typed_table(df, plan: BatchPlan, first_row: int):
+    """The block's rows with numeric coordinates, as a pyarrow Table; rows without them are
+    an error (or, with ``skip_bad_rows``, left out and reported)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    if plan.skip_bad_rows:
+        bad = np.zeros(len(df), dtype=bool)
+        for col in (plan.lat_col, plan.lon_col):
+            bad |= pd.to_numeric(df[col].astype(str).str.strip(), errors="coerce").isna().to_numpy()
+        if bad.any():
+            report_skipped(plan, first_row, [(int(j), "no numeric coordinates") for j in df.index[bad]])
+            df = df[~bad]
     for col, word in ((plan.lat_col, "latitude"), (plan.lon_col, "longitude")):
         raw = df[col]
         values = pd.to_numeric(raw.str.strip(), errors="coerce")

@@ -37,6 +37,7 @@ class BatchPlan:
     offsets: tuple[int, ...] = ()  # csv: byte offset of each block's first record, then the end
     group_rows: tuple[int, ...] = ()  # parquet: rows in each row group
     geometry_column: str = ""  # geojson: the WKB column pyogrio returns
+    skip_bad_rows: bool = False  # csv: leave out (and report) rows that cannot be read
 
     @property
     def blocks(self) -> int:

@@ -16,6 +16,7 @@ Output
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import time
@@ -81,6 +82,7 @@ def batch_distances(
     scheduler=None,
     progress: bool = True,
     overwrite: bool = False,
+    skip_bad_rows: bool = False,
 ) -> BatchSummary:
     """Measure every point of ``input_path`` against ``reference``; write ``out_path`` (Parquet).
 
@@ -91,7 +93,8 @@ def batch_distances(
     ``distributed.Client`` (see :mod:`geo.many.batch.on_dask`). ``progress``: a bar on stderr for
     runs longer than a second (needs tqdm). Raises :class:`geo.errors.GeoError` with a
     plain message for missing columns, bad values (with the row), unknown formats and an
-    existing output (unless ``overwrite``).
+    existing output (unless ``overwrite``). ``skip_bad_rows``: CSV rows that cannot be read
+    are left out and reported instead (the summary's notes count them).
     """
     t0 = time.perf_counter()
     src, out = Path(input_path).expanduser(), Path(out_path).expanduser()
@@ -100,7 +103,9 @@ def batch_distances(
     _check_output(src, out, overwrite)
     reference = getattr(reference, "layer", None) or getattr(reference, "place", None) or reference
     prepared = PreparedReference(reference)
-    plan = plan_input(src, lat_col, lon_col, int(chunk_rows))
+    plan = dataclasses.replace(
+        plan_input(src, lat_col, lon_col, int(chunk_rows)), skip_bad_rows=skip_bad_rows
+    )
 
     import pyarrow.parquet as pq
 
@@ -134,7 +139,9 @@ def batch_distances(
         if cluster is not None:
             cluster.close()
     seconds = time.perf_counter() - t0
-    notes = getattr(reference, "notes", ()) or ()
+    notes = tuple(getattr(reference, "notes", ()) or ())
+    if skip_bad_rows and rows < plan.n_rows and plan.fmt == "csv":
+        notes += (f"{plan.n_rows - rows:,} of {plan.n_rows:,} rows could not be read and were left out",)
     return BatchSummary(
         input_path=str(src),
         output_path=str(out),

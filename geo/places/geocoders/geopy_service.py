@@ -15,6 +15,7 @@ import functools
 import inspect
 import json
 import logging
+import math
 import os
 import re
 import time
@@ -142,8 +143,16 @@ class GeopyGeocoder:
         key = self._cache_key(query, codes)
 
         entry = self._cache.get(key) if self._cache is not None else None
+        if entry is not None and entry.get("found") and not _valid_lat_lon(entry):
+            entry = None  # a bad answer cached by an older version: ask again
         if entry is None:
             entry = self._fetch(query, codes)
+            if entry.get("found") and not _valid_lat_lon(entry):  # never cached, never used
+                raise GeocoderServiceError(
+                    f"{self.service} answered {query!r} with coordinates outside "
+                    f"latitude ±90 / longitude ±180 ({entry.get('lat')}, {entry.get('lon')}); not used. "
+                    "Give lat,lon or use the offline gazetteer"
+                )
             if self._cache is not None:
                 self._cache.put(key, entry)
         else:
@@ -325,6 +334,22 @@ def _reach_reason(exc: BaseException) -> str:
         if reason.lower() in text.lower():
             return f" ({reason.lower()})."
     return ""
+
+
+def _valid_lat_lon(entry: dict[str, Any]) -> bool:
+    """True when an answer's ``lat``/``lon`` are finite numbers within ±90 / ±180 degrees."""
+    raw = entry.get("raw") if isinstance(entry.get("raw"), dict) else {}
+    pairs = [(entry.get("lat"), entry.get("lon"))]
+    if "lat" in raw or "lon" in raw:  # as the service sent them (geopy wraps longitudes)
+        pairs.append((raw.get("lat"), raw.get("lon")))
+    for lat_text, lon_text in pairs:
+        try:
+            lat, lon = float(lat_text), float(lon_text)
+        except (TypeError, ValueError):
+            return False
+        if not (math.isfinite(lat) and math.isfinite(lon) and abs(lat) <= 90 and abs(lon) <= 180):
+            return False
+    return True
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:
