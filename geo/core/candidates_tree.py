@@ -46,9 +46,12 @@ def tree_candidates(lat, lon, s: Segments):
     nodes = np.tile(np.arange(len(top)), m)
     keep = _ball_lower_bound(p[rows], top.centre[nodes], top.radius[nodes]) <= ub[rows] + PRUNE_MARGIN_M
     rows, nodes = rows[keep], nodes[keep]
+    # The centre measured for each row's most promising node, reused when that node's
+    # children are bounded: (node or -1, distance, azimuth) per row.
+    known = (np.full(m, -1, dtype=np.int64), np.zeros(m), np.zeros(m))
     for k in range(len(tree.levels), 1, -1):
-        rows, nodes = _descend(tree.levels[k - 1], tree.levels[k - 2], rows, nodes, lon, lat, p, ub)
-    rows, segs, frac, lb = _leaf_candidates(tree, s, rows, nodes, lon, lat, p, ub)
+        rows, nodes = _descend(tree.levels[k - 1], tree.levels[k - 2], rows, nodes, lon, lat, p, ub, known)
+    rows, segs, frac, lb = _leaf_candidates(tree, s, rows, nodes, lon, lat, p, ub, known)
     return rows, segs, frac, lb
 
 
@@ -59,15 +62,21 @@ def _ball_lower_bound(p, centre, radius):
     return geodesic_lower_bound_from_chord(gap)
 
 
-def _centres(level: Level, rows, nodes, want, lon, lat, ub):
+def _centres(level: Level, rows, nodes, want, lon, lat, ub, known):
     """Exact distance (m) and azimuth (deg) from the centre vertex of each wanted (row, node)
-    pair's node to its point, NaN elsewhere; lowers ``ub`` in place (a centre vertex is a
-    point of the boundary). ``want``: indices of the wanted pairs, sorted."""
+    pair's node to its point, NaN elsewhere (taken from ``known`` where it was measured
+    already); lowers ``ub`` in place (a centre vertex is a point of the boundary).
+    ``want``: indices of the wanted pairs, sorted."""
     f, az = np.full(len(rows), np.nan), np.full(len(rows), np.nan)
     if len(want):
         fr, fn = rows[want], nodes[want]
-        a, _, d = WGS84.inv(level.c_lon[fn], level.c_lat[fn], lon[fr], lat[fr])
-        f[want], az[want] = d, a
+        hit = known[0][fr] == fn
+        f[want[hit]], az[want[hit]] = known[1][fr[hit]], known[2][fr[hit]]
+        miss = want[~hit]
+        a, _, d = WGS84.inv(
+            level.c_lon[nodes[miss]], level.c_lat[nodes[miss]], lon[rows[miss]], lat[rows[miss]]
+        )
+        f[miss], az[miss] = d, a
         starts = np.flatnonzero(np.r_[True, fr[1:] != fr[:-1]])
         ur = fr[starts]
         ub[ur] = np.minimum(ub[ur], np.minimum.reduceat(f[want], starts))
@@ -87,7 +96,7 @@ def _children(n_below: int, nodes):
     return pair, start[pair] + offset
 
 
-def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub):
+def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub, known):
     """Surviving (row, node) pairs of the level below: the ball bound, then for rows left
     with many children the polar-box bound from the parent's centre; both within ``ub``,
     which is first lowered by the exact distance to the centre of each row's most
@@ -97,7 +106,7 @@ def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub):
     lb = _ball_lower_bound(p[r], below.centre[child], below.radius[child])
     keep = lb <= ub[r] + PRUNE_MARGIN_M
     r, child, lb, pair = r[keep], child[keep], lb[keep], pair[keep]
-    f, az = _centres(level, rows, nodes, _crowded(r, pair, len(ub), BOX_FROM_CHILDREN), lon, lat, ub)
+    f, az = _centres(level, rows, nodes, _crowded(r, pair, len(ub), BOX_FROM_CHILDREN), lon, lat, ub, known)
     use = np.flatnonzero(np.isfinite(f[pair]))
     if len(use):
         c, pp = child[use], pair[use]
@@ -112,21 +121,23 @@ def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub):
             lb[use],
         )
         lb[use] = np.maximum(lb[use], box)
-    _closer_upper_bound(below, r, child, lb, lon, lat, ub)
+    _closer_upper_bound(below, r, child, lb, lon, lat, ub, known)
     keep = lb <= ub[r] + PRUNE_MARGIN_M
     return r[keep], child[keep]
 
 
-def _closer_upper_bound(below: Level, rows, nodes, lb, lon, lat, ub):
+def _closer_upper_bound(below: Level, rows, nodes, lb, lon, lat, ub, known):
     """Lower ``ub`` in place by the exact distance to the centre vertex of each row's most
-    promising node (the smallest lower bound)."""
+    promising node (the smallest lower bound), and keep it in ``known``."""
     pick = first_min_of_runs(rows, lb)
     pn, pr = nodes[pick], rows[pick]
-    _, _, f = WGS84.inv(below.c_lon[pn], below.c_lat[pn], lon[pr], lat[pr])
+    az, _, f = WGS84.inv(below.c_lon[pn], below.c_lat[pn], lon[pr], lat[pr])
     ub[pr] = np.minimum(ub[pr], f)
+    known[0][:] = -1
+    known[0][pr], known[1][pr], known[2][pr] = pn, f, az
 
 
-def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub):
+def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub, known):
     """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a lower
     bound (m): the chord bound, then for rows with more than two candidates the vertex
     bounds in the level-1 parent's frame and an exact distance to each row's most
@@ -138,7 +149,7 @@ def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub)
     lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
     keep = lb <= ub[r] + PRUNE_MARGIN_M
     r, segs, frac, lb, pair = r[keep], segs[keep], frac[keep], lb[keep], pair[keep]
-    f, az = _centres(tree.levels[0], rows, nodes, _crowded(r, pair, len(ub), 2), lon, lat, ub)
+    f, az = _centres(tree.levels[0], rows, nodes, _crowded(r, pair, len(ub), 2), lon, lat, ub, known)
     # Each pair's more promising end: the chord's nearer one, or the smaller vertex bound.
     vertex = np.where(frac <= 0.5, vt.v1[segs], vt.v2[segs])
     promise = lb.copy()
