@@ -153,7 +153,19 @@ def bench_cold(repeat: int) -> None:
     g = Gazetteer.default()
     typos = ["Zaporihzzhia", "Izhevks", "Novoshakhtnsk", "Kramatrosk", "Melitopl"]
     med, _ = median_seconds(lambda: [Gazetteer(g.db_path).lookup(t) for t in typos], repeat=repeat)
-    print(f"{'warm fuzzy lookups (typo, each new)':<58} {len(typos) / med:10.1f} per second (target ≥ 200)")
+    print(f"{'fuzzy lookups, a new Gazetteer for each':<58} {len(typos) / med:10.1f} per second")
+    for t in typos:
+        g.lookup(t)
+    med, _ = median_seconds(lambda: [g.lookup(t) for t in typos], repeat=repeat)
+    print(
+        f"{'warm fuzzy lookups (one Gazetteer, typos seen before)':<58} {len(typos) / med:10.1f} per second"
+    )
+    fresh = ["Kharkof", "Mariupl", "Bakhmot", "Sevastopl", "Belgorot", "Voronesh", "Dnipropetrovk", "Khersn"]
+    t0 = time.perf_counter()
+    for t in fresh:
+        g.lookup(t)
+    rate = len(fresh) / (time.perf_counter() - t0)
+    print(f"{'warm fuzzy lookups (one Gazetteer, typos not seen before)':<58} {rate:10.1f} per second")
 
 
 def main() -> None:

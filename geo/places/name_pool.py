@@ -115,18 +115,22 @@ class NamePool:
             "AND ((position = 0 AND letter = ?) OR (position = 1 AND letter = ?))",
             (*lengths, key[:1], key[1:2]),
         ).fetchall()
-        keys = list(dict.fromkeys(chain.from_iterable(self._bucket(r[0]) for r in rowids)))
+        self._read_buckets([r[0] for r in rowids])
+        keys = list(dict.fromkeys(chain.from_iterable(self._buckets[r[0]] for r in rowids)))
         hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=60)
         return [(k, s) for k, s, _ in hits]
 
-    def _bucket(self, rowid: int) -> list[str]:
-        """The keys of one ``fuzzy_keys`` row, split once and kept (a warm process reads
-        each bucket from the index at most once)."""
-        keys = self._buckets.get(rowid)
-        if keys is None:
-            (text,) = self.con.execute("SELECT keys FROM fuzzy_keys WHERE rowid = ?", (rowid,)).fetchone()
-            keys = self._buckets[rowid] = text.split("\n")
-        return keys
+    def _read_buckets(self, rowids: list[int]) -> None:
+        """Read the ``fuzzy_keys`` rows not yet held, split once and kept (a warm process
+        reads each bucket from the index at most once)."""
+        missing = [r for r in rowids if r not in self._buckets]
+        for start in range(0, len(missing), 500):  # well under SQLite's variable limit
+            part = missing[start : start + 500]
+            q = ",".join("?" * len(part))
+            for rowid, text in self.con.execute(
+                f"SELECT rowid, keys FROM fuzzy_keys WHERE rowid IN ({q})", part
+            ):
+                self._buckets[rowid] = text.split("\n")
 
     def only_small_towns_by_name(self, pool: list[tuple[int, str, str]]) -> bool:
         """True when the best candidate is a town under :data:`SMALL_TOWN` that bears the
