@@ -13,36 +13,24 @@ from dataclasses import dataclass
 import numpy as np
 
 from geo.core.arrays import nearest_of_each, runs
-from geo.core.bounds import (
-    COMPARISON_LIMIT_M,
-    CONVEX_TO_M,
-    SQRT_K_MAX,
-    SQRT_K_MIN,
-    comparison_offset,
-    cot_curvature,
-)
-from geo.core.geodesic import R_CURV_MAX, WGS84, validate_lat_lon
-from geo.core.sample_index import SampleIndex, chain_candidates, sample_index
-from geo.core.segments import (
-    Segments,
-    chord_to_segment,
-    ecef,
-    foot_point,
-    geodesic_lower_bound_from_chord,
-    newton_step,
-)
+from geo.core.bounds import COMPARISON_LIMIT_M, CONVEX_TO_M, SQRT_K_MIN, cot_curvature
+from geo.core.candidates_exhaustive import EXHAUSTIVE_PAIRS, exhaustive_candidates
+from geo.core.geodesic import WGS84, validate_lat_lon
+from geo.core.segments import Segments, foot_point, newton_step
+from geo.core.vertices import segment_vertices
 
-__all__ = ["NearestResult", "nearest_on_segments"]
+__all__ = ["NearestResult", "kernel_threads", "nearest_on_segments"]
 
 #: Threads for large inputs (each works on its own chunk of rows).
 MAX_THREADS = 4
-#: Rows farther than this from their anchor get the anchored (second-order) bounds; nearer
-#: rows are already tight under the chord bound.
-ANCHORED_FROM_M = 1_000_000.0
+#: Layers with more segments than this are searched through the block tree
+#: (:mod:`geo.core.candidates_tree`, cost growing with log(segments)); smaller ones
+#: through boundary samples (:mod:`geo.core.candidates_sampled`, cheapest there).
+TREE_FROM_SEGMENTS = 8_000
 #: Distance tolerance of the foot-point iteration in the bulk kernel (metres).
 FOOT_DISTANCE_TOL_M = 1e-4
-#: Slack added to every pruning test against float rounding (metres).
-PRUNE_MARGIN_M = 1e-3
+#: Environment variable capping the kernel's threads (a Dask worker sets it to 1).
+THREADS_ENV = "GEO_KERNEL_THREADS"
 
 
 @dataclass(frozen=True)
@@ -59,27 +47,27 @@ class NearestResult:
     segment: np.ndarray
 
 
-def nearest_on_segments(lat, lon, segments: Segments, chunk: int = 8192) -> NearestResult:
+def nearest_on_segments(
+    lat, lon, segments: Segments, chunk: int = 8192, threads: int | None = None
+) -> NearestResult:
     """Exact minimum WGS84 geodesic distance from each point to a set of geodesic segments.
 
     Method, per point (every step bounds rigorously; nothing that could hold the nearest
     point is dropped):
 
-    1. **Anchor.** A k-d tree over points sampled along the segments (ECEF, at most
-       ``SAMPLE_SPACING_M`` apart) gives the nearest sample by chord; the exact geodesic
-       distance ``UB`` to it is an upper bound on the answer.
-    2. **Chord bound.** By Schur's comparison theorem (see
-       :func:`geodesic_lower_bound_from_chord`) a boundary point whose chord from the
-       query exceeds ``2 R_max sin(UB / 2 R_max)`` is farther than ``UB``. Balls around
-       blocks of chains of segments, then around chains, then the chord to each segment
-       (less its sagitta) discard everything beyond. Within ~2,000 km this bound is
-       within metres of the truth; far away it is loose by kilometres (0.03 %).
-    3. **Anchored bounds** for points over ``ANCHORED_FROM_M`` away with more than two
-       candidates: second-order bounds from the Hessian comparison theorem, carried from
-       the anchor to each candidate vertex along the exact anchor→vertex geodesic
-       (:func:`anchored_lower_bounds`), and an exact distance to the most promising
-       vertex as a better ``UB``. About two candidates per point remain.
-    4. **Exact refinement** (:func:`_refine_candidates`): a segment whose chord's
+    1. **Candidates**, by one of three searches chosen from the call's size (never from
+       its chunks): for a few points, the chord bound of every segment against the exact
+       distance to the chord-nearest vertex (:mod:`geo.core.candidates_exhaustive`, no
+       index); for layers of up to ``TREE_FROM_SEGMENTS`` segments, a k-d tree anchor
+       on boundary samples, chain and block balls and anchored vertex bounds
+       (:mod:`geo.core.candidates_sampled`); for larger layers, a descent of the block
+       tree with ball and polar-box bounds at every level, whose cost grows with
+       log(segments) (:mod:`geo.core.candidates_tree`). The chord bound is Schur's
+       comparison theorem (:func:`geo.core.segments.geodesic_lower_bound_from_chord`),
+       within metres of the truth up to ~2,000 km and ~0.03 % loose beyond; the
+       second-order bounds (Hessian comparison, :mod:`geo.core.bounds`) are tight far
+       away. About two candidates per point remain.
+    2. **Exact refinement** (:func:`_refine_candidates`): a segment whose chord's
        closest point is an end is settled by one geodesic from that vertex when the
        distance grows into the segment (convexity within ``CONVEX_TO_M``); segments
        wholly beyond ``CONCAVE_FROM_M`` are nearest at an end; the rest converge by
@@ -88,7 +76,8 @@ def nearest_on_segments(lat, lon, segments: Segments, chunk: int = 8192) -> Near
     The result is the minimum to within ``FOOT_DISTANCE_TOL_M`` (0.1 mm); the reported
     point is a point of the boundary at exactly the reported distance. Rows are
     independent, so any chunking (and the threads used for large inputs) gives identical
-    results. ``lat``/``lon`` degrees.
+    results. ``threads``: at most this many (default: the CPUs, up to ``MAX_THREADS``,
+    or ``GEO_KERNEL_THREADS``). ``lat``/``lon`` degrees.
     """
     lat = np.atleast_1d(np.asarray(lat, dtype=float))
     lon = np.atleast_1d(np.asarray(lon, dtype=float))
@@ -97,15 +86,16 @@ def nearest_on_segments(lat, lon, segments: Segments, chunk: int = 8192) -> Near
     out_d, out_lat, out_lon = np.empty(n), np.empty(n), np.empty(n)
     out_seg = np.empty(n, dtype=np.int64)
     step = max(1, chunk)
-    sample_index(segments)  # build once, before any thread needs it
+    search = _search_for(n, segments)
 
     def run(start: int) -> None:
         sl = slice(start, min(n, start + step))
-        d, la, lo, sg = _nearest_indexed(lat[sl], lon[sl], segments)
+        rows, segs, frac, lb = search(lat[sl], lon[sl], segments)
+        d, la, lo, sg = _refine_candidates(lat[sl], lon[sl], segments, rows, segs, frac, lb)
         out_d[sl], out_lat[sl], out_lon[sl], out_seg[sl] = d, la, lo, sg
 
     starts = range(0, n, step)
-    workers = min(len(starts), os.cpu_count() or 1, MAX_THREADS)
+    workers = min(len(starts), kernel_threads() if threads is None else max(1, int(threads)))
     if workers <= 1:
         for start in starts:
             run(start)
@@ -115,99 +105,33 @@ def nearest_on_segments(lat, lon, segments: Segments, chunk: int = 8192) -> Near
     return NearestResult(out_d, out_lat, out_lon, out_seg)
 
 
-def anchored_lower_bounds(s: Segments, idx: SampleIndex, anchor, f0, az_at_anchor, rows, segs, lb_chord):
-    """Second-order lower bounds on candidate segments' minimum distances, from one exact
-    geodesic per row to its anchor sample (distance ``f0``, azimuth ``az_at_anchor`` at
-    the anchor towards the point). Pairs come sorted by row, then segment.
-
-    For a segment end ``v``: along the geodesic anchor→v (length ``ℓ``, initial azimuth
-    ``γ``) the distance ``f`` to the point starts at ``f0`` with slope ``−cos(γ − az)``, and
-    by the Hessian comparison theorem (Gaussian curvature K ≤ K_max = 1/b²)
-    ``f″ ≥ ct(f)(1 − f′²)``, ``ct(r) = √K_max cot(√K_max r)``, which decreases with ``r``;
-    so ``f(v)`` is at least the extremal solution (:func:`comparison_offset`) with
-    ``ct(f0 + ℓ)``. This needs ``ℓ < f0`` (the path avoids the point) and
-    ``f0 + ℓ < COMPARISON_LIMIT_M`` (it avoids the point's cut locus).
-
-    Along the segment itself (length ``L``), with K ≥ K_min, ``f″ ≤ max(0, ct_min(d_lo))``
-    where ``d_lo`` is the segment's chord lower bound, so its minimum is at least the
-    smaller end bound less ``max(0, ct_min(d_lo))·L²/8``; all its points are within
-    ``f0 + ℓ + L`` of the point, checked against the comparison limit.
-
-    Returns ``(lower, end_bound, end_vertex)`` per pair: the lower bound on the segment's
-    minimum (``-inf`` where the bounds do not apply) and the smaller end bound with its
-    vertex.
-    """
-    k = len(rows)
-    nv = len(idx.vertex_lat)
-    v1, v2 = idx.v1[segs], idx.v2[segs]
-    # A pair's second end is the next pair's first end when they are consecutive, connected
-    # segments of the same row: bound each distinct end once.
-    shared = np.zeros(k, dtype=bool)
-    shared[:-1] = (rows[1:] == rows[:-1]) & (v2[:-1] == v1[1:])
-    own2 = np.flatnonzero(~shared)
-    end_row = np.concatenate([rows, rows[own2]])
-    end_v = np.concatenate([v1, v2[own2]])
-    a = anchor[end_row]
-    key = a.astype(np.int64) * nv + end_v
-    uniq, inv = np.unique(key, return_inverse=True)
-    ua, uv = uniq // nv, uniq % nv
-    gamma, _, ell = WGS84.inv(idx.lon[ua], idx.lat[ua], idx.vertex_lon[uv], idx.vertex_lat[uv])
-    gamma, ell = np.asarray(gamma)[inv], np.asarray(ell)[inv]
-    f = f0[end_row]
-    slope = -np.cos(np.radians(gamma - az_at_anchor[end_row]))
-    valid = (ell < f) & (f + ell + s.length_m.max() < COMPARISON_LIMIT_M)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        lo_v = f + comparison_offset(cot_curvature(SQRT_K_MAX, f + ell), ell, slope)
-    lo_v = np.where(valid, np.maximum(lo_v, f - ell), -np.inf)  # the triangle inequality also holds
-    lo1 = lo_v[:k]
-    lo2 = np.empty(k)
-    lo2[own2] = lo_v[k:]
-    lo2[shared] = lo1[1:][shared[:-1]]
-    first_end = lo1 <= lo2
-    end_bound = np.where(first_end, lo1, lo2)
-    end_vertex = np.where(first_end, v1, v2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        bend = np.maximum(cot_curvature(SQRT_K_MIN, np.maximum(lb_chord, 1.0)), 0.0)
-    lower = end_bound - bend * s.length_m[segs] ** 2 / 8
-    return np.where(np.isfinite(end_bound), lower, -np.inf), end_bound, end_vertex
+def kernel_threads() -> int:
+    """Threads the kernel uses by default: the CPUs (at most ``MAX_THREADS``), or
+    ``GEO_KERNEL_THREADS`` when set (a Dask worker sets 1: its processes are the parallelism)."""
+    env = os.environ.get(THREADS_ENV, "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return min(os.cpu_count() or 1, MAX_THREADS)
 
 
-def _nearest_indexed(lat, lon, s: Segments):
-    """Exact nearest points on ``s``; see :func:`nearest_on_segments` for the method."""
-    idx = sample_index(s)
-    m = len(lat)
-    p = ecef(lat, lon)
-    _, nb = idx.tree.query(p, k=1)
-    nb = np.asarray(nb).reshape(m)
-    # Upper bound: the exact distance to the nearest sample (a point on the boundary).
-    _, az_at_anchor, ub = WGS84.inv(lon, lat, idx.lon[nb], idx.lat[nb])
-    ub, az_at_anchor = np.asarray(ub), np.asarray(az_at_anchor)
-    # Any boundary point with a chord beyond rho is farther than ub (Schur).
-    rho = 2 * R_CURV_MAX * np.sin(np.minimum(ub / (2 * R_CURV_MAX), np.pi / 2))
-    rows, segs = chain_candidates(p, rho, idx)
-    dist3, frac = chord_to_segment(p[rows], s, segs)
-    lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
-    keep = lb <= ub[rows] + PRUNE_MARGIN_M
-    rows, segs, frac, lb = rows[keep], segs[keep], frac[keep], lb[keep]
-    counts = np.bincount(rows, minlength=m)
-    far = np.flatnonzero((ub[rows] > ANCHORED_FROM_M) & (counts[rows] > 2))
-    if len(far):
-        fr, fs = rows[far], segs[far]
-        lo, end_bound, end_vertex = anchored_lower_bounds(s, idx, nb, ub, az_at_anchor, fr, fs, lb[far])
-        lb[far] = np.maximum(lb[far], lo)
-        # A better upper bound per far row: the exact distance to its most promising vertex.
-        starts = np.flatnonzero(np.r_[True, fr[1:] != fr[:-1]])
-        row_min = np.minimum.reduceat(end_bound, starts)
-        is_min = end_bound == np.repeat(row_min, np.diff(np.r_[starts, len(fr)]))
-        pick = np.minimum.reduceat(np.where(is_min, np.arange(len(fr)), len(fr)), starts)
-        pick = pick[pick < len(fr)]
-        prow, pv = fr[pick], end_vertex[pick]
-        _, _, dv = WGS84.inv(lon[prow], lat[prow], idx.vertex_lon[pv], idx.vertex_lat[pv])
-        best = ub.copy()
-        best[prow] = np.minimum(best[prow], dv)
-        keep = lb <= best[rows] + PRUNE_MARGIN_M
-        rows, segs, frac, lb = rows[keep], segs[keep], frac[keep], lb[keep]
-    return _refine_candidates(lat, lon, s, rows, segs, frac, lb)
+def _search_for(n: int, segments: Segments):
+    """The candidate search for a call of ``n`` points (its index built here, before any
+    thread needs it)."""
+    if n * len(segments) <= EXHAUSTIVE_PAIRS:
+        segment_vertices(segments)
+        return exhaustive_candidates
+    if len(segments) > TREE_FROM_SEGMENTS:
+        from geo.core.block_tree import block_tree
+        from geo.core.candidates_tree import tree_candidates
+
+        block_tree(segments)
+        segment_vertices(segments)
+        return tree_candidates
+    from geo.core.candidates_sampled import sampled_candidates
+    from geo.core.sample_index import sample_index
+
+    sample_index(segments)
+    return sampled_candidates
 
 
 def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
@@ -225,7 +149,7 @@ def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
     The last two rely on the distance being convex along the segment; a result ``d`` with
     ``d + L > CONVEX_TO_M`` does not prove it, and that pair is redone by subdivision.
     """
-    idx = sample_index(s)
+    idx = segment_vertices(s)
     m = len(lat)
     nv = len(idx.vertex_lat)
     parts = []

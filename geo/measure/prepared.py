@@ -102,10 +102,11 @@ class PreparedReference:
             inside[rows] = shapely.intersects_xy(self._boundary, lon[rows], lat[rows])
         return inside
 
-    def measure(self, lat, lon) -> PointDistances:
+    def measure(self, lat, lon, threads: int | None = None) -> PointDistances:
         """Exact WGS84 distances (m) and nearest points for every point (degrees).
 
-        Points inside a polygon reference are not sent to the kernel.
+        Points inside a polygon reference are not sent to the kernel; ``threads`` caps its
+        threads (see :func:`geo.core.nearest.nearest_on_segments`).
         """
         lat = np.atleast_1d(np.asarray(lat, dtype=float))
         lon = np.atleast_1d(np.asarray(lon, dtype=float))
@@ -120,7 +121,7 @@ class PreparedReference:
         d, nlat, nlon = np.zeros(n), lat.copy(), lon.copy()
         out = np.nonzero(~inside)[0]
         if len(out):
-            res = nearest_on_segments(lat[out], lon[out], self.segments)
+            res = nearest_on_segments(lat[out], lon[out], self.segments, threads=threads)
             d[out], nlat[out], nlon[out] = res.distance_m, res.lat, res.lon
         return PointDistances(d, nlat, nlon, inside)
 

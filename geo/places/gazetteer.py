@@ -54,6 +54,8 @@ __all__ = ["Gazetteer", "Match", "country_codes_by_name", "split_country_hint"]
 
 #: "Belbek air base near Sevastopol": how far (km) a place may lie from a town named as near it.
 NEAR_KM = 60.0
+#: Naming at most this many (point, town) pairs compares every pair; more go through a k-d tree.
+NEAREST_BRUTE_PAIRS = 2_000_000
 
 
 class Gazetteer:
@@ -211,23 +213,29 @@ class Gazetteer:
         self, lat, lon, min_population: int = 1000, k: int = 1, country: str | None = None
     ) -> list[list[Place]]:
         """The ``k`` nearest gazetteer towns (population ≥ ``min_population``) to each point,
-        to name it; ``country`` (ISO alpha-2) keeps one country's. Uses a
-        k-d tree on ECEF coordinates (chord order equals geodesic order at these ranges)."""
+        to name it; ``country`` (ISO alpha-2) keeps one country's. Chord order on ECEF
+        coordinates (equal to geodesic order at these ranges): directly for a few points,
+        through a k-d tree for many."""
         import numpy as np
 
         from geo.core.segments import ecef
 
-        tree, pids = self._tree(min_population, (country or "").upper())
+        xyz, pids = self._town_points(min_population, (country or "").upper())
         pts = ecef(np.atleast_1d(lat), np.atleast_1d(lon))
-        _, idx = tree.query(pts, k=k)
+        if len(pts) * len(xyz) <= NEAREST_BRUTE_PAIRS:  # a few points: no k-d tree (nor SciPy) needed
+            gap = pts[:, None, :] - xyz[None, :, :]
+            d2 = np.einsum("ijk,ijk->ij", gap, gap)
+            idx = np.argsort(d2, axis=1, kind="stable")[:, :k]
+        else:
+            _, idx = self._tree(min_population, (country or "").upper()).query(pts, k=k)
         idx = np.asarray(idx).reshape(len(pts), k)
         fetched = self._names.fetch(sorted({int(pids[i]) for i in idx.ravel()}))
         return [[fetched[int(pids[i])][0] for i in row] for row in idx]
 
     @lru_cache(maxsize=8)  # noqa: B019 - a Gazetteer lives for the process
-    def _tree(self, min_population: int, country: str = ""):
+    def _town_points(self, min_population: int, country: str = ""):
+        """ECEF coordinates (m) and pids of the towns that may name a point."""
         import numpy as np
-        from scipy.spatial import cKDTree
 
         from geo.core.segments import ecef
 
@@ -240,7 +248,13 @@ class Gazetteer:
         if not rows:
             raise UnknownPlaceError(f"places in {country}", [])
         arr = np.asarray(rows, dtype=float)
-        return cKDTree(ecef(arr[:, 1], arr[:, 2])), arr[:, 0].astype(np.int64)
+        return ecef(arr[:, 1], arr[:, 2]), arr[:, 0].astype(np.int64)
+
+    @lru_cache(maxsize=8)  # noqa: B019 - a Gazetteer lives for the process
+    def _tree(self, min_population: int, country: str = ""):
+        from scipy.spatial import cKDTree
+
+        return cKDTree(self._town_points(min_population, country)[0])
 
     def all_places(self, countries: Sequence[str] | None = None, min_population: int = 0) -> list[Place]:
         """Every town and facility (not regions; of at least ``min_population``, in

@@ -5,9 +5,11 @@ variants, facilities by their town and kind, and fuzzy spellings (the steps are 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 from geo.model import Place
 from geo.places.names import skeleton
@@ -36,6 +38,8 @@ class NamePool:
     def __init__(self, con: sqlite3.Connection):
         """Read from ``con``, an open SQLite connection to a gazetteer index."""
         self.con = con
+        self._facilities: list[tuple[int, str, str, str]] | None = None
+        self._buckets: dict[int, list[str]] = {}
 
     def fetch(self, pids: Sequence[int]) -> dict[int, tuple[Place, str]]:
         """``pid → (Place, region id)``."""
@@ -63,16 +67,38 @@ class NamePool:
         ``leading``, begins with them). Failing that, the facilities named by the most
         specific word of ``core`` ("Kupol drone factory": Kupol), when that word is no
         generic one ("drone", "oil")."""
-        q = ",".join("?" * len(kinds))
-        sql = f"SELECT pid, raw FROM facility_names WHERE kind IN ({q}) AND (' ' || skel || ' ') LIKE ?"
         skel = skeleton(core)
-        rows = self.con.execute(sql, [*kinds, f" {skel} %" if leading else f"% {skel} %"]).fetchall()
+        rows = self._facilities_like(tuple(kinds), f" {skel} %" if leading else f"% {skel} %")
         if not rows and not leading:
             for word in sorted(set(skel.split()) - GENERIC_WORDS, key=len, reverse=True):
-                rows = self.con.execute(sql, [*kinds, f"% {word} %"]).fetchall()
+                rows = self._facilities_like(tuple(kinds), f"% {word} %")
                 if rows:
                     break
         return [(pid, "facility", raw) for pid, raw in rows]
+
+    def _facilities_like(self, kinds: tuple[str, ...], pattern: str) -> list[tuple[int, str]]:
+        """``(pid, raw)`` of the facility names of ``kinds`` whose space-padded skeleton
+        matches the SQL ``LIKE`` ``pattern``, in table order: the same rows as
+        ``SELECT pid, raw FROM facility_names WHERE kind IN (…) AND (' ' || skel || ' ')
+        LIKE ?`` (``%``/``_`` wildcards, ASCII case folded), from a copy of the small table
+        held in memory instead of a scan per query."""
+        like = re.compile(
+            "".join(".*" if c == "%" else "." if c == "_" else re.escape(c) for c in pattern),
+            re.IGNORECASE | re.ASCII | re.DOTALL,
+        )
+        wanted = set(kinds)
+        return [
+            (pid, raw)
+            for pid, raw, padded, kind in self._facility_rows()
+            if kind in wanted and like.fullmatch(padded)
+        ]
+
+    def _facility_rows(self) -> list[tuple[int, str, str, str]]:
+        """Every facility name row ``(pid, raw, ' ' + skel + ' ', kind)``, read once."""
+        if self._facilities is None:
+            rows = self.con.execute("SELECT pid, raw, skel, kind FROM facility_names").fetchall()
+            self._facilities = [(pid, raw, f" {skel} ", kind) for pid, raw, skel, kind in rows]
+        return self._facilities
 
     @lru_cache(maxsize=256)  # noqa: B019 - a Gazetteer lives for the process
     def fuzzy_keys(self, key: str) -> list[tuple[str, float]]:
@@ -84,14 +110,27 @@ class NamePool:
 
         spread = 1 + len(key) // 12  # one letter more or less, two for long names
         lengths = (len(key) - spread, len(key) + spread)
-        rows = self.con.execute(
-            "SELECT keys FROM fuzzy_keys WHERE len BETWEEN ? AND ? "
+        rowids = self.con.execute(
+            "SELECT rowid FROM fuzzy_keys WHERE len BETWEEN ? AND ? "
             "AND ((position = 0 AND letter = ?) OR (position = 1 AND letter = ?))",
             (*lengths, key[:1], key[1:2]),
         ).fetchall()
-        keys = list(dict.fromkeys("\n".join(r[0] for r in rows).split("\n")))
+        self._read_buckets([r[0] for r in rowids])
+        keys = list(dict.fromkeys(chain.from_iterable(self._buckets[r[0]] for r in rowids)))
         hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=60)
         return [(k, s) for k, s, _ in hits]
+
+    def _read_buckets(self, rowids: list[int]) -> None:
+        """Read the ``fuzzy_keys`` rows not yet held, split once and kept (a warm process
+        reads each bucket from the index at most once)."""
+        missing = [r for r in rowids if r not in self._buckets]
+        for start in range(0, len(missing), 500):  # well under SQLite's variable limit
+            part = missing[start : start + 500]
+            q = ",".join("?" * len(part))
+            for rowid, text in self.con.execute(
+                f"SELECT rowid, keys FROM fuzzy_keys WHERE rowid IN ({q})", part
+            ):
+                self._buckets[rowid] = text.split("\n")
 
     def only_small_towns_by_name(self, pool: list[tuple[int, str, str]]) -> bool:
         """True when the best candidate is a town under :data:`SMALL_TOWN` that bears the

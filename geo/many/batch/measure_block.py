@@ -33,10 +33,14 @@ def output_schema(plan: BatchPlan):
     return pa.schema(list(plan.schema) + extra)
 
 
-def measure_block(table, plan: BatchPlan, reference: PreparedReference, first_row: int):
+def measure_block(
+    table, plan: BatchPlan, reference: PreparedReference, first_row: int, threads: int | None = None
+):
     """Add ``distance_km``, ``nearest_lat``, ``nearest_lon``, ``inside`` to a block.
 
-    ``first_row`` (0-based) is the block's first row in the input, for error messages.
+    ``first_row`` (0-based) is the block's first row in the input, for error messages;
+    ``threads`` caps the kernel's threads (1 on a Dask worker, whose processes are the
+    parallelism).
     Raises :class:`geo.errors.InvalidCoordinatesError` naming the first row with a missing
     or out-of-range coordinate.
     """
@@ -44,7 +48,7 @@ def measure_block(table, plan: BatchPlan, reference: PreparedReference, first_ro
 
     lat = _coordinate(table, plan.lat_col, "latitude", 90.0, plan, first_row)
     lon = _coordinate(table, plan.lon_col, "longitude", 180.0, plan, first_row)
-    res = reference.measure(lat, lon)
+    res = reference.measure(lat, lon, threads=threads)
     for name, values in (
         ("distance_km", res.distance_m / 1000.0),
         ("nearest_lat", res.nearest_lat),

@@ -51,7 +51,10 @@ def _measure_partition(df, plan: BatchPlan, reference: PreparedReference, partit
 
     i = partition_info["number"] if partition_info else 0
     table = pa.Table.from_pandas(df, schema=plan.schema, preserve_index=False)
-    return measure_block(table, plan, reference, i * plan.chunk_rows).to_pandas(types_mapper=pd.ArrowDtype)
+    # One kernel thread per task: the worker's threads (one per core) are the parallelism,
+    # and the kernel's own threads on top of them made a 2-worker cluster slower than one process.
+    block = measure_block(table, plan, reference, i * plan.chunk_rows, threads=1)
+    return block.to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def _empty_frame(schema):

@@ -1,0 +1,189 @@
+"""Performance against paired baselines (issue 17): every figure with its floor and the ratio.
+
+Run: .venv/bin/python benchmarks/bench_perf.py [--points N] [--repeat 3] [--no-scale] [--no-cold]
+
+All figures are medians of ``--repeat`` runs, each ratio against a baseline timed in the
+same run (these 2-core machines are shared and noisy; compare ratios, not seconds):
+
+* **kernel**: exact distance of every gazetteer place (or ``--points`` random ones) to
+  Ukraine's border, against the *floor*: one vectorised ``pyproj.Geod.inv`` per point;
+* **flat in boundary size**: the same points to that border densified 10× and 100×
+  (each edge split into straight lon/lat pieces: 30k and 300k segments), against the
+  3k-segment time; the index build is reported separately;
+* **geo range end to end**: ``geo range --from ukraine --km 20000 --csv`` in a fresh
+  process, against a floor process that reads the places from the index, does one
+  inverse per place and writes a CSV;
+* **cold paths**: fresh-process ``geo distance Izhevsk --from ukraine`` and ``geo map``
+  (warm gazetteer index), and warm fuzzy lookups per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from _common import median_seconds, report, run_cli
+
+FLOOR_PROCESS = r"""
+import csv, sqlite3, sys
+import numpy as np
+from pyproj import Geod
+db, out = sys.argv[1], sys.argv[2]
+rows = sqlite3.connect(db).execute("SELECT name, cc, lat, lon FROM places WHERE kind != 'region'").fetchall()
+lat = np.array([r[2] for r in rows]); lon = np.array([r[3] for r in rows])
+_, _, d = Geod(ellps="WGS84").inv(lon, lat, np.full(len(lat), 31.0), np.full(len(lat), 49.0))
+with open(out, "w", newline="") as fh:
+    w = csv.writer(fh)
+    w.writerow(["name", "country_code", "lat", "lon", "distance_km"])
+    w.writerows((r[0], r[1], r[2], r[3], f"{x / 1000:.3f}") for r, x in zip(rows, d))
+"""
+
+
+def _densified(seg, k: int):
+    """``seg`` with every edge split into ``k`` straight lon/lat pieces (a k× more detailed line)."""
+    from geo.core.segments import Segments
+
+    if k == 1:
+        return seg
+    f = np.arange(k) / k
+    lo = seg.lon1[:, None] + (seg.lon2 - seg.lon1)[:, None] * f
+    la = seg.lat1[:, None] + (seg.lat2 - seg.lat1)[:, None] * f
+    breaks = np.flatnonzero((seg.lon1[1:] != seg.lon2[:-1]) | (seg.lat1[1:] != seg.lat2[:-1])) + 1
+    lines = []
+    for a, b in zip(np.r_[0, breaks], np.r_[breaks, len(seg)], strict=True):
+        lon = np.r_[lo[a:b].ravel(), seg.lon2[b - 1]]
+        lat = np.r_[la[a:b].ravel(), seg.lat2[b - 1]]
+        lines.append(np.column_stack([lon, lat]))
+    return Segments.from_lines(lines)
+
+
+def _places(points: int):
+    from geo.many.place_table import place_table
+    from geo.places.gazetteer import Gazetteer
+
+    table = place_table(Gazetteer.default())
+    lat, lon = table.lat, table.lon
+    if points and points < len(lat):
+        pick = np.random.default_rng(0).choice(len(lat), points, replace=False)
+        lat, lon = lat[pick], lon[pick]
+    return lat, lon
+
+
+def bench_kernel(points: int, repeat: int, scale: bool) -> None:
+    from geo.core.geodesic import WGS84
+    from geo.core.nearest import nearest_on_segments
+    from geo.layers.borders import ukraine
+
+    lat, lon = _places(points)
+    n = len(lat)
+    seg = ukraine().segments()
+    lon0, lat0 = np.full(n, 31.0), np.full(n, 49.0)
+    floor, _ = median_seconds(lambda: WGS84.inv(lon, lat, lon0, lat0), repeat=repeat)
+    report(f"floor: one pyproj inverse per point ({n:,} points)", floor)
+    base = None
+    for k in (1, 10, 100) if scale else (1,):
+        s = _densified(seg, k)
+        t = time.perf_counter()
+        nearest_on_segments(lat[:2000], lon[:2000], s)  # builds the index
+        build = time.perf_counter() - t
+        med, _ = median_seconds(lambda s=s: nearest_on_segments(lat, lon, s), repeat=repeat)
+        base = med if base is None else base
+        report(
+            f"kernel: {n:,} points to Ukraine's border, {len(s):,} segments",
+            med,
+            f"{med / floor:5.1f}× floor; {med / base:4.2f}× the {len(seg):,}-segment time; "
+            f"index build {build:.1f} s",
+        )
+
+
+def bench_range(repeat: int) -> None:
+    from geo.places.gazetteer import Gazetteer
+
+    db = str(Gazetteer.default().db_path)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "floor.csv")
+        floor, _ = median_seconds(
+            lambda: subprocess.run([sys.executable, "-c", FLOOR_PROCESS, db, out], check=True), repeat=repeat
+        )
+        report("floor process: read places, one inverse each, write CSV", floor)
+
+        def ours():
+            with open(Path(tmp) / "range.csv", "w") as fh:
+                cmd = [
+                    sys.executable,
+                    "-m",
+                    "geo.cli",
+                    "range",
+                    "--from",
+                    "ukraine",
+                    "--km",
+                    "20000",
+                    "--csv",
+                ]
+                subprocess.run(cmd, stdout=fh, check=True)
+
+        med, _ = median_seconds(ours, repeat=repeat)
+        report(
+            "`geo range --from ukraine --km 20000 --csv` (fresh process)", med, f"{med / floor:5.2f}× floor"
+        )
+
+
+def bench_cold(repeat: int) -> None:
+    run_cli("distance", "Izhevsk", "--from", "ukraine")  # the gazetteer index exists
+    floor, _ = median_seconds(
+        lambda: subprocess.run([sys.executable, "-c", "import numpy, pyproj"], check=True), repeat=repeat
+    )
+    report("floor: a fresh interpreter importing numpy and pyproj", floor)
+    med, _ = median_seconds(lambda: run_cli("distance", "Izhevsk", "--from", "ukraine"), repeat=repeat)
+    report("cold `geo distance Izhevsk --from ukraine`", med, "(target ≤ 350 ms)")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "m.html")
+        med, _ = median_seconds(
+            lambda: run_cli("map", "Izhevsk", "--from", "ukraine", "--out", out, "--force"), repeat=repeat
+        )
+        report("cold `geo map Izhevsk --from ukraine`", med, "(target ≤ 1,000 ms)")
+    from geo.places.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    typos = ["Zaporihzzhia", "Izhevks", "Novoshakhtnsk", "Kramatrosk", "Melitopl"]
+    med, _ = median_seconds(lambda: [Gazetteer(g.db_path).lookup(t) for t in typos], repeat=repeat)
+    print(f"{'fuzzy lookups, a new Gazetteer for each':<58} {len(typos) / med:10.1f} per second")
+    for t in typos:
+        g.lookup(t)
+    med, _ = median_seconds(lambda: [g.lookup(t) for t in typos], repeat=repeat)
+    print(
+        f"{'warm fuzzy lookups (one Gazetteer, typos seen before)':<58} {len(typos) / med:10.1f} per second"
+    )
+    fresh = ["Kharkof", "Mariupl", "Bakhmot", "Sevastopl", "Belgorot", "Voronesh", "Dnipropetrovk", "Khersn"]
+    t0 = time.perf_counter()
+    for t in fresh:
+        g.lookup(t)
+    rate = len(fresh) / (time.perf_counter() - t0)
+    print(f"{'warm fuzzy lookups (one Gazetteer, typos not seen before)':<58} {rate:10.1f} per second")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--points", type=int, default=0, help="random places for the kernel runs (default: all)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-scale", action="store_true", help="skip the 30k- and 300k-segment runs")
+    ap.add_argument("--no-range", action="store_true", help="skip geo range end to end")
+    ap.add_argument("--no-cold", action="store_true", help="skip the cold CLI runs and fuzzy lookups")
+    args = ap.parse_args()
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    print(f"geo performance benchmark on {os.cpu_count()} CPUs (medians of {args.repeat})")
+    bench_kernel(args.points, args.repeat, not args.no_scale)
+    if not args.no_range:
+        bench_range(args.repeat)
+    if not args.no_cold:
+        bench_cold(args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""Candidates from the block tree (:mod:`geo.core.block_tree`): a descent that visits a
+few nodes per level, so that the cost per point grows with log(segments). The kernel's
+path for layers of more than ``TREE_FROM_SEGMENTS`` segments.
+
+At each level, children of the surviving nodes are tested against the chord bound of
+their balls; a row left with more than ``BOX_FROM_CHILDREN`` of them takes one exact
+geodesic from each parent's centre vertex and the polar-box bounds of its children
+(second order, tight for far points where the chord bound is ~0.03 % loose). Each centre
+is a boundary point, so its distance also lowers the row's upper bound, as does the
+exact distance to the centre of the most promising child. Degrees in, metres out.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from geo.core.arrays import first_min_of_runs, runs
+from geo.core.block_tree import FANOUT, BlockTree, Level, block_tree, box_lower_bound, vertex_lower_bound
+from geo.core.bounds import SQRT_K_MIN, cot_curvature
+from geo.core.geodesic import WGS84
+from geo.core.segments import Segments, chord_to_segment, ecef, geodesic_lower_bound_from_chord
+from geo.core.vertices import segment_vertices
+
+__all__ = ["BOX_FROM_CHILDREN", "tree_candidates"]
+
+#: A row left with more than this many children of a level's nodes after the chord bound
+#: gets the polar-box bounds (one exact geodesic per parent) to prune them.
+BOX_FROM_CHILDREN = 4
+#: Slack added to every pruning test against float rounding (metres).
+PRUNE_MARGIN_M = 1e-3
+
+
+def tree_candidates(lat, lon, s: Segments):
+    """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a
+    lower bound (m), from a descent of the block tree."""
+    tree = block_tree(s)
+    m = len(lat)
+    p = ecef(lat, lon)
+    top = tree.levels[-1]
+    # Upper bound: the exact distance to the chord-nearest top-level centre vertex.
+    gap = p[:, None, :] - ecef(top.c_lat, top.c_lon)[None]
+    first = np.argmin(np.einsum("ijk,ijk->ij", gap, gap), axis=1)
+    _, _, ub = WGS84.inv(top.c_lon[first], top.c_lat[first], lon, lat)
+    ub = np.asarray(ub, dtype=float)
+    rows = np.repeat(np.arange(m), len(top))
+    nodes = np.tile(np.arange(len(top)), m)
+    keep = _ball_lower_bound(p[rows], top.centre[nodes], top.radius[nodes]) <= ub[rows] + PRUNE_MARGIN_M
+    rows, nodes = rows[keep], nodes[keep]
+    # The centre measured for each row's most promising node, reused when that node's
+    # children are bounded: (node or -1, distance, azimuth) per row.
+    known = (np.full(m, -1, dtype=np.int64), np.zeros(m), np.zeros(m))
+    for k in range(len(tree.levels), 1, -1):
+        rows, nodes = _descend(tree.levels[k - 1], tree.levels[k - 2], rows, nodes, lon, lat, p, ub, known)
+    rows, segs, frac, lb = _leaf_candidates(tree, s, rows, nodes, lon, lat, p, ub, known)
+    return rows, segs, frac, lb
+
+
+def _ball_lower_bound(p, centre, radius):
+    """Geodesic lower bound (m) from points ``p`` (ECEF) to anything inside balls."""
+    diff = p - centre
+    gap = np.maximum(np.sqrt(np.einsum("ij,ij->i", diff, diff)) - radius - 1.0, 0.0)
+    return geodesic_lower_bound_from_chord(gap)
+
+
+def _centres(level: Level, rows, nodes, want, lon, lat, ub, known):
+    """Exact distance (m) and azimuth (deg) from the centre vertex of each wanted (row, node)
+    pair's node to its point, NaN elsewhere (taken from ``known`` where it was measured
+    already); lowers ``ub`` in place (a centre vertex is a point of the boundary).
+    ``want``: indices of the wanted pairs, sorted."""
+    f, az = np.full(len(rows), np.nan), np.full(len(rows), np.nan)
+    if len(want):
+        fr, fn = rows[want], nodes[want]
+        hit = known[0][fr] == fn
+        f[want[hit]], az[want[hit]] = known[1][fr[hit]], known[2][fr[hit]]
+        miss = want[~hit]
+        a, _, d = WGS84.inv(
+            level.c_lon[nodes[miss]], level.c_lat[nodes[miss]], lon[rows[miss]], lat[rows[miss]]
+        )
+        f[miss], az[miss] = d, a
+        starts = np.flatnonzero(np.r_[True, fr[1:] != fr[:-1]])
+        ur = fr[starts]
+        ub[ur] = np.minimum(ub[ur], np.minimum.reduceat(f[want], starts))
+    return f, az
+
+
+def _crowded(rows, pair, n_rows: int, more_than: int):
+    """Indices of the parent pairs whose row has more than ``more_than`` children left."""
+    counts = np.bincount(rows, minlength=n_rows)
+    return np.unique(pair[counts[rows] > more_than])
+
+
+def _children(n_below: int, nodes):
+    """(pair, child) for every child of each pair's node."""
+    start = nodes * FANOUT
+    pair, offset = runs(np.minimum(FANOUT, n_below - start))
+    return pair, start[pair] + offset
+
+
+def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub, known):
+    """Surviving (row, node) pairs of the level below: the ball bound, then for rows left
+    with many children the polar-box bound from the parent's centre; both within ``ub``,
+    which is first lowered by the exact distance to the centre of each row's most
+    promising child."""
+    pair, child = _children(len(below), nodes)
+    r = rows[pair]
+    lb = _ball_lower_bound(p[r], below.centre[child], below.radius[child])
+    keep = lb <= ub[r] + PRUNE_MARGIN_M
+    r, child, lb, pair = r[keep], child[keep], lb[keep], pair[keep]
+    f, az = _centres(level, rows, nodes, _crowded(r, pair, len(ub), BOX_FROM_CHILDREN), lon, lat, ub, known)
+    use = np.flatnonzero(np.isfinite(f[pair]))
+    if len(use):
+        c, pp = child[use], pair[use]
+        box = box_lower_bound(
+            f[pp],
+            az[pp],
+            level.child_l_lo[c],
+            level.child_l_hi[c],
+            level.child_phi_mid[c],
+            level.child_phi_half[c],
+            level.child_len_max[c],
+            lb[use],
+        )
+        lb[use] = np.maximum(lb[use], box)
+    _closer_upper_bound(below, r, child, lb, lon, lat, ub, known)
+    keep = lb <= ub[r] + PRUNE_MARGIN_M
+    return r[keep], child[keep]
+
+
+def _closer_upper_bound(below: Level, rows, nodes, lb, lon, lat, ub, known):
+    """Lower ``ub`` in place by the exact distance to the centre vertex of each row's most
+    promising node (the smallest lower bound), and keep it in ``known``."""
+    pick = first_min_of_runs(rows, lb)
+    pn, pr = nodes[pick], rows[pick]
+    az, _, f = WGS84.inv(below.c_lon[pn], below.c_lat[pn], lon[pr], lat[pr])
+    ub[pr] = np.minimum(ub[pr], f)
+    known[0][:] = -1
+    known[0][pr], known[1][pr], known[2][pr] = pn, f, az
+
+
+def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub, known):
+    """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a lower
+    bound (m): the chord bound, then for rows with more than two candidates the vertex
+    bounds in the level-1 parent's frame and an exact distance to each row's most
+    promising vertex as a better ``ub``."""
+    vt = segment_vertices(s)
+    pair, segs = _children(len(s), nodes)
+    r = rows[pair]
+    dist3, frac = chord_to_segment(p[r], s, segs)
+    lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
+    keep = lb <= ub[r] + PRUNE_MARGIN_M
+    r, segs, frac, lb, pair = r[keep], segs[keep], frac[keep], lb[keep], pair[keep]
+    f, az = _centres(tree.levels[0], rows, nodes, _crowded(r, pair, len(ub), 2), lon, lat, ub, known)
+    # Each pair's more promising end: the chord's nearer one, or the smaller vertex bound.
+    vertex = np.where(frac <= 0.5, vt.v1[segs], vt.v2[segs])
+    promise = lb.copy()
+    use = np.flatnonzero(np.isfinite(f[pair]))
+    if len(use):
+        fs, pp = segs[use], pair[use]
+        length = s.length_m[fs]
+        lo1 = vertex_lower_bound(f[pp], az[pp], tree.seg_l1[fs], tree.seg_phi1[fs], length)
+        lo2 = vertex_lower_bound(f[pp], az[pp], tree.seg_l2[fs], tree.seg_phi2[fs], length)
+        first_end = lo1 <= lo2
+        end_bound = np.where(first_end, lo1, lo2)
+        vertex[use] = np.where(first_end, vt.v1[fs], vt.v2[fs])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            bend = np.maximum(cot_curvature(SQRT_K_MIN, np.maximum(lb[use], 1.0)), 0.0)
+        lb[use] = np.maximum(lb[use], end_bound - bend * length**2 / 8)
+        promise[use] = np.where(np.isfinite(end_bound), end_bound, lb[use])
+    # A better upper bound per row: the exact distance to its most promising vertex.
+    multi = np.flatnonzero(np.bincount(r, minlength=len(ub))[r] > 1)
+    if len(multi):
+        pick = multi[first_min_of_runs(r[multi], promise[multi])]
+        prow, pv = r[pick], vertex[pick]
+        _, _, dv = WGS84.inv(lon[prow], lat[prow], vt.vertex_lon[pv], vt.vertex_lat[pv])
+        ub[prow] = np.minimum(ub[prow], dv)
+        keep = lb <= ub[r] + PRUNE_MARGIN_M
+        r, segs, frac, lb = r[keep], segs[keep], frac[keep], lb[keep]
+    return r, segs, frac, lb
