@@ -91,7 +91,8 @@ def antecedents(
 def is_headline(text: str, span: tuple[int, int]) -> bool:
     """True when a sentence is a headline: the first line of its own, with no full stop at its end."""
     start, end = span
-    return text[end - 1] not in ".!?…\"”'’»)" and text[end : end + 2].strip(" \t\r") in ("\n", "\n\n", "")
+    following = text[end:].lstrip(" \t\r")
+    return text[end - 1] not in ".!?…\"”'’»)" and (not following or following[0] == "\n")
 
 
 def _offered(text: str, start: int, end: int, number: int, earlier: list[Claim]) -> list[Mention]:

@@ -157,17 +157,18 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             if _MODEL.match(name):
                 continue
             name, name_end = with_suffix(text, name, name_end, end)
-            found.append(_mention(text, name, name_start, name_end, found))
+            found.append(_mention(text, name, name_start, name_end, found, end))
     return found
 
 
-def _mention(text: str, name: str, start: int, end: int, earlier: list[Mention]) -> Mention:
-    """One mention with its noun and role, given the mentions before it in the sentence."""
+def _mention(text: str, name: str, start: int, end: int, earlier: list[Mention], limit: int) -> Mention:
+    """One mention with its noun and role, given the mentions before it in the sentence (which ends at
+    ``limit``: what follows a sentence says nothing about a name in it)."""
     noun, facility_name, end = _noun_of(text, name, start, end)
     before = text[max(0, start - 40) : start]
-    if _TITLE_BEFORE.search(before) or (" " in name and _SAID_AFTER.match(text, end)):
+    if _TITLE_BEFORE.search(before) or (" " in name and _SAID_AFTER.match(text, end, limit)):
         role = "person"
-    elif NAME_AS_ACTOR.match(text, end) and not _PREPOSITION_BEFORE.search(before):
+    elif NAME_AS_ACTOR.match(text, end, limit) and not _PREPOSITION_BEFORE.search(before):
         role = "actor"
     elif _FEATURE.search(name):
         role = "feature"

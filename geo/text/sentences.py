@@ -59,14 +59,41 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each paragraph: the text between blank lines (untrimmed)."""
+    """``(start, end)`` of each paragraph: the text between blank lines (untrimmed), and a headline
+    line at the top of the text on its own (see :func:`_headline_end`)."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for brk in _PARAGRAPH_BREAK.finditer(text):
+    headline_end = _headline_end(text)
+    if headline_end is not None:
+        bounds.append((0, headline_end))
+        start = headline_end
+    for brk in _PARAGRAPH_BREAK.finditer(text, start):
         bounds.append((start, brk.start()))
         start = brk.end()
     bounds.append((start, len(text)))
     return bounds
+
+
+#: The first line of a text, after an optional "date YYYY-MM-DD" line, then a line break and a capital.
+_FIRST_LINE = re.compile(
+    r"(?:[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*\r?\n)?[ \t]*([^\n]{1,160})\r?\n(?=[ \t]*[A-ZА-ЯЁІЇЄ\"“])"
+)
+#: Words a headline never ends with (a line that ends with one is a sentence wrapped mid-way).
+_NOT_LAST = frozenset("a an the of in on at to for with from by and or but as than near".split())
+
+
+def _headline_end(text: str) -> int | None:
+    """Where a headline ends when the text opens with one on a line of its own, followed by a single
+    line break ("Drones target Tula" / "Officials said…"): at most 16 words, no full stop, not ending with
+    a function word or a comma (a wrapped sentence). None otherwise."""
+    found = _FIRST_LINE.match(text)
+    if found is None:
+        return None
+    line = found.group(1).rstrip()
+    words = line.split()
+    if not words or len(words) > 16 or line[-1] in ".!?…,;:-–—" or words[-1].lower() in _NOT_LAST:
+        return None
+    return found.end(1)
 
 
 def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -30,6 +30,12 @@ from geo.text.vocabulary import (
 __all__ = ["Subject", "choose_subject"]
 
 _AWAY = re.compile(r"\s*away\b", re.IGNORECASE)
+#: A sentence that opens with pointing words set off by a comma: "The base, in Russia's Voronezh region,".
+_OPENING_ANAPHOR = re.compile(
+    r"\s*(?P<words>(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(?:air\s+base|base|city|town|village|plant|factory"
+    r"|refinery|depot|terminal|airfield|port|site|facility|complex|station)|it)\s*,",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,9 @@ def _named_subject(
     between = DISTANCE_BETWEEN.search(before)
     if between:
         return Subject((between.group("b"),), reference=between.group("a"), reference_kind="place")
+    opening = _OPENING_ANAPHOR.match(before)
+    if opening:  # "The base, in Russia's Voronezh region, is …": the names locate the base
+        return Subject(anaphor=opening.group("words").lower())
     choice = find_targets(before)
     if choice is not None:
         return Subject(choice.names, uncertain=choice.uncertain)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from geo.text.sentences import split_sentences
 
 
@@ -28,3 +30,20 @@ def test_split_sentences_breaks_at_blank_lines_and_trims():
         "First sentence.",
         "Second one.",
     ]
+
+
+def test_a_headline_on_a_line_of_its_own_is_a_sentence():
+    body = "Officials said the city, some 330 km from the border, was hit."
+    text = f"date 2025-05-06\nDrones target Tula\n{body}"
+    assert [text[s:e] for s, e in split_sentences(text)] == ["date 2025-05-06\nDrones target Tula", body]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian drones struck the plant in\nIzhevsk, some 1,300 km away.",  # a sentence wrapped mid-way
+        "Officials said that drones had struck the plant overnight,\nKazan said.",
+    ],
+)
+def test_a_wrapped_first_line_is_no_headline(text):
+    assert len(split_sentences(text)) == 1
