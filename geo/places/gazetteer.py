@@ -234,21 +234,30 @@ class Gazetteer:
 
     @lru_cache(maxsize=8)  # noqa: B019 - a Gazetteer lives for the process
     def _town_points(self, min_population: int, country: str = ""):
-        """ECEF coordinates (m) and pids of the towns that may name a point."""
+        """ECEF coordinates (m) and pids of the towns that may name a point (one country's when
+        ``country`` is given, taken from the one read of every country's)."""
         import numpy as np
 
         from geo.core.segments import ecef
 
-        sql = "SELECT pid, lat, lon FROM places WHERE kind = 'populated place' AND population >= ?"
-        args: list = [min_population]
-        if country:
-            sql += " AND cc = ?"
-            args.append(country)
-        rows = self._con.execute(sql, args).fetchall()
-        if not rows:
+        pids, lats, lons, codes = self._towns(min_population)
+        keep = codes == country if country else np.ones(len(pids), dtype=bool)
+        if not keep.any():
             raise UnknownPlaceError(f"places in {country}", [])
-        arr = np.asarray(rows, dtype=float)
-        return ecef(arr[:, 1], arr[:, 2]), arr[:, 0].astype(np.int64)
+        return ecef(lats[keep], lons[keep]), pids[keep]
+
+    @lru_cache(maxsize=4)  # noqa: B019 - a Gazetteer lives for the process
+    def _towns(self, min_population: int):
+        """pid, lat, lon and country code arrays of every town of at least ``min_population``."""
+        import numpy as np
+
+        sql = "SELECT pid, lat, lon, cc FROM places WHERE kind = 'populated place' AND population >= ?"
+        rows = self._con.execute(sql, [min_population]).fetchall()
+        pids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        lats = np.fromiter((r[1] for r in rows), dtype=float, count=len(rows))
+        lons = np.fromiter((r[2] for r in rows), dtype=float, count=len(rows))
+        codes = np.array([r[3] or "" for r in rows], dtype=object)
+        return pids, lats, lons, codes
 
     @lru_cache(maxsize=8)  # noqa: B019 - a Gazetteer lives for the process
     def _tree(self, min_population: int, country: str = ""):
