@@ -78,6 +78,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 _FIRST_LINE = re.compile(
     r"(?:[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*\r?\n)?[ \t]*([^\n]{1,160})\r?\n(?=[ \t]*[A-ZА-ЯЁІЇЄ\"“])"
 )
+_DATE_LINE = re.compile(r"date\s+\d{4}-\d{2}-\d{2}")
 #: Words a headline never ends with (a line that ends with one is a sentence wrapped mid-way).
 _NOT_LAST = frozenset("a an the of in on at to for with from by and or but as than near".split())
 
@@ -90,6 +91,8 @@ def _headline_end(text: str) -> int | None:
     if found is None:
         return None
     line = found.group(1).rstrip()
+    if _DATE_LINE.fullmatch(line.strip()):
+        return None
     words = line.split()
     if not words or len(words) > 16 or line[-1] in ".!?…,;:-–—" or words[-1].lower() in _NOT_LAST:
         return None
