@@ -27,7 +27,12 @@ def cmd_map(args) -> int:
     out = Path(args.out)
     refuse_overwrite(out, "--out", args.force)
     refuse_overwrite(args.png, "--png", args.force)
+    refuse_overwrite(args.pdf, "--pdf", args.force)
     target = require_point(resolve_place(args.target, args))
+    if args.label:
+        import dataclasses
+
+        target = dataclasses.replace(target, name=args.label)
     refs, results = measure_against_references(target, args)
     shown = [r.layer for r in refs if r.layer is not None]
     from geo.model import LayerOrigin
@@ -54,14 +59,18 @@ def cmd_map(args) -> int:
         title=args.title,
         date=args.date,
         basemap=args.basemap,
+        byline=args.byline,
+        interactive=args.interactive,
+        theme=args.theme,
     )
     save_embed(fmap, out)
     sentence = finding_sentence(results[0])
     print(f"geo: map written to {out} ({out.stat().st_size / 1024:,.0f} KB)", file=sys.stderr)
     print(sentence)
     if args.embed:
-        print(embed_snippet(out.name, args.title or sentence, sentence))
-    if args.png:
-        render_png(out, args.png)
-        print(f"geo: image written to {args.png}", file=sys.stderr)
+        print(embed_snippet(Path(out.name), args.title or sentence, sentence))
+    for image in (args.png, args.pdf):
+        if image:
+            render_png(out, image, scale=args.scale)
+            print(f"geo: image written to {image}", file=sys.stderr)
     return 0

@@ -71,12 +71,18 @@ def test_map_draws_the_geodesic_not_a_two_point_segment(izhevsk_measurement):
 
 
 def test_the_line_label_states_the_figure_in_km_and_mi(izhevsk_measurement, ua):
+    # the figure on the line is rounded as the title, caption and alt text round it (to 10
+    # above 100); the popup keeps a decimal
     t = izhevsk_measurement.target
     truth_m, _, _ = dense_min_distance(t.lat, t.lon, polygon_rings(ua.geometry), step_m=200.0)
-    expected = f"{round(truth_m / 1000):,} km / {round(truth_m / 1000 / MI):,} mi"
-    assert expected == "1,187 km / 737 mi"
-    page = render_html(build_map([izhevsk_measurement]))
-    assert expected in page
+    expected = f"{round(truth_m / 10_000) * 10:,} km ({round(truth_m / 10_000 / MI) * 10:,} mi)"
+    assert expected == "1,190 km (740 mi)"
+    m = build_map([izhevsk_measurement])
+    figures = [lab.text for lab in m.geo_labels.labels if lab.kind == "figure"]
+    assert figures == [expected]
+    page = render_html(m)
+    assert f"<h1>Izhevsk is about {expected} from" in page
+    assert f"{truth_m / 1000:,.1f} km / {truth_m / 1000 / MI:,.1f} mi" in page  # the popup
 
 
 # -- range rings -----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ def test_verification_map_colours_by_verdict(gazetteer, tmp_path):
     out = verification_map(verdicts, tmp_path / "v.html", date="2025-07-01")
     page = out.read_text(encoding="utf-8")
     assert VERDICT_COLORS["consistent"] in page and VERDICT_COLORS["understated"] in page
-    assert "consistent (claim vs measured)" in page
+    assert "consistent with the measurement" in page and "✓ " in page and "▼ " in page
 
 
 def test_verification_map_with_nothing_to_map_still_writes_a_map(tmp_path):
