@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browser_pages import OfflinePage
 
 from geo.judge.judge import Judge
 from geo.layers.borders import ukraine
@@ -27,8 +28,6 @@ from geo.render.map.ranges import range_map
 from geo.render.map.verdicts import verification_map
 from geo.render.words import finding_sentence
 from geo.text.extract import extract_claims
-
-from conftest import OfflinePage
 
 CITIES = ["Izhevsk", "Kazan", "Saratov", "Engels-2", "Voronezh", "Belgorod", "Kursk", "Bryansk",
           "Rostov-on-Don", "Volgograd", "Samara", "Orsk", "Ufa", "Perm", "Yelabuga", "Tambov", "Lipetsk",
@@ -259,7 +258,9 @@ def test_no_unnamed_focusable_element(chromium, maps, gazetteer, tmp_path, inter
             )
             assert p.evaluate(UNNAMED_JS) == [], path.name
             named = p.locator("path.geo-place[tabindex='0']")
-            assert named.count() >= 1 and all(e.get_attribute("aria-label") for e in named.all())
+            assert all(e.get_attribute("aria-label") for e in named.all())
+            if "range" not in path.name:  # a range map's dots are in the table, not tab stops
+                assert named.count() >= 1
             assert p.locator("path.geo-countries[tabindex], path.geo-dot[tabindex]").count() == 0
         finally:
             page.close()

@@ -127,7 +127,9 @@ def build_map(
     drawn.extend(draw_items(m, map_items, lines, center_lon))
     drawn.legend.extend(legend_entries)
     named = {it.target.name for it in map_items} | {it.ref_label for it in map_items}
-    drawn.labels += orientation_labels(frame.outline, center_lon, skip=named) + list(labels)
+    orient, pinned = orientation_labels(frame.outline, center_lon, skip=named)
+    drawn.labels += orient + list(labels)
+    drawn.obstacles += pinned
 
     credit = credit_line(shown.values(), map_items, date)
     if credits:

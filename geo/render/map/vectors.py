@@ -124,11 +124,13 @@ class GeodesicLine(EncodedLine):
 def ring_shift(ring: RangeRing, origin_lon: float) -> float:
     """The multiple of 360° to add to a ring's longitudes so it is drawn in the copy of the
     world where its origin is (``origin_lon``: the origin's longitude in the map's frame),
-    not where one of its vertices happens to start (a 5,000 km ring around Ukraine on a
-    map centred on Kamchatka)."""
+    not where one of its vertices happens to start. The ring's vertex nearest the origin's
+    meridian (its southern crossing when it encloses the pole: a 5,000 km ring around
+    Kyiv on a map centred on Kamchatka) is put within 180° of the origin."""
     lo_all = np.concatenate([lo for _, lo in ring.lines])
-    middle = (float(lo_all.min()) + float(lo_all.max())) / 2.0
-    return 360.0 * float(np.round((origin_lon - middle) / 360.0))
+    off = np.mod(lo_all - origin_lon + 180.0, 360.0) - 180.0
+    nearest = float(lo_all[int(np.argmin(np.abs(off)))])
+    return 360.0 * float(np.round((origin_lon - nearest) / 360.0))
 
 
 def ring_anchors(ring: RangeRing, shift: float, n: int = 12) -> tuple[tuple[float, float], ...]:

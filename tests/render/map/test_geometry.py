@@ -21,7 +21,7 @@ from geo.measure.rings import layer_ring
 from geo.model import Place
 from geo.render.map.compose import build_map
 from geo.render.map.embed import render_html
-from geo.render.map.vectors import GeodesicLine
+from geo.render.map.vectors import GeodesicLine, RingLines
 
 from helpers import dense_min_distance, polygon_rings
 
@@ -159,3 +159,19 @@ def test_unwrap_and_frame():
     assert unwrap_lon([170.0, 179.0, -179.0, -170.0]).tolist() == [170.0, 179.0, 181.0, 190.0]
     assert unwrap_lon([179.0, -179.0], center=-170.0).tolist() == [-181.0, -179.0]
     assert into_frame(np.array([-179.0, 179.0]), 175.0).tolist() == [181.0, 179.0]
+
+
+def test_the_kamchatka_ring_is_drawn_in_its_origins_copy_of_the_world():
+    # A 5,000 km ring around Kyiv encloses the North Pole; on a map centred on a far-east
+    # target it was drawn a whole world to the east. Its southern crossing of Kyiv's
+    # meridian (the direct problem, independently) must lie at Kyiv's longitude.
+    kyiv = place("Kyiv", 50.45466, 30.5238, "UA")
+    kamchatka = place("Petropavlovsk-Kamchatsky", 53.04444, 158.65076)
+    m = build_map([measure_places(kamchatka, kyiv)], rings_km=(5000,), ring_origin=kyiv)
+    line = next(c for c in m._children.values() if isinstance(c, GeodesicLine))
+    assert line.path_lon[0] == pytest.approx(30.5238, abs=1e-3)  # the line starts at Kyiv
+    south = G.Direct(50.45466, 30.5238, 180.0, 5_000_000)
+    rings = [c for c in m._children.values() if isinstance(c, RingLines)]
+    pts = np.concatenate([np.array(ln.locations) for r in rings for ln in r._children.values()])
+    near = pts[(np.abs(pts[:, 1] - 30.5238) < 1.0) & (np.abs(pts[:, 0] - south["lat2"]) < 0.5)]
+    assert len(near) >= 1, (pts[:, 1].min(), pts[:, 1].max())
