@@ -229,7 +229,8 @@ class FitView(SafeMacroElement):
     pan beyond ``cover`` (the box the land fill covers), so the basemap fills every view.
     Refits when the frame is resized, tells the labels (``geo:fit``), posts the page's
     height to the parent page (the embed's resize listener, see
-    :func:`~geo.render.map.embed.embed_snippet`) and sets ``window.geoMapReady``."""
+    :func:`~geo.render.map.embed.embed_snippet`) and sets ``window.geoMapReady`` (and
+    ``window.geoReadyMs``, the time it took from navigation, for benchmarks)."""
 
     _template = Template(
         """
@@ -240,12 +241,14 @@ class FitView(SafeMacroElement):
             function fit() {
                 var size = m.getSize();
                 if (size.x < 10 || size.y < 10) { return; }
+                m.geoFitting = true;  // the labels wait for the end of the fit
                 m.setMaxBounds(null);
                 m.setMinZoom(0);
                 m.fitBounds(bounds, {paddingTopLeft: [14, 16], paddingBottomRight: [46, 14], animate: false});
                 m.setMinZoom(m.getZoom());
                 m.setMaxBounds(cover);
                 m.options.maxBoundsViscosity = 1.0;
+                m.geoFitting = false;
                 m.fire("geo:fit");
             }
             function postHeight() {
@@ -263,6 +266,7 @@ class FitView(SafeMacroElement):
             window.addEventListener("load", postHeight);
             postHeight();
             window.geoMap = m;
+            window.geoReadyMs = window.performance ? performance.now() : 0;
             window.geoMapReady = true;
             document.documentElement.setAttribute("data-geo-ready", "1");
         })();

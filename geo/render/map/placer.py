@@ -158,7 +158,8 @@ PLACER_JS = """
         if (more) { more.textContent = hidden ? hidden + " " + note[hidden === 1 ? 0 : 1] : ""; }
         window.geoLabelsHidden = hidden;
     }
-    m.on("zoomend moveend geo:fit", place);
+    m.on("zoomend moveend", function () { if (!m.geoFitting) { place(); } });
+    m.on("geo:fit", place);
     window.geoPlaceLabels = place;
 })(GEO_MAP, GEO_LABELS, GEO_OBSTACLES, GEO_NOTE);
 """
