@@ -128,7 +128,9 @@ def build_map(
     drawn.legend.extend(legend_entries)
     named = {it.target.name for it in map_items} | {it.ref_label for it in map_items}
     orient, pinned = orientation_labels(frame.outline, center_lon, skip=named)
-    drawn.labels += orient + list(labels)
+    # a capital among the given labels (Moscow among a range's places) is named once, as a capital
+    capitals = {lab.text for lab in orient if lab.kind == "capital"}
+    drawn.labels += orient + [lab for lab in labels if lab.text not in capitals]
     drawn.obstacles += pinned
 
     credit = credit_line(shown.values(), map_items, date)

@@ -3,7 +3,8 @@
 Positions are WGS84 ``lat, lon`` in degrees (longitudes may lie outside ±180 in the map's
 360° frame). No marker uses an image, so Leaflet never asks for its default marker PNGs.
 Folium's own ``Popup`` and ``Tooltip`` are not used: they do not escape, and ``Popup``
-needs jQuery; :class:`SafePopup` and :class:`SafeTooltip` replace them.
+needs jQuery; popups are escaped HTML (:func:`popup_html`) or built from text nodes in the
+page, tooltips are text nodes.
 """
 
 from __future__ import annotations
@@ -14,49 +15,7 @@ from folium.template import Template
 
 from geo.render.map.html import SafeMacroElement, check_color, esc, js_json
 
-__all__ = ["PlaceDots", "PlaceMarker", "SafePopup", "SafeTooltip", "popup_html"]
-
-
-class SafeTooltip(SafeMacroElement):
-    """A Leaflet tooltip on its parent; ``text`` is escaped here (plain text in, no HTML)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.bindTooltip({{ this.content }}, {{ this.options }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, text: str, permanent: bool = False, direction: str = "auto", class_name: str = ""):
-        super().__init__()
-        self._name = "SafeTooltip"
-        self.content = js_json(esc(text))
-        opts = {"permanent": permanent, "direction": direction, "sticky": not permanent}
-        if class_name:
-            opts["className"] = class_name
-        if permanent:
-            opts["offset"] = [8, 0]
-        self.options = js_json(opts)
-
-
-class SafePopup(SafeMacroElement):
-    """A Leaflet popup on its parent from trusted HTML (escape its parts first; see
-    :func:`popup_html`). Unlike folium's Popup it needs no jQuery and places the HTML in
-    JavaScript as escaped JSON."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.bindPopup({{ this.content }}, {maxWidth: 320});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, trusted_html: str):
-        super().__init__()
-        self._name = "SafePopup"
-        self.content = js_json(trusted_html)
+__all__ = ["PlaceDots", "PlaceMarker", "popup_html"]
 
 
 def popup_html(title: str, rows: Sequence[tuple[str, str]]) -> str:

@@ -20,7 +20,7 @@ from geo.core.paths import into_frame
 from geo.layers.borders import countries_frame
 from geo.render.map.labels import PRIORITY, MapLabel, label_priority
 
-__all__ = ["CAPITAL_DOT_PX", "always_named", "capitals", "orientation_labels"]
+__all__ = ["CAPITAL_DOT_PX", "capitals", "orientation_labels"]
 
 #: Radius of a capital's dot, CSS px.
 CAPITAL_DOT_PX = 3.0
@@ -28,11 +28,6 @@ CAPITAL_DOT_PX = 3.0
 _ALWAYS = ("Kyiv", "Moscow")
 #: Countries named in every layout.
 _ALWAYS_COUNTRIES = ("UA", "RU")
-
-
-def always_named() -> tuple[str, ...]:
-    """The capitals named on every map where they are in view."""
-    return _ALWAYS
 
 
 @lru_cache(maxsize=1)
