@@ -103,6 +103,37 @@ def main() -> None:
         report("20-claim verification map, build + save", med, f"embed {vmap.stat().st_size / 1024:,.0f} KB")
         med, _ = median_seconds(lambda: render_png(vmap, Path(tmp) / "story.png"), repeat=3)
         report("headless Chromium render of the 20-claim map (PNG)", med, "(median of 3)")
+        for page in (izh, vmap):
+            ms = page_ready_ms(page)
+            report(
+                f"in-page render of {page.name}, 375 and 1200 px", max(ms) / 1000, f"(median of 5: {ms} ms)"
+            )
+
+
+def page_ready_ms(page: Path, repeat: int = 5) -> list[int]:
+    """Median milliseconds from navigation to a drawn map with its labels placed
+    (``window.geoReadyMs``), at 375×667 and at 1200×800, in headless Chromium."""
+    import statistics
+
+    from playwright.sync_api import sync_playwright
+
+    from geo.render.map.png import CHROMIUM_ARGS, find_chromium
+
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
+        for width, height in ((375, 667), (1200, 800)):
+            times = []
+            for _ in range(repeat):
+                context = browser.new_context(viewport={"width": width, "height": height})
+                tab = context.new_page()
+                tab.goto(page.resolve().as_uri(), wait_until="load")
+                tab.wait_for_function("window.geoMapReady === true")
+                times.append(tab.evaluate("window.geoReadyMs"))
+                context.close()
+            out.append(round(statistics.median(times)))
+        browser.close()
+    return out
 
 
 if __name__ == "__main__":

@@ -13,16 +13,18 @@ __all__ = ["cmd_map"]
 def cmd_map(args) -> int:
     from pathlib import Path
 
-    from geo.errors import GeoError
     from geo.render.map.compose import build_map
     from geo.render.map.embed import embed_snippet, save_embed
-    from geo.render.map.png import render_png
     from geo.render.words import finding_sentence
 
     rings = parse_rings(args.rings)
     out = Path(args.out).expanduser()
     _check_outputs(args)
     target = require_point(resolve_place(args.target, args))
+    if args.label:
+        import dataclasses
+
+        target = dataclasses.replace(target, name=args.label)
     refs, results = measure_against_references(target, args)
     shown = [r.layer for r in refs if r.layer is not None]
     from geo.model import LayerOrigin
@@ -46,43 +48,63 @@ def cmd_map(args) -> int:
         title=args.title,
         date=args.date,
         basemap=args.basemap,
+        byline=args.byline,
+        interactive=args.interactive,
+        theme=args.theme,
     )
     with atomic_output(out) as tmp_html:
         save_embed(fmap, tmp_html)
-        if args.png:  # the HTML is kept only when the PNG is made too
-            with atomic_output(args.png) as tmp_png:
-                try:
-                    render_png(tmp_html, tmp_png)
-                except GeoError as err:  # name the user's files, not our temporary ones
-                    text = (
-                        str(err).replace(tmp_html.name, out.name).replace(tmp_png.name, Path(args.png).name)
-                    )
-                    raise GeoError(f"{text}; neither {out.name} nor the PNG was written") from None
+        for image in (args.png, args.pdf):  # the HTML is kept only when the images are made too
+            if image:
+                _render_image(tmp_html, image, out, args.scale)
     sentence = finding_sentence(results[0])
     print(f"geo: map written to {out} ({out.stat().st_size / 1024:,.0f} KB)", file=sys.stderr)
     print(sentence)
     if args.embed:
-        print(embed_snippet(out.name, args.title or sentence, sentence))
-    if args.png:
-        print(f"geo: image written to {args.png}", file=sys.stderr)
+        print(embed_snippet(Path(out.name), args.title or sentence, sentence))
+    for image in (args.png, args.pdf):
+        if image:
+            print(f"geo: image written to {image}", file=sys.stderr)
     return 0
 
 
+def _render_image(tmp_html, image: str, out, scale: float) -> None:
+    """The PNG or PDF of the map at ``tmp_html``, whole at ``image`` or nothing there."""
+    from pathlib import Path
+
+    from geo.errors import GeoError
+    from geo.render.map.png import render_png
+
+    with atomic_output(image) as tmp_image:
+        try:
+            render_png(tmp_html, tmp_image, scale=scale)
+        except GeoError as err:  # name the user's files, not our temporary ones
+            text = str(err).replace(tmp_html.name, out.name).replace(tmp_image.name, Path(image).name)
+            raise GeoError(f"{text}; neither {out.name} nor the image was written") from None
+
+
 def _check_outputs(args) -> None:
-    """``--out`` and ``--png`` can be written, are not the same file, and name no input
-    (not even with ``--force``)."""
+    """``--out``, ``--png`` and ``--pdf`` can be written, are not the same file, and name no
+    input (not even with ``--force``)."""
     from pathlib import Path
 
     from geo.errors import GeoError
 
     check_output_path(args.out, "--out", args.force)
-    check_output_path(args.png, "--png", args.force)
-    if args.png and Path(args.png).expanduser().resolve() == Path(args.out).expanduser().resolve():
-        raise GeoError("--png and --out name the same file; give the image its own name (.png)")
-    if args.png and Path(args.png).suffix.lower() != ".png":
-        raise GeoError(f"--png writes a PNG image: name it with .png, not {Path(args.png).name!r}")
+    out = Path(args.out).expanduser().resolve()
+    for option, path, suffix in (("--png", args.png, ".png"), ("--pdf", args.pdf, ".pdf")):
+        if not path:
+            continue
+        check_output_path(path, option, args.force)
+        if Path(path).expanduser().resolve() == out:
+            raise GeoError(f"{option} and --out name the same file; give the image its own name ({suffix})")
+        if Path(path).suffix.lower() != suffix:
+            raise GeoError(
+                f"{option} writes a {suffix[1:].upper()} file: name it with {suffix}, not {Path(path).name!r}"
+            )
     if args.embed and ":" in Path(args.out).name:  # the snippet's src must never read as a URL scheme
         raise GeoError(f"--out {Path(args.out).name!r}: with --embed, give a file name without ':'")
     inputs = [args.reference, args.layer]
     refuse_input_as_output(args.out, "--out", inputs)
     refuse_input_as_output(args.png, "--png", inputs)
+    refuse_input_as_output(args.pdf, "--pdf", inputs)

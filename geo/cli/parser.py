@@ -74,6 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--basemap", action="store_true", help="add an OpenStreetMap tile layer (needs the network)"
     )
     m.add_argument("--force", action="store_true", help="overwrite existing output files")
+    m.add_argument("--byline", default="", help="who made the map, shown under it (e.g. 'Map: J. Doe')")
+    m.add_argument("--label", help="the target's name on the map (for a lat,lon target)")
+    m.add_argument(
+        "--interactive", action="store_true", help="wheel zoom and one-finger drag (default: static)"
+    )
+    m.add_argument(
+        "--theme", choices=("auto", "light", "dark"), default="auto", help="colours (default: reader's)"
+    )
+    m.add_argument(
+        "--scale", type=float, default=2.0, help="device pixels per CSS pixel of --png (default 2)"
+    )
+    m.add_argument("--pdf", help="also render a PDF for print (headless Chromium)")
     common(m)
     m.set_defaults(func=cmd_map)
 

@@ -11,14 +11,17 @@ from geo.core.geodesic import COMPASS_WORDS
 from geo.core.units import km_to_mi, round_half_up
 from geo.layers.layer import Layer
 from geo.measure.measurements import LayerMeasurement
-from geo.model import LayerOrigin, Measurement
+from geo.model import LayerOrigin, LayerRole, Measurement
 
 __all__ = [
     "finding_sentence",
     "format_coords",
     "format_distance",
+    "key_words",
     "layer_phrase",
+    "nice_date",
     "round_for_words",
+    "words_distance",
 ]
 
 
@@ -63,6 +66,53 @@ def round_for_words(value: float) -> float:
 def _fmt_words(value: float) -> str:
     r = round_for_words(value)
     return f"{r:,.1f}" if r < 10 else f"{r:,.0f}"
+
+
+def words_distance(km: float) -> str:
+    """A distance as a sentence, a title, a caption and alt text state it (one rounding:
+    :func:`round_for_words`): ``"1,190 km (740 mi)"``.
+
+    >>> words_distance(1186.6335), words_distance(0.4)
+    ('1,190 km (740 mi)', 'less than 1 km (0.6 mi)')
+    """
+    if km < 1:
+        return "less than 1 km (0.6 mi)"
+    return f"{_fmt_words(km)} km ({_fmt_words(float(km_to_mi(km)))} mi)"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")  # fmt: skip
+
+
+def nice_date(iso: str | None) -> str:
+    """An ISO date as a reader writes it (``"1 July 2025"``); anything else as it is.
+
+    >>> nice_date("2025-07-01"), nice_date("2025"), nice_date(None)
+    ('1 July 2025', '2025', '')
+    """
+    if not iso:
+        return ""
+    parts = str(iso).split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return str(iso)
+
+
+def key_words(layer: Layer) -> str:
+    """A layer in a map's key, in the fewest plain words: "Ukraine's border",
+    "Russian-occupied, 1 July 2025", "Front line, 1 July 2025"."""
+    when = nice_date(layer.date)
+    dated = f", {when}" if when else ""
+    if layer.role is LayerRole.BORDER:
+        return "Ukraine's border"
+    if layer.role is LayerRole.OCCUPIED:
+        return f"Russian-occupied{dated}"
+    if layer.role is LayerRole.CONTROLLED:
+        return f"Ukrainian-held{dated}"
+    if layer.role is LayerRole.FRONTLINE:
+        return f"Front line{dated}"
+    title = layer.plain_title
+    return f"{title[0].upper()}{title[1:]}{dated if layer.role is LayerRole.USER else ''}"
 
 
 def layer_phrase(layer: Layer) -> tuple[str, str]:
@@ -121,5 +171,5 @@ def finding_sentence(measurement: Measurement | LayerMeasurement) -> str:
         where = f"{direction} of {ref_name}" if direction else f"from {ref_name}"
     km = measurement.distance_km or 0.0
     if km < 1:
-        return f"{name} is less than 1 km (0.6 mi) {where}"
-    return f"{name} is about {_fmt_words(km)} km ({_fmt_words(float(km_to_mi(km)))} mi) {where}"
+        return f"{name} is {words_distance(km)} {where}"
+    return f"{name} is about {words_distance(km)} {where}"

@@ -94,3 +94,34 @@ def test_a_cold_cache_draws_the_same_map_as_a_warm_one(tmp_path):
         assert r.returncode == 0, r.stderr
         pages.append(re.sub(r"_[0-9a-f]{32}", "_ID", out.read_text(encoding="utf-8")))
     assert pages[0] == pages[1]
+
+
+def test_title_caption_and_alt_text_state_one_figure(tmp_path):
+    out = tmp_path / "izhevsk.html"
+    r = run_geo(
+        "map", "Izhevsk", "--from", "ukraine", "--out", str(out), "--embed", "--byline", "Map: A. Reporter"
+    )
+    assert r.returncode == 0, r.stderr
+    sentence = r.stdout.splitlines()[0]
+    figure = re.search(r"about ([\d,]+ km \([\d,]+ mi\))", sentence).group(1)
+    assert figure == "1,190 km (740 mi)"
+    html = out.read_text(encoding="utf-8")
+    h1 = re.search(r"<h1>(.*?)</h1>", html).group(1)
+    assert figure in h1 and "1,187" not in h1
+    snippet = r.stdout
+    assert snippet.count(figure) >= 2 and "1,187" not in snippet  # title and aria-label
+    assert '<p class="geo-byline">Map: A. Reporter</p>' in html
+    assert '"scrollWheelZoom":false' in html  # static by default
+    assert "data-geo-embed" in snippet and "geo-embed-height" in snippet
+
+
+def test_interactive_label_and_a_crafted_out_name(tmp_path):
+    out = tmp_path / "java\tscript:x.html"
+    r = run_geo("map", "56.85,53.2", "--label", "The plant", "--from", "Moscow", "--out", str(out),
+                "--embed", "--interactive")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert '"scrollWheelZoom":true' in html and '"The plant"' in html
+    src = re.search(r'<iframe src="([^"]*)"', r.stdout).group(1)
+    assert src == "java%09script%3Ax.html"
+    assert "javascript" not in re.sub(r"[\t\n\r]", "", src).lower()

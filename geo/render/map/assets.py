@@ -1,4 +1,4 @@
-"""The page head of every map: Leaflet 1.9.4 and our stylesheet, inlined.
+"""The page head of every map: Leaflet 1.9.4 and our stylesheet (:mod:`~geo.render.map.sheet`), inlined.
 
 Leaflet's CSS and JS are vendored in ``geo/assets`` (see its README); the CSS's images
 become ``data:`` URIs, so an embed loads nothing from the network. :class:`InlineAssets`
@@ -16,8 +16,9 @@ from folium.template import Template
 
 from geo.errors import GeoError
 from geo.render.map.html import SafeMacroElement
+from geo.render.map.sheet import MAP_CSS
 
-__all__ = ["ASSETS_DIR", "MAP_CSS", "InlineAssets", "leaflet_assets"]
+__all__ = ["ASSETS_DIR", "MAP_CSS", "RUNTIME_JS", "InlineAssets", "leaflet_assets"]
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 
@@ -45,27 +46,50 @@ def leaflet_assets() -> tuple[str, str]:
     return css, js
 
 
-#: Our stylesheet: title box, legend, labels on lines and rings, place names, credits.
-MAP_CSS = """
-.leaflet-container { background: #cfe0ec;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
-.geo-title { background: rgba(255,255,255,.92); padding: 6px 10px; border-radius: 4px; max-width: 46vw;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); font-size: 15px; line-height: 1.25; }
-.geo-title h1 { font-size: 16px; margin: 0; }
-.geo-title p { font-size: 12px; margin: 2px 0 0; color: #444; }
-.legend { background: rgba(255,255,255,.92); padding: 6px 8px; border-radius: 4px; font-size: 12px;
-  line-height: 1.5; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 40vw; }
-.legend h2 { font-size: 12px; margin: 0 0 2px; }
-.legend ul { list-style: none; margin: 0; padding: 0; }
-.legend .sw { display: inline-block; width: 22px; height: 10px; margin-right: 6px; vertical-align: middle;
-  box-sizing: border-box; }
-.geo-label { transform: translate(-50%, -50%); white-space: nowrap; background: #fff; border: 2px solid;
-  border-radius: 3px; padding: 1px 5px; font-size: 12px; font-weight: 700; display: inline-block;
-  box-shadow: 0 1px 3px rgba(0,0,0,.35); }
-.geo-ring-label { transform: translate(-60%, -110%); white-space: nowrap; color: #333; font-size: 11px;
-  background: rgba(255,255,255,.8); padding: 0 3px; border-radius: 2px; display: inline-block; }
-.geo-place-label { font-weight: 600; }
-.leaflet-control-attribution { max-width: 70vw; white-space: normal; font-size: 10px; }
+#: Small helpers the map elements share: ``geoDecode`` (an encoded polyline at ``f``
+#: units per degree → ``[[lat, lon], …]``), ``geoFocus`` (a marker reachable by keyboard
+#: under its name: ``tabindex=0``, ``role=button``, ``aria-label``; Enter or Space opens
+#: its popup) and ``geoMarker`` (a place's circle marker, see
+#: :class:`~geo.render.map.markers.PlaceMarker`).
+RUNTIME_JS = """
+window.geoDecode = function (s, f) {
+    var i = 0, la = 0, lo = 0, out = [];
+    while (i < s.length) {
+        var b, sh = 0, r = 0;
+        do { b = s.charCodeAt(i++) - 63; r |= (b & 31) << sh; sh += 5; } while (b >= 32);
+        la += (r & 1) ? ~(r >> 1) : (r >> 1);
+        sh = 0; r = 0;
+        do { b = s.charCodeAt(i++) - 63; r |= (b & 31) << sh; sh += 5; } while (b >= 32);
+        lo += (r & 1) ? ~(r >> 1) : (r >> 1);
+        out.push([la / f, lo / f]);
+    }
+    return out;
+};
+window.geoFocus = function (l, name) {
+    var el = l.getElement && l.getElement();
+    if (!el) { return; }
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", name);
+    el.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { l.openPopup(); e.preventDefault(); }
+    });
+};
+window.geoMarker = function (m, a) {
+    var l = L.circleMarker([a[0], a[1]], {
+        radius: a[2], color: a[3], weight: 2, fillColor: a[4] ? a[3] : "#ffffff",
+        fillOpacity: a[4] ? 0.95 : 1, className: "geo-place"
+    }).addTo(m);
+    if (a[6]) { l.bindPopup(a[6], {maxWidth: 320}); }
+    if (a[7]) {
+        window.geoFocus(l, a[5]);
+    } else {
+        var tip = document.createElement("span");
+        tip.textContent = a[5];
+        l.bindTooltip(tip, {sticky: true});
+    }
+    return l;
+};
 """
 
 
@@ -78,6 +102,7 @@ class InlineAssets(SafeMacroElement):
         <style>{{ this.css }}</style>
         <style>{{ this.style }}</style>
         <script>{{ this.js }}</script>
+        <script>{{ this.runtime }}</script>
         {% endmacro %}
         """
     )
@@ -87,3 +112,4 @@ class InlineAssets(SafeMacroElement):
         self._name = "InlineAssets"
         self.css, self.js = leaflet_assets()
         self.style = MAP_CSS
+        self.runtime = RUNTIME_JS

@@ -45,7 +45,10 @@ def credit_line(used_layers: Iterable[Layer], items: Iterable[MapItem] = (), dat
         parts.append("Airfields: OurAirports (public domain)")
     if any(s.startswith("facilities") for s in sources):
         parts.append("Facilities: geo facility tables (a source for each row)")
-    parts.append("Distances: WGS84 geodesic (GeographicLib via pyproj)")
+    parts.append(
+        "Distances: WGS84 geodesic, the shortest over the Earth's surface (GeographicLib via pyproj)"
+    )
+    parts.append("Drawn with Leaflet")
     if date:
         parts.append(f"Layers as of {date}")
     parts.extend(f"Note: {n}" for n in notes)

@@ -19,7 +19,7 @@ from shapely.geometry import Polygon, box, mapping
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import LayerError
-from geo.layers.borders import countries_frame
+from geo.layers.borders import countries_frame, ukraine
 from geo.layers.layer import Layer
 from geo.layers.user_files import UserLayer
 from geo.render.map.html import esc
@@ -30,6 +30,7 @@ __all__ = [
     "encode_polyline",
     "layer_features",
     "outline_box",
+    "ukraine_outline",
     "user_features",
 ]
 
@@ -164,15 +165,32 @@ def _merc_lat(y: float) -> float:
     return float(2.0 * np.degrees(np.arctan(np.exp(np.radians(y)))) - 90.0)
 
 
-def outline_box(south: float, north: float, west: float, east: float, max_aspect: float = 1.8) -> Polygon:
+def outline_box(
+    south: float, north: float, west: float, east: float, max_aspect: float = 1.9, min_aspect: float = 0.7
+) -> Polygon:
     """The box the vector basemap must cover so a map fitted to ``south..east`` shows land
-    to its edges, for viewports up to ``max_aspect`` wide (or tall), plus a margin for
-    panning. Works in Web Mercator, where a degree of latitude grows towards the poles."""
+    to its edges in a frame ``min_aspect`` to ``max_aspect`` wide (width/height: the 3:2
+    desktop and 4:5 phone layouts), plus a margin. The page keeps the view inside it
+    (:class:`~geo.render.map.elements.FitView`). Works in Web Mercator, where a degree of
+    latitude grows towards the poles."""
     y0, y1 = _merc_y(south), _merc_y(north)
     dx, dy = east - west, y1 - y0
-    half_x = max(dx, max_aspect * dy) / 2 * 1.3 + 3.0
-    half_y = max(dy, dx / max_aspect) / 2 * 1.3 + 3.0
+    half_x = max(dx, max_aspect * dy) / 2 * 1.15 + 2.0
+    half_y = max(dy, dx / min_aspect) / 2 * 1.15 + 2.0
     cx, cy = (west + east) / 2, (y0 + y1) / 2
     return box(
-        cx - half_x, max(_merc_lat(cy - half_y), -89.0), cx + half_x, min(_merc_lat(cy + half_y), 89.0)
+        cx - half_x, max(_merc_lat(cy - half_y), -85.0), cx + half_x, min(_merc_lat(cy + half_y), 85.0)
     )
+
+
+def ukraine_outline(tolerance_deg: float) -> tuple[list, int]:
+    """Ukraine's internationally recognised border (Natural Earth) simplified by
+    ``tolerance_deg``, as :func:`country_outlines` gives polygons: ``(polygons, precision)``."""
+    precision = 2 if tolerance_deg >= 0.02 else 3
+    geom = ukraine().geometry.simplify(tolerance_deg, preserve_topology=True)
+    polys = []
+    for p in getattr(geom, "geoms", [geom]):
+        if p.geom_type == "Polygon" and p.area >= 4.0 * tolerance_deg**2:
+            xy = np.asarray(p.exterior.coords)
+            polys.append([encode_polyline(xy[:, 1], xy[:, 0], precision)])
+    return polys, precision

@@ -29,8 +29,10 @@ class MapItem:
     :class:`~geo.measure.measurements.LayerMeasurement`. ``color``, ``label`` (the text on the
     line, default "1,187 km / 737 mi"), ``popup_html`` (trusted HTML: escape what you put
     in it) and ``legend`` (the legend's words for this colour) override the defaults, so
-    verdicts can be drawn green/red/orange/grey; ``marker_color`` colours the target's
-    marker when it differs from the line (a claim's overall verdict).
+    verdicts can be drawn in their colours; ``marker_color`` colours the target's
+    marker when it differs from the line (a claim's overall verdict). ``ref_label`` names
+    the line's far end on the map ("Kyiv", "Ukraine's border near Sumy"); ``severity``
+    ranks its labels on a crowded map (a verdict's); ``dash`` is its line's dash pattern.
     """
 
     target: Place
@@ -47,6 +49,9 @@ class MapItem:
     legend: str | None = None
     method: str = ""
     marker_color: str | None = None
+    ref_label: str = ""
+    severity: int = 0
+    dash: str | None = None
 
     @classmethod
     def of(cls, obj: object, **overrides: object) -> MapItem:
@@ -55,7 +60,7 @@ class MapItem:
         Attributes ``color``, ``label``, ``popup_html`` and ``legend`` on ``obj`` are taken
         as overrides too (a verdict-like object may carry them).
         """
-        for key in ("color", "label", "popup_html", "legend", "marker_color"):
+        for key in ("color", "label", "popup_html", "legend", "marker_color", "ref_label", "dash"):
             if key not in overrides and getattr(obj, key, None) is not None:
                 overrides[key] = getattr(obj, key)
         if isinstance(obj, MapItem):
@@ -70,6 +75,7 @@ class MapItem:
                 ref_name=ref.name,
                 ref_description=f"{ref.name} {format_coords(ref.lat, ref.lon)} [{ref.source}:{ref.id}]",
                 method=obj.method,
+                ref_label=overrides.pop("ref_label", ref.name),
                 **overrides,
             )
         if hasattr(obj, "layer") and hasattr(obj, "nearest_lat"):  # LayerMeasurement
@@ -86,6 +92,7 @@ class MapItem:
                 layer=obj.layer,
                 inside=bool(obj.inside),
                 method=obj.method,
+                ref_label=overrides.pop("ref_label", f"near {near.name}" if near is not None else ""),
                 **overrides,
             )
         raise TypeError(

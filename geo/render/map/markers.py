@@ -1,63 +1,21 @@
-"""Things at a point: places as circle markers, text labels, and their popups and tooltips.
+"""Things at a point: places as circle markers, and their popups and tooltips.
 
 Positions are WGS84 ``lat, lon`` in degrees (longitudes may lie outside ±180 in the map's
 360° frame). No marker uses an image, so Leaflet never asks for its default marker PNGs.
 Folium's own ``Popup`` and ``Tooltip`` are not used: they do not escape, and ``Popup``
-needs jQuery; :class:`SafePopup` and :class:`SafeTooltip` replace them.
+needs jQuery; popups are escaped HTML (:func:`popup_html`) or built from text nodes in the
+page, tooltips are text nodes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import folium
 from folium.template import Template
 
 from geo.render.map.html import SafeMacroElement, check_color, esc, js_json
 
-__all__ = ["PlaceMarker", "SafePopup", "SafeTooltip", "TextLabel", "popup_html"]
-
-
-class SafeTooltip(SafeMacroElement):
-    """A Leaflet tooltip on its parent; ``text`` is escaped here (plain text in, no HTML)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.bindTooltip({{ this.content }}, {{ this.options }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, text: str, permanent: bool = False, direction: str = "auto", class_name: str = ""):
-        super().__init__()
-        self._name = "SafeTooltip"
-        self.content = js_json(esc(text))
-        opts = {"permanent": permanent, "direction": direction, "sticky": not permanent}
-        if class_name:
-            opts["className"] = class_name
-        if permanent:
-            opts["offset"] = [8, 0]
-        self.options = js_json(opts)
-
-
-class SafePopup(SafeMacroElement):
-    """A Leaflet popup on its parent from trusted HTML (escape its parts first; see
-    :func:`popup_html`). Unlike folium's Popup it needs no jQuery and places the HTML in
-    JavaScript as escaped JSON."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.bindPopup({{ this.content }}, {maxWidth: 320});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, trusted_html: str):
-        super().__init__()
-        self._name = "SafePopup"
-        self.content = js_json(trusted_html)
+__all__ = ["PlaceDots", "PlaceMarker", "popup_html"]
 
 
 def popup_html(title: str, rows: Sequence[tuple[str, str]]) -> str:
@@ -70,8 +28,21 @@ def popup_html(title: str, rows: Sequence[tuple[str, str]]) -> str:
     return f'<div class="geo-popup"><div><b>{esc(title)}</b></div>{body}</div>'
 
 
-class PlaceMarker(folium.CircleMarker):
-    """A place as a circle marker (no image), with an escaped popup and tooltip/label."""
+class PlaceMarker(SafeMacroElement):
+    """A place as a circle marker (no image; CSS class ``geo-place``) with a popup of
+    trusted HTML (escape its parts first: :func:`popup_html`). Its name is drawn by the
+    label placer (:class:`~geo.render.map.labels.LabelLayer`), not here; a ``focusable``
+    marker is reachable by keyboard under its name (``geoFocus``), the others show their
+    name on hover (as text, never HTML). Drawn by the page's ``geoMarker``, which keeps
+    the embed small."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = window.geoMarker({{ this._parent.get_name() }}, {{ this.args }});
+        {% endmacro %}
+        """
+    )
 
     def __init__(
         self,
@@ -82,42 +53,74 @@ class PlaceMarker(folium.CircleMarker):
         color: str,
         radius: float = 7,
         filled: bool = True,
-        label: bool = True,
+        focusable: bool = True,
     ):
-        super().__init__(
-            location=(lat, lon),
-            radius=radius,
-            color=color,
-            weight=2,
-            fill=True,
-            fill_color=color if filled else "#ffffff",
-            fill_opacity=0.95 if filled else 1.0,
-            class_name="geo-place",
-        )
-        self.add_child(SafePopup(popup))
-        self.add_child(SafeTooltip(name, permanent=label, direction="right", class_name="geo-place-label"))
+        super().__init__()
+        self._name = "PlaceMarker"
+        self.location = (float(lat), float(lon))
+        self.name = name
+        args = [round(float(lat), 5), round(float(lon), 5), radius, check_color(color, "#000")]
+        self.args = js_json([*args, bool(filled), name, popup, bool(focusable)])
 
 
-class TextLabel(SafeMacroElement):
-    """Text at a point, as a non-interactive marker with a DivIcon (no image, so Leaflet
-    never asks for its default marker PNGs): the figure on a line, a ring's radius."""
+class PlaceDots(SafeMacroElement):
+    """Many places as small circle markers from one compact data array (a range map's
+    hundreds of places): ``rows`` of ``(lat, lon, name, country code, distance km,
+    population or kind)``, positions to 0.001°. The popup (name, country, coordinates, distance in km and mi,
+    population or kind) is written in the page from text nodes (never HTML); with
+    ``popups=False`` the dots have none and are not interactive."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.marker({{ this.location }}, {
-            icon: L.divIcon({html: {{ this.html }}, className: "geo-label-icon", iconSize: [0, 0]}),
-            interactive: false,
-            keyboard: false
-        }).addTo({{ this._parent.get_name() }});
+        (function (m, rows, style) {
+            function fmt(v, d) {
+                return v.toLocaleString("en-GB", {minimumFractionDigits: d, maximumFractionDigits: d});
+            }
+            function coord(v, pos, neg) { return Math.abs(v).toFixed(4) + "°" + (v >= 0 ? pos : neg); }
+            rows.forEach(function (r) {
+                var dot = L.circleMarker([r[0], r[1]], style);
+                if (style.interactive) {
+                    var box = document.createElement("div");
+                    box.className = "geo-popup";
+                    var lines = [
+                        ["", r[2]], ["country", r[3]],
+                        ["coordinates", coord(r[0], "N", "S") + ", " + coord(r[1], "E", "W")],
+                        ["distance", fmt(r[4], 1) + " km / " + fmt(r[4] / 1.609344, 1) + " mi"],
+                        typeof r[5] === "number" ? ["population", fmt(r[5], 0)] : ["kind", r[5]]
+                    ];
+                    lines.forEach(function (kv, i) {
+                        var d = document.createElement(i ? "div" : "b");
+                        d.textContent = kv[0] ? kv[0] + ": " + kv[1] : kv[1];
+                        box.appendChild(d);
+                    });
+                    dot.bindPopup(box).bindTooltip(document.createTextNode(r[2]));
+                }
+                dot.addTo(m);
+            });
+        })({{ this._parent.get_name() }}, {{ this.rows }}, {{ this.style }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, lat: float, lon: float, text: str, class_name: str = "geo-label", color: str = "#000"):
+    def __init__(self, rows, color: str, radius: float = 4, popups: bool = True, class_name: str = "geo-dot"):
         super().__init__()
-        self._name = "TextLabel"
-        style = f' style="border-color:{check_color(color, "#000")}"' if class_name == "geo-label" else ""
-        self.location = js_json([round(float(lat), 6), round(float(lon), 6)])
-        self.html = js_json(f'<div class="{esc(class_name)}"{style}>{esc(text)}</div>')
-        self.text = text
+        self._name = "PlaceDots"
+        self.rows = js_json(
+            [
+                [round(la, 4), round(lo, 4), name, cc, round(float(km), 1), extra]
+                for la, lo, name, cc, km, extra in rows
+            ]
+        )
+        c = check_color(color, "#000")
+        self.style = js_json(
+            {
+                "radius": radius,
+                "color": c,
+                "weight": 1,
+                "fillColor": c,
+                "fillOpacity": 0.85,
+                "className": class_name,
+                "interactive": bool(popups),
+            }
+        )

@@ -1,8 +1,10 @@
-"""Output for print: a saved map screenshotted to PNG by headless Chromium, network off.
+"""Output for print: a saved map as a PNG (at 2× or 3×) or a PDF, by headless Chromium, network off.
 
 Chromium is driven through the Python ``playwright`` package but is the system's own
 (:func:`find_chromium`); every request that is not ``file:``, ``data:``, ``about:`` or
-``blob:`` is aborted unless ``offline=False``. Sizes are CSS pixels.
+``blob:`` is aborted unless ``offline=False``. Sizes are CSS pixels; a PNG is
+``width × scale`` pixels wide (2400 for the default 1200 at 2×) and shows the whole page
+(header, map, footer) in its static form: no zoom buttons, no "tap a place" hint.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from geo.errors import GeoError
 
-__all__ = ["CHROMIUM_ARGS", "find_chromium", "render_png", "timed_render_png"]
+__all__ = ["CHROMIUM_ARGS", "STATIC_JS", "find_chromium", "render_png", "timed_render_png"]
 
 CHROMIUM_ARGS = (
     "--no-sandbox",
@@ -62,11 +64,14 @@ def render_png(
     executable: str | None = None,
     offline: bool = True,
     timeout_s: float = 30.0,
+    scale: float = 2.0,
 ) -> Path:
-    """Screenshot a saved map with headless Chromium (Python ``playwright``), network off.
+    """Render a saved map to a PNG (or, for a ``.pdf`` path, a PDF) with headless Chromium
+    (Python ``playwright``), network off: the whole page at ``width`` CSS px, ``scale``
+    device pixels per CSS px (1-4), in its static form.
 
     Waits for the map to be drawn (``window.geoMapReady``). Raises :class:`GeoError` if
-    Chromium or playwright is missing or the page does not come up. Returns the PNG path.
+    Chromium or playwright is missing or the page does not come up. Returns the path.
     """
     try:
         import playwright.sync_api  # noqa: F401
@@ -74,13 +79,15 @@ def render_png(
         raise GeoError(
             "rendering a PNG needs the Python package playwright: pip install playwright"
         ) from None
+    if not 1 <= float(scale) <= 4:
+        raise GeoError(f"--scale must be between 1 and 4, not {scale:g}")
     exe = find_chromium(executable)
     src = Path(html_path).resolve()
     if not src.exists():
         raise GeoError(f"map file not found: {src}")
     out = Path(png_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    args = (src, out, int(width), int(height), exe, offline, timeout_s)
+    args = (src, out, int(width), int(height), exe, offline, timeout_s, float(scale))
     try:
         import asyncio
 
@@ -95,8 +102,15 @@ def render_png(
         return pool.submit(_screenshot, *args).result()
 
 
+#: Turns a drawn map page into its static form (and places its labels again).
+STATIC_JS = """() => {
+    document.documentElement.classList.add("geo-static");
+    if (window.geoPlaceLabels) { window.geoPlaceLabels(); }
+}"""
+
+
 def _screenshot(
-    src: Path, out: Path, width: int, height: int, exe: str, offline: bool, timeout_s: float
+    src: Path, out: Path, width: int, height: int, exe: str, offline: bool, timeout_s: float, scale: float
 ) -> Path:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
@@ -105,13 +119,21 @@ def _screenshot(
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=exe, args=list(CHROMIUM_ARGS))
             try:
-                context = browser.new_context(viewport={"width": width, "height": height})
+                context = browser.new_context(
+                    viewport={"width": width, "height": height}, device_scale_factor=scale
+                )
                 if offline:
                     context.route("**/*", _network_guard)
                 page = context.new_page()
                 page.goto(src.as_uri(), wait_until="load", timeout=timeout_s * 1000)
                 page.wait_for_function("window.geoMapReady === true", timeout=timeout_s * 1000)
-                page.screenshot(path=str(out), full_page=False)
+                page.evaluate(STATIC_JS)
+                if out.suffix.lower() == ".pdf":
+                    page.emulate_media(media="screen")
+                    tall = page.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
+                    page.pdf(path=str(out), width=f"{width}px", height=f"{tall + 2}px", print_background=True)
+                else:
+                    page.screenshot(path=str(out), full_page=True)
             finally:
                 browser.close()
     except PlaywrightError as err:

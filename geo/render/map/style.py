@@ -13,7 +13,7 @@ from __future__ import annotations
 from geo.layers.layer import Layer
 from geo.model import LayerRole
 from geo.render.map.controls import LegendEntry
-from geo.render.words import layer_phrase
+from geo.render.words import key_words
 
 __all__ = [
     "COUNTRY_OUTLINE_STYLE",
@@ -23,17 +23,28 @@ __all__ = [
     "RING_COLOR",
     "USER_FEATURE_COLOR",
     "USER_FEATURES_STYLE",
+    "UKRAINE_OUTLINE_STYLE",
     "VERDICT_COLORS",
+    "VERDICT_DASHES",
+    "VERDICT_MARKS",
+    "VERDICT_SEVERITY",
     "layer_style",
 ]
 
-#: Colours of verdicts (``geo verify --map``).
+#: Colours of verdicts (``geo verify --map``): Okabe-Ito, safe for the colour-blind
+#: (blue, vermillion, reddish purple, grey), never red/green alone.
 VERDICT_COLORS = {
-    "consistent": "#1a9641",
-    "overstated": "#d7191c",
-    "understated": "#f07c00",
-    "unverifiable": "#808080",
+    "consistent": "#0072b2",
+    "overstated": "#d55e00",
+    "understated": "#cc79a7",
+    "unverifiable": "#777777",
 }
+#: The shape and word cue that goes with each verdict's colour (on labels and in the key),
+#: and the dash of its measured line (solid, long dashes, dots, short dashes).
+VERDICT_MARKS = {"consistent": "✓", "overstated": "▲", "understated": "▼", "unverifiable": "?"}
+VERDICT_DASHES = {"consistent": None, "overstated": "10 5", "understated": "2 5", "unverifiable": "5 4"}
+#: How much a verdict matters on a crowded map (labels of higher ones are placed first).
+VERDICT_SEVERITY = {"overstated": 3, "understated": 2, "unverifiable": 1, "consistent": 0}
 #: A measured place and its line, unless a verdict colours them.
 DEFAULT_ITEM_COLOR = "#1b1b1b"
 #: Range rings and their labels.
@@ -43,14 +54,24 @@ RANGE_PLACE_COLOR = "#7a0019"
 #: The features of a user's file, drawn over its layer, and their key.
 USER_FEATURE_COLOR = "#6a3d9a"
 USER_FEATURES_STYLE = {"color": USER_FEATURE_COLOR, "weight": 1.5, "fillOpacity": 0.05, "dashArray": "2 4"}
-#: The always-present vector basemap (Natural Earth countries).
+#: The always-present vector basemap (Natural Earth countries); its fill and stroke
+#: follow the page's theme (``path.geo-countries`` in :mod:`~geo.render.map.sheet`).
 COUNTRY_OUTLINE_STYLE = {
-    "color": "#9a9a9a",
+    "color": "#a3a3a3",
     "weight": 0.7,
-    "fillColor": "#f4f2ec",
+    "fillColor": "#f3f1eb",
     "fillOpacity": 1.0,
     "interactive": False,
     "className": "geo-countries",
+}
+#: Ukraine's outline on maps that do not measure from its border.
+UKRAINE_OUTLINE_STYLE = {
+    "color": "#0057b7",
+    "weight": 1.3,
+    "opacity": 0.8,
+    "fill": False,
+    "interactive": False,
+    "className": "geo-ukraine",
 }
 
 #: How each role of layer is drawn: Leaflet path style, and the key's symbol.
@@ -75,12 +96,11 @@ LAYER_STYLES: dict[LayerRole, tuple[dict, str]] = {
 
 
 def layer_style(layer: Layer) -> tuple[dict, LegendEntry]:
-    """Leaflet path style and legend entry for a reference layer, by its role."""
-    what, source = layer_phrase(layer)
-    words = f"{what[0].upper()}{what[1:]} ({source})"
+    """Leaflet path style and key entry (plain words, e.g. "Russian-occupied, 1 July 2025")
+    for a reference layer, by its role."""
     style, symbol = LAYER_STYLES[layer.role]
     if layer.role is LayerRole.USER and layer.kind == "line":
         style, symbol = LAYER_STYLES[LayerRole.FRONTLINE]
     return dict(style), LegendEntry(
-        symbol, style["color"], words, style.get("fillColor") if symbol == "fill" else None
+        symbol, style["color"], key_words(layer), style.get("fillColor") if symbol == "fill" else None
     )

@@ -17,11 +17,23 @@ from folium.template import Template
 from geo.core.paths import geodesic_path
 from geo.core.rings import RangeRing
 from geo.core.units import km_to_mi
+from geo.render.map.features import encode_polyline
 from geo.render.map.html import SafeMacroElement, js_json
-from geo.render.map.markers import TextLabel
 from geo.render.map.style import RING_COLOR
 
-__all__ = ["GeodesicLine", "RingLines", "VectorLayer"]
+#: Where along a measured line its figure may sit, best first.
+LINE_LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+
+__all__ = [
+    "LINE_LABEL_FRACTIONS",
+    "EncodedLine",
+    "GeodesicLine",
+    "RingLines",
+    "VectorLayer",
+    "ring_anchors",
+    "ring_shift",
+    "ring_text",
+]
 
 
 class VectorLayer(SafeMacroElement):
@@ -51,7 +63,26 @@ class VectorLayer(SafeMacroElement):
         self.interactive = js_json(bool(interactive))
 
 
-class GeodesicLine(folium.PolyLine):
+class EncodedLine(folium.PolyLine):
+    """A polyline written in the page as an encoded polyline to 0.0001° (~11 m), decoded
+    by ``geoDecode``: a third of the size of JSON coordinates."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.polyline(
+            window.geoDecode({{ this.encoded }}, 1e4), {{ this.options|tojson }}
+        ).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, lat, lon, **options):
+        super().__init__(locations=np.column_stack([np.round(lat, 5), np.round(lon, 5)]).tolist(), **options)
+        self.encoded = js_json(encode_polyline(lat, lon, 4))
+
+
+class GeodesicLine(EncodedLine):
     """The measured line: the WGS84 geodesic from a reference point to a target, a vertex
     every :data:`~geo.core.paths.LINE_SPACING_KM` km (:func:`geodesic_path`), never a
     2-point segment. Longitudes are unwrapped and shifted so the target end lies at
@@ -65,44 +96,80 @@ class GeodesicLine(folium.PolyLine):
         lon2: float,
         color: str,
         target_lon_frame: float | None = None,
+        dash: str | None = None,
     ):
         lat, lon = geodesic_path(lat1, lon1, lat2, lon2)
         if target_lon_frame is not None:
             lon = lon + 360.0 * np.round((target_lon_frame - lon[-1]) / 360.0)
         self.path_lat, self.path_lon = lat, lon
         super().__init__(
-            locations=np.column_stack([np.round(lat, 5), np.round(lon, 5)]).tolist(),
+            lat,
+            lon,
             color=color,
             weight=3,
             opacity=0.95,
+            dash_array=dash,
             class_name="geo-measured-line",
+            interactive=False,
         )
+
+    def anchors(self, fractions=LINE_LABEL_FRACTIONS) -> tuple[tuple[float, float], ...]:
+        """Points along the line (``lat, lon`` in the frame) where its figure may sit, at
+        ``fractions`` of its vertices (the middle first)."""
+        last = len(self.path_lat) - 1
+        idx = [min(last, max(0, int(round(f * last)))) for f in fractions]
+        return tuple((round(float(self.path_lat[i]), 4), round(float(self.path_lon[i]), 4)) for i in idx)
+
+
+def ring_shift(ring: RangeRing, origin_lon: float) -> float:
+    """The multiple of 360° to add to a ring's longitudes so it is drawn in the copy of the
+    world where its origin is (``origin_lon``: the origin's longitude in the map's frame),
+    not where one of its vertices happens to start. The ring's vertex nearest the origin's
+    meridian (its southern crossing when it encloses the pole: a 5,000 km ring around
+    Kyiv on a map centred on Kamchatka) is put within 180° of the origin."""
+    lo_all = np.concatenate([lo for _, lo in ring.lines])
+    off = np.mod(lo_all - origin_lon + 180.0, 360.0) - 180.0
+    nearest = float(lo_all[int(np.argmin(np.abs(off)))])
+    return 360.0 * float(np.round((origin_lon - nearest) / 360.0))
+
+
+def ring_anchors(ring: RangeRing, shift: float, n: int = 12) -> tuple[tuple[float, float], ...]:
+    """Up to ``n`` points along a ring (``lat, lon`` degrees, shifted), north-west first,
+    where its radius label may sit: out of the way of lines that run east from Ukraine."""
+    pts = []
+    for la, lo in ring.lines:
+        step = max(1, len(la) // n)
+        pts.extend(zip(la[::step].tolist(), (lo[::step] + shift).tolist(), strict=True))
+    if not pts:
+        return ()
+    lat = np.array([p[0] for p in pts])
+    lon = np.array([p[1] for p in pts])
+    clat, clon = (lat.min() + lat.max()) / 2, (lon.min() + lon.max()) / 2
+    score = (lat - clat) - (lon - clon) * math.cos(math.radians(clat))
+    order = np.argsort(-score)
+    return tuple((round(float(lat[i]), 4), round(float(lon[i]), 4)) for i in order)
+
+
+def ring_text(ring: RangeRing) -> str:
+    """A ring's radius in km and miles: ``"1,000 km / 621 mi"``."""
+    return f"{ring.radius_km:,.0f} km / {float(km_to_mi(ring.radius_km)):,.0f} mi"
 
 
 class RingLines(folium.FeatureGroup):
-    """A :class:`RangeRing` drawn as dashed polylines with its radius written at its
-    north-west."""
+    """A :class:`RangeRing` drawn as dashed polylines, shifted by ``shift`` degrees of
+    longitude (:func:`ring_shift`); its radius label is placed with the others
+    (:func:`ring_anchors`)."""
 
-    def __init__(self, ring: RangeRing, center_lon: float, color: str = RING_COLOR, label: str | None = None):
+    def __init__(self, ring: RangeRing, shift: float, color: str = RING_COLOR):
         super().__init__(name=f"{ring.radius_km:g} km ring", control=False)
-        top = None
         for la, lo in ring.lines:
-            lo = lo + 360.0 * np.round((center_lon - lo[0]) / 360.0) if abs(lo[0] - center_lon) > 180 else lo
-            folium.PolyLine(
-                np.column_stack([np.round(la, 4), np.round(lo, 4)]).tolist(),
+            EncodedLine(
+                la,
+                lo + shift,
                 color=color,
                 weight=1.6,
                 opacity=0.9,
                 dash_array="6 5",
                 class_name="geo-ring",
+                interactive=False,
             ).add_to(self)
-            # the label sits at the ring's north-west, out of the way of lines that run
-            # east from Ukraine to targets in Russia
-            clat, clon = (la.min() + la.max()) / 2, (lo.min() + lo.max()) / 2
-            score = (la - clat) - (lo - clon) * math.cos(math.radians(clat))
-            i = int(np.argmax(score))
-            if top is None or score[i] > top[2]:
-                top = (float(la[i]), float(lo[i]), float(score[i]))
-        text = label or f"{ring.radius_km:,.0f} km / {float(km_to_mi(ring.radius_km)):,.0f} mi"
-        if top is not None:
-            self.add_child(TextLabel(top[0], top[1], text, class_name="geo-ring-label"))

@@ -5,6 +5,7 @@ Distances are km (WGS84 geodesic, as measured by the judge), shown in km and mil
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,19 +14,30 @@ from geo.layers.borders import ukraine
 from geo.layers.layer import Layer
 from geo.model import LayerOrigin
 from geo.render.map.compose import build_map, layer_key
+from geo.render.map.controls import LegendEntry
 from geo.render.map.embed import save_embed
 from geo.render.map.items import MapItem
 from geo.render.map.markers import popup_html
-from geo.render.map.style import VERDICT_COLORS
-from geo.render.words import format_coords, format_distance
+from geo.render.map.style import VERDICT_COLORS, VERDICT_DASHES, VERDICT_MARKS, VERDICT_SEVERITY
+from geo.render.words import format_coords, words_distance
 
-__all__ = ["verdict_items", "verification_map"]
+#: What each verdict means, in the key.
+VERDICT_WORDS = {
+    "overstated": "overstated: the claim is larger than measured",
+    "understated": "understated: the claim is smaller than measured",
+    "consistent": "consistent with the measurement",
+    "unverifiable": "unverifiable",
+}
+
+__all__ = ["VERDICT_WORDS", "verdict_items", "verdict_key", "verification_map"]
 
 
 def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[MapItem], list[Layer]]:
-    """Map items for :class:`geo.judge.verdicts.Verdict` objects, coloured by verdict (consistent
-    green, overstated red, understated orange, unverifiable grey), and the layers their
-    readings were measured against (a user's file is not redrawn)."""
+    """Map items for :class:`geo.judge.verdicts.Verdict` objects, in their verdict's colour,
+    dash and mark (colour-blind safe: :data:`~geo.render.map.style.VERDICT_COLORS`, never
+    colour alone), and the layers their readings were measured against (a user's file is
+    not redrawn). Readings of one claim with the same nearest point and figure (the border
+    and controlled territory, far from the front) become one line."""
     items: list[MapItem] = []
     used: dict = {}
     for v in verdicts:
@@ -40,12 +52,14 @@ def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[Map
                     target=v.target,
                     color=VERDICT_COLORS["unverifiable"],
                     legend="unverifiable",
+                    severity=VERDICT_SEVERITY["unverifiable"],
                     popup_html=popup_html(
                         v.target.name, [("Claim", text), ("Verdict", v.verdict), ("", v.explanation)]
                     ),
                 )
             )
             continue
+        popup = _claim_popup(v, text, claimed)
         for r in v.readings:
             if not r.nearest or r.kind == "length":
                 continue
@@ -53,25 +67,11 @@ def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[Map
             if layer is not None:
                 used.setdefault(layer_key(layer), layer)
             inside = bool(r.nearest.get("inside"))
+            mark = VERDICT_MARKS.get(r.verdict, "?")
             near = r.nearest.get("near_place")
             ref_desc = f"{r.reference}: {format_coords(r.nearest['lat'], r.nearest['lon'])}"
             if near and r.kind != "place":
                 ref_desc += f", near {near}"
-            popup = popup_html(
-                v.target.name,
-                [
-                    ("Claim", text),
-                    ("Claimed", claimed),
-                    (
-                        "Measured",
-                        f"{r.distance_km:,.1f} km / {float(km_to_mi(r.distance_km)):,.1f} mi "
-                        f"from {r.reference}",
-                    ),
-                    ("Verdict", r.verdict),
-                    ("Source", r.source),
-                    ("", v.explanation),
-                ],
-            )
             items.append(
                 MapItem(
                     target=v.target,
@@ -82,30 +82,78 @@ def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[Map
                     ref_description=ref_desc,
                     inside=inside,
                     color=VERDICT_COLORS.get(r.verdict, VERDICT_COLORS["unverifiable"]),
-                    label=f"{format_distance(r.distance_km)} · {r.verdict}",
+                    label=f"{mark} {words_distance(r.distance_km)} · {r.verdict}",
                     popup_html=popup,
-                    legend=f"{r.verdict} (claim vs measured)",
+                    legend=r.verdict,
                     method=r.method,
                     marker_color=VERDICT_COLORS.get(v.verdict, VERDICT_COLORS["unverifiable"]),
+                    ref_label=r.reference if r.kind == "place" else (f"near {near}" if near else ""),
+                    severity=VERDICT_SEVERITY.get(r.verdict, 0),
+                    dash=VERDICT_DASHES.get(r.verdict),
                 )
             )
     return items, list(used.values())
 
 
+def _claim_popup(v, text: str, claimed: str) -> str:
+    """One popup for a claim: its words, the figure claimed, each reading (measured km and
+    mi, from what, verdict) and the explanation, once (escaped HTML; the sources are in
+    the footer)."""
+    rows = [("Claim", text), ("Claimed", claimed)]
+    for r in v.readings:
+        if not r.nearest or r.kind == "length":
+            continue
+        measured = f"{r.distance_km:,.1f} km / {float(km_to_mi(r.distance_km)):,.1f} mi"
+        rows.append((f"From {r.reference}", f"{measured}: {r.verdict}"))
+    rows.append(("", v.explanation))
+    return popup_html(v.target.name, rows)
+
+
+def verdict_key(items: Sequence[MapItem]) -> list[LegendEntry]:
+    """The key's rows of the verdicts on a map: mark, colour and words, worst first."""
+    present = {it.legend for it in items if it.legend}
+    return [
+        LegendEntry("mark", VERDICT_COLORS[v], VERDICT_WORDS[v], mark_text=VERDICT_MARKS[v])
+        for v in sorted(VERDICT_WORDS, key=lambda v: -VERDICT_SEVERITY[v])
+        if v in present
+    ]
+
+
 def verification_map(
-    verdicts: Sequence, path: str | Path, date: str | None = None, title: str | None = None
+    verdicts: Sequence,
+    path: str | Path,
+    date: str | None = None,
+    title: str | None = None,
+    byline: str = "",
 ) -> Path:
     """Write the embed of ``geo verify --map``: every verified claim's place and measured
-    lines, coloured by verdict. Returns the path written."""
+    lines, in their verdict's colour and mark. Returns the path written."""
     items, used = verdict_items(verdicts, date)
     if not items:  # still a map, so a newsroom's pipeline always gets its file
         m = build_map([], layers=used or [ukraine()], title=title or "No claim names a place to map")
         return save_embed(m, path)
     n = len({(i.target.name, i.target.lat, i.target.lon) for i in items})
+    keyed = [dataclasses.replace(it, legend=None) for it in items]
     m = build_map(
-        items,
+        keyed,
         layers=used,
         title=title or f"Distance claims checked: {n} place{'s' if n != 1 else ''}",
+        subtitle=_summary(items),
         date=date,
+        legend_entries=verdict_key(items),
+        byline=byline,
+        note=("more place in the claims table", "more places in the claims table"),
     )
     return save_embed(m, path)
+
+
+def _summary(items: Sequence[MapItem]) -> str:
+    """The header's second line: how many claims came out how (by place, worst verdict)."""
+    worst: dict[tuple, str] = {}
+    for it in items:
+        key = (it.target.name, it.target.lat, it.target.lon)
+        if it.legend and VERDICT_SEVERITY.get(it.legend, 0) >= VERDICT_SEVERITY.get(worst.get(key, ""), -1):
+            worst[key] = it.legend
+    counts = {v: sum(1 for w in worst.values() if w == v) for v in VERDICT_WORDS}
+    parts = [f"{n} {v}" for v, n in sorted(counts.items(), key=lambda kv: -VERDICT_SEVERITY[kv[0]]) if n]
+    return "Places by their worst reading: " + ", ".join(parts) + "." if parts else ""

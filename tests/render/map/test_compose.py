@@ -27,8 +27,8 @@ def test_izhevsk_embed_size_and_content(izhevsk_measurement, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "Natural Earth 1:10m v5.1.1 (public domain)" in page
     assert "WGS84 geodesic" in page
-    assert 'class="legend' in page
-    assert "L.control.scale()" in page
+    assert 'class="geo-key"' in page and '<header class="geo-header"><h1>Izhevsk is about 1,190 km' in page
+    assert "L.control.scale(" in page
     small = save_embed(build_map([izhevsk_measurement]), tmp_path / "plain.html")
     assert small.stat().st_size <= 300 * 1024
 
@@ -54,4 +54,4 @@ def test_a_place_inside_a_layer_is_a_marker_without_a_line(snapshot):
     assert not [c for c in m._children.values() if isinstance(c, GeodesicLine)]
     page = render_html(m)
     assert "0 km: inside Ukrainian-controlled territory 2025-07-01" in page
-    assert "Kharkiv: inside Ukrainian-controlled territory" in page
+    assert "<h1>Kharkiv lies inside Ukrainian-controlled territory" in page

@@ -11,7 +11,7 @@ from geo.render.map.embed import embed_snippet
 def test_embed_snippet_is_responsive_accessible_and_escaped():
     alt = 'Izhevsk is about 1,190 km from Ukraine\'s border <b>"quoted"</b>'
     html = embed_snippet("maps/izhevsk.html?a=1&b=2", "Map: <Izhevsk>", alt, width=720, aspect=1.5)
-    assert "padding-bottom:66.667%" in html
+    assert "aspect-ratio:1.5;" in html and "data-geo-embed" in html
     assert 'src="maps/izhevsk.html?a=1&amp;b=2"' in html
     assert 'title="Map: &lt;Izhevsk&gt;"' in html
     assert 'aria-label="Izhevsk is about 1,190 km from Ukraine&#x27;s border &lt;b&gt;&quot;quoted' in html

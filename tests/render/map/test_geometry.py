@@ -21,7 +21,7 @@ from geo.measure.rings import layer_ring
 from geo.model import Place
 from geo.render.map.compose import build_map
 from geo.render.map.embed import render_html
-from geo.render.map.vectors import GeodesicLine
+from geo.render.map.vectors import GeodesicLine, RingLines
 
 from helpers import dense_min_distance, polygon_rings
 
@@ -71,12 +71,18 @@ def test_map_draws_the_geodesic_not_a_two_point_segment(izhevsk_measurement):
 
 
 def test_the_line_label_states_the_figure_in_km_and_mi(izhevsk_measurement, ua):
+    # the figure on the line is rounded as the title, caption and alt text round it (to 10
+    # above 100); the popup keeps a decimal
     t = izhevsk_measurement.target
     truth_m, _, _ = dense_min_distance(t.lat, t.lon, polygon_rings(ua.geometry), step_m=200.0)
-    expected = f"{round(truth_m / 1000):,} km / {round(truth_m / 1000 / MI):,} mi"
-    assert expected == "1,187 km / 737 mi"
-    page = render_html(build_map([izhevsk_measurement]))
-    assert expected in page
+    expected = f"{round(truth_m / 10_000) * 10:,} km ({round(truth_m / 10_000 / MI) * 10:,} mi)"
+    assert expected == "1,190 km (740 mi)"
+    m = build_map([izhevsk_measurement])
+    figures = [lab.text for lab in m.geo_labels.labels if lab.kind == "figure"]
+    assert figures == [expected]
+    page = render_html(m)
+    assert f"<h1>Izhevsk is about {expected} from" in page
+    assert f"{truth_m / 1000:,.1f} km / {truth_m / 1000 / MI:,.1f} mi" in page  # the popup
 
 
 # -- range rings -----------------------------------------------------------------------------
@@ -153,3 +159,19 @@ def test_unwrap_and_frame():
     assert unwrap_lon([170.0, 179.0, -179.0, -170.0]).tolist() == [170.0, 179.0, 181.0, 190.0]
     assert unwrap_lon([179.0, -179.0], center=-170.0).tolist() == [-181.0, -179.0]
     assert into_frame(np.array([-179.0, 179.0]), 175.0).tolist() == [181.0, 179.0]
+
+
+def test_the_kamchatka_ring_is_drawn_in_its_origins_copy_of_the_world():
+    # A 5,000 km ring around Kyiv encloses the North Pole; on a map centred on a far-east
+    # target it was drawn a whole world to the east. Its southern crossing of Kyiv's
+    # meridian (the direct problem, independently) must lie at Kyiv's longitude.
+    kyiv = place("Kyiv", 50.45466, 30.5238, "UA")
+    kamchatka = place("Petropavlovsk-Kamchatsky", 53.04444, 158.65076)
+    m = build_map([measure_places(kamchatka, kyiv)], rings_km=(5000,), ring_origin=kyiv)
+    line = next(c for c in m._children.values() if isinstance(c, GeodesicLine))
+    assert line.path_lon[0] == pytest.approx(30.5238, abs=1e-3)  # the line starts at Kyiv
+    south = G.Direct(50.45466, 30.5238, 180.0, 5_000_000)
+    rings = [c for c in m._children.values() if isinstance(c, RingLines)]
+    pts = np.concatenate([np.array(ln.locations) for r in rings for ln in r._children.values()])
+    near = pts[(np.abs(pts[:, 1] - 30.5238) < 1.0) & (np.abs(pts[:, 0] - south["lat2"]) < 0.5)]
+    assert len(near) >= 1, (pts[:, 1].min(), pts[:, 1].max())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from geo.render.map.style import VERDICT_COLORS
 from geo.render.map.verdicts import verification_map
 
@@ -18,10 +20,58 @@ def test_verification_map_colours_by_verdict(gazetteer, tmp_path):
     out = verification_map(verdicts, tmp_path / "v.html", date="2025-07-01")
     page = out.read_text(encoding="utf-8")
     assert VERDICT_COLORS["consistent"] in page and VERDICT_COLORS["understated"] in page
-    assert "consistent (claim vs measured)" in page
+    assert "consistent with the measurement" in page and "✓ " in page and "▼ " in page
 
 
 def test_verification_map_with_nothing_to_map_still_writes_a_map(tmp_path):
     out = verification_map([], tmp_path / "empty.html")
     page = out.read_text(encoding="utf-8")
     assert "No claim names a place to map" in page and "Natural Earth" in page
+
+
+def test_the_izhevsk_pile_up(gazetteer, tmp_path):
+    # Four ordinary sentences about Izhevsk give eight measured lines that start at one
+    # place; the map builder's staggered line labels ran off the end of the line
+    # (IndexError) from seven lines on. Identical lines (same nearest point, same figure)
+    # are now drawn once, with one figure.
+    from geo.judge.judge import Judge
+    from geo.render.map.compose import build_map
+    from geo.render.map.verdicts import verdict_items
+    from geo.text.extract import extract_claims
+
+    text = (
+        "Izhevsk lies about 1,200 km from the Ukrainian border. Drones reached Izhevsk, some 1,300 km "
+        "from the front line. The plant in Izhevsk is 1,100 kilometres from Ukraine. Izhevsk is roughly "
+        "1,250 km from the front."
+    )
+    verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(text))
+    items, used = verdict_items(verdicts)
+    assert sum(it.ref_lat is not None for it in items) >= 7
+    out = verification_map(verdicts, tmp_path / "izhevsk.html", date="2025-07-01")
+    assert "Izhevsk" in out.read_text(encoding="utf-8")
+    m = build_map(items, layers=used)
+    distinct = {(round(it.ref_lat, 3), round(it.ref_lon, 3), round(it.distance_km)) for it in items}
+    figures = [lab for lab in m.geo_labels.labels if lab.kind == "figure"]
+    assert len(figures) == len(distinct)
+    assert [lab.text for lab in m.geo_labels.labels if lab.kind == "target"] == ["Izhevsk"]
+
+
+def _deuteranope(hex_colour: str, matrix) -> np.ndarray:
+    """A colour as a dichromat sees it (Viénot, Brettel & Mollon 1999, in linear RGB)."""
+    rgb = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return np.asarray(matrix) @ lin
+
+
+def test_verdict_colours_stay_apart_for_the_colour_blind_and_carry_marks():
+    from geo.render.map.style import VERDICT_DASHES, VERDICT_MARKS
+
+    protan = [[0.11238, 0.88762, 0.0], [0.11238, 0.88762, 0.0], [0.00401, -0.00401, 1.0]]
+    deutan = [[0.29275, 0.70725, 0.0], [0.29275, 0.70725, 0.0], [-0.02234, 0.02234, 1.0]]
+    verdicts = ["consistent", "overstated", "understated"]
+    for matrix in (protan, deutan):
+        seen = [_deuteranope(VERDICT_COLORS[v], matrix) for v in verdicts]
+        gaps = [np.abs(a - b).sum() for i, a in enumerate(seen) for b in seen[i + 1 :]]
+        assert min(gaps) > 0.2, gaps  # the old red/green (#d7191c vs #1a9641): 0.09 for a deutan
+    assert len(set(VERDICT_MARKS.values())) == len(VERDICT_MARKS)  # a shape for each
+    assert len(set(VERDICT_DASHES.values())) == len(VERDICT_DASHES)  # and a dash
