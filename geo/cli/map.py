@@ -80,7 +80,8 @@ def _render_image(tmp_html, image: str, out, scale: float) -> None:
             render_png(tmp_html, tmp_image, scale=scale)
         except GeoError as err:  # name the user's files, not our temporary ones
             text = str(err).replace(tmp_html.name, out.name).replace(tmp_image.name, Path(image).name)
-            raise GeoError(f"{text}; neither {out.name} nor the image was written") from None
+            kind = Path(image).suffix.lstrip(".").upper() or "image"
+            raise GeoError(f"{text}; neither {out.name} nor the {kind} was written") from None
 
 
 def _check_outputs(args) -> None:

@@ -14,10 +14,14 @@ from geo.core.geodesic import WGS84
 from geo.core.segments import Segments, chord_to_segment, ecef, geodesic_lower_bound_from_chord
 from geo.core.vertices import segment_vertices
 
-__all__ = ["EXHAUSTIVE_PAIRS", "exhaustive_candidates"]
+__all__ = ["EXHAUSTIVE_FEW_PAIRS", "EXHAUSTIVE_FEW_POINTS", "EXHAUSTIVE_PAIRS", "exhaustive_candidates"]
 
 #: Calls with at most this many (point, segment) pairs take this path.
 EXHAUSTIVE_PAIRS = 200_000
+#: ... and so do calls of at most ``EXHAUSTIVE_FEW_POINTS`` points with up to this many pairs: one
+#: distance to a 2 M-vertex layer bounds every segment once (~0.3 GB) instead of building an index.
+EXHAUSTIVE_FEW_POINTS = 4
+EXHAUSTIVE_FEW_PAIRS = 8_000_000
 #: Slack added to every pruning test against float rounding (metres).
 PRUNE_MARGIN_M = 1e-3
 

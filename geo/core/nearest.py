@@ -14,7 +14,12 @@ import numpy as np
 
 from geo.core.arrays import nearest_of_each, runs
 from geo.core.bounds import COMPARISON_LIMIT_M, CONVEX_TO_M, SQRT_K_MIN, cot_curvature
-from geo.core.candidates_exhaustive import EXHAUSTIVE_PAIRS, exhaustive_candidates
+from geo.core.candidates_exhaustive import (
+    EXHAUSTIVE_FEW_PAIRS,
+    EXHAUSTIVE_FEW_POINTS,
+    EXHAUSTIVE_PAIRS,
+    exhaustive_candidates,
+)
 from geo.core.geodesic import WGS84, validate_lat_lon
 from geo.core.segments import Segments, foot_point, newton_step
 from geo.core.vertices import segment_vertices
@@ -117,7 +122,8 @@ def kernel_threads() -> int:
 def _search_for(n: int, segments: Segments):
     """The candidate search for a call of ``n`` points (its index built here, before any
     thread needs it)."""
-    if n * len(segments) <= EXHAUSTIVE_PAIRS:
+    pairs = n * len(segments)
+    if pairs <= EXHAUSTIVE_PAIRS or (n <= EXHAUSTIVE_FEW_POINTS and pairs <= EXHAUSTIVE_FEW_PAIRS):
         segment_vertices(segments)
         return exhaustive_candidates
     if len(segments) > TREE_FROM_SEGMENTS:
