@@ -2283,7 +2283,8 @@ CASES += [
         "blind-appos-lipetsk-base",
         "apposition",
         "2024-08-09",
-        "Lipetsk air base, some 280 km from the Ukrainian border and home to Su-34 bombers, was hit overnight.",
+        "Lipetsk air base, some 280 km from the Ukrainian border and home to Su-34 bombers, was hit "
+        "overnight.",
         [K("some 280 km", C, "Lipetsk air base", "b:UA", F(280))],
     ),
     (
@@ -2347,8 +2348,8 @@ CASES += [
         "blind-multi-vasylivka-dnipro",
         "several_places",
         "2025-07-10",
-        "Russian-held Vasylivka, in the Zaporizhzhia region near the Kakhovka reservoir, lies about 11 km from "
-        "the front line.",
+        "Russian-held Vasylivka, in the Zaporizhzhia region near the Kakhovka reservoir, lies about "
+        "11 km from the front line.",
         [K("about 11 km", C, "Vasylivka", "front", F(11))],
     ),
     (
@@ -2422,7 +2423,7 @@ CASES += [
         "blind-quote-trubchevsk-wrong",
         "quote",
         "2025-06-02",
-        "\"Trubchevsk is 150 km from the Ukrainian border and drones still reach it every night,\" "
+        '"Trubchevsk is 150 km from the Ukrainian border and drones still reach it every night," '
         "a local blogger wrote.",
         [K("150 km", OV, "Trubchevsk", "b:UA", F(150))],
     ),

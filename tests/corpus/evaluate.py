@@ -249,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     cases = [
         c
         for c in load_cases()
-        if (not args.shape or c["shape"] == args.shape) and (not args.prefix or c["id"].startswith(args.prefix))
+        if (not args.shape or c["shape"] == args.shape)
+        and (not args.prefix or c["id"].startswith(args.prefix))
     ]
     outcomes = evaluate(cases)
     if args.json:
