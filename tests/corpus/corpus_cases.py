@@ -2226,3 +2226,539 @@ CASES += [
         [K("300 km", OV, "Kyiv", "b:BY", F(300))],
     ),
 ]
+
+CASES += [
+    # --- blind batch 2 (written without reading geo/) ---
+    # pronouns and nouns referring back
+    (
+        "blind-pron-novocherkassk-station",
+        "pronoun",
+        "2025-07-03",
+        "Drones set fire to a transformer at the Novocherkassk power station overnight, the regional "
+        "governor said. The station is roughly 60 km from the Ukrainian border.",
+        [K("roughly 60 km", C, "Novocherkassk power station", "b:UA", F(60), frm=P)],
+    ),
+    (
+        "blind-head-nizhnekamsk-complex",
+        "headline",
+        "2024-11-05",
+        "Nizhnekamsk refinery halts a unit after drone strike\n"
+        "The complex, one of the largest in the country, lies more than 1,000 km from Ukraine.",
+        [K("more than 1,000 km", C, "TANECO refinery", "UA", F(1000, bound="lower"), frm=H)],
+    ),
+    (
+        "blind-pron-buturlinovka-they",
+        "pronoun",
+        "2025-03-20",
+        "Ukraine says its drones hit aircraft at Buturlinovka air base in the Voronezh region. "
+        "They were parked some 140 km from the border.",
+        [K("some 140 km", C, "Buturlinovka air base", "b:UA", F(140), frm=P)],
+    ),
+    (
+        "blind-pron-smolensk-npp-wrong",
+        "pronoun",
+        "2025-05-02",
+        "Debris from a downed drone fell near the Smolensk nuclear plant, its operator said. "
+        "The plant is about 450 km from Ukraine.",
+        [K("about 450 km", OV, "Smolensk NPP", "UA", F(450), frm=P)],
+    ),
+    (
+        "blind-pron-volgograd-refinery",
+        "pronoun",
+        "2025-02-04",
+        "The Volgograd refinery stopped processing crude after Sunday's attack. "
+        "It sits roughly 320 km from the Ukrainian border.",
+        [K("roughly 320 km", C, "Volgograd refinery", "b:UA", F(320), frm=P)],
+    ),
+    (
+        "blind-pron-borisoglebsk-wrong",
+        "pronoun",
+        "2024-10-12",
+        "Satellite pictures showed burned-out hangars at Borisoglebsk air base. "
+        "The airfield is only 90 km from Ukraine, a military blogger wrote.",
+        [K("only 90 km", U, "Borisoglebsk air base", "UA", F(90), frm=P)],
+    ),
+    # appositions and relative clauses
+    (
+        "blind-appos-lipetsk-base",
+        "apposition",
+        "2024-08-09",
+        "Lipetsk air base, some 280 km from the Ukrainian border and home to Su-34 bombers, was hit "
+        "overnight.",
+        [K("some 280 km", C, "Lipetsk air base", "b:UA", F(280))],
+    ),
+    (
+        "blind-appos-salavat",
+        "apposition",
+        "2025-05-12",
+        "Salavat, an industrial city in Bashkortostan about 1,170 km from Ukraine, was attacked for the "
+        "first time on Monday.",
+        [K("about 1,170 km", C, "Salavat", "UA", F(1170))],
+    ),
+    (
+        "blind-appos-ust-luga-estonia",
+        "apposition",
+        "2025-03-26",
+        "The Ust-Luga oil terminal, barely 25 km from the Estonian border, handles a large share of "
+        "Russia's seaborne crude.",
+        [K("barely 25 km", C, "Ust-Luga terminal", "b:EE", F(25))],
+    ),
+    (
+        "blind-rel-toropets",
+        "relative_clause",
+        "2024-09-18",
+        "The blast destroyed much of the arsenal at Toropets, which lies about 470 km from the Ukrainian "
+        "border.",
+        [K("about 470 km", C, "Toropets", "b:UA", F(470))],
+    ),
+    (
+        "blind-rel-chernobyl",
+        "relative_clause",
+        "2025-02-14",
+        "Workers at the Chernobyl plant, which is only about 10 km from the Belarusian border, reported "
+        "a drone hit on the shelter.",
+        [K("only about 10 km", C, "Chernobyl NPP", "b:BY", F(10))],
+    ),
+    (
+        "blind-rel-unecha-wrong",
+        "relative_clause",
+        "2025-02-19",
+        "Drones struck the Unecha pumping station, which officials said was 200 km from the Ukrainian "
+        "border.",
+        [K("200 km", OV, "Unecha pumping station", "b:UA", F(200))],
+    ),
+    # several places and locators
+    (
+        "blind-multi-zolochiv-kharkiv",
+        "several_places",
+        "2025-06-10",
+        "Shelling hit Zolochiv in the Kharkiv region and a village near Bohodukhiv; Zolochiv is about "
+        "17 km from the Russian border.",
+        [K("about 17 km", C, "Zolochiv", "b:RU", F(17))],
+    ),
+    (
+        "blind-multi-borova-oskil",
+        "several_places",
+        "2025-07-20",
+        "Borova, in the Kharkiv region near the Oskil river, is now about 11 km from the front line, "
+        "local officials said.",
+        [K("about 11 km", C, "Borova", "front", F(11))],
+    ),
+    (
+        "blind-multi-vasylivka-dnipro",
+        "several_places",
+        "2025-07-10",
+        "Russian-held Vasylivka, in the Zaporizhzhia region near the Kakhovka reservoir, lies about "
+        "11 km from the front line.",
+        [K("about 11 km", C, "Vasylivka", "front", F(11))],
+    ),
+    (
+        "blind-multi-sumy-okhtyrka",
+        "several_places",
+        "2025-04-20",
+        "Drones hit Sumy and Okhtyrka overnight; Okhtyrka, in the south of the Sumy region, is about "
+        "45 km from the Russian border.",
+        [K("about 45 km", C, "Okhtyrka", "b:RU", F(45))],
+    ),
+    (
+        "blind-multi-kivsharivka-latter",
+        "several_places",
+        "2025-08-01",
+        "Russian units pressed towards Kupiansk and Kivsharivka, the latter about 8 km from the front line.",
+        [K("about 8 km", C, "Kivsharivka", "front", F(8))],
+    ),
+    (
+        "blind-multi-nikopol-enerhodar",
+        "several_places",
+        "2024-07-08",
+        "Nikopol, across the reservoir from Russian-held Enerhodar, is about 5 km from the front line.",
+        [K("about 5 km", C, "Nikopol", "front", F(5))],
+    ),
+    # lists and tables
+    (
+        "blind-list-table-voronezh",
+        "list",
+        "2024-12-01",
+        "| Target | Distance from Ukraine |\n| --- | --- |\n| Voronezh | 185 km |\n| Lipetsk | 280 km |\n"
+        "| Tambov | 355 km |",
+        [
+            K("185 km", C, "Voronezh", "UA", F(185)),
+            K("280 km", C, "Lipetsk", "UA", F(280)),
+            K("355 km", C, "Tambov", "UA", F(355)),
+        ],
+    ),
+    (
+        "blind-list-belarus-dashes",
+        "list",
+        "2025-01-20",
+        "Belarusian towns and their distance to the Ukrainian border: Pinsk – 24 km; Rechytsa – 50 km; "
+        "Zhlobin – 110 km.",
+        [
+            K("24 km", C, "Pinsk", "b:UA", F(24)),
+            K("50 km", C, "Rechytsa", "b:UA", F(50)),
+            K("110 km", C, "Zhlobin", "b:UA", F(110)),
+        ],
+    ),
+    (
+        "blind-list-sumy-unit-in-header",
+        "list",
+        "2025-03-01",
+        "Distance from the Russian border, in kilometres:\nShostka 44\nKonotop 69\nRomny 75",
+        [
+            K("44", C, "Shostka", "b:RU", F(44)),
+            K("69", C, "Konotop", "b:RU", F(69)),
+            K("75", C, "Romny", "b:RU", F(75)),
+        ],
+    ),
+    # quotes
+    (
+        "blind-quote-krasnopillia",
+        "quote",
+        "2025-05-18",
+        '"We are barely 10 km from the Russian border, and the shelling never stops," the head of the '
+        "Krasnopillia community told reporters.",
+        [K("barely 10 km", C, "Krasnopillia", "b:RU", F(10))],
+    ),
+    (
+        "blind-quote-trubchevsk-wrong",
+        "quote",
+        "2025-06-02",
+        '"Trubchevsk is 150 km from the Ukrainian border and drones still reach it every night," '
+        "a local blogger wrote.",
+        [K("150 km", OV, "Trubchevsk", "b:UA", F(150))],
+    ),
+    (
+        "blind-quote-vilnius",
+        "quote",
+        "2025-04-03",
+        '"Our capital is less than 30 km from Belarus," the Lithuanian minister said of Vilnius.',
+        [K("less than 30 km", C, "Vilnius", "b:BY", F(30, bound="upper"))],
+    ),
+    # figures in words
+    (
+        "blind-words-sevsk",
+        "words",
+        "2025-01-11",
+        "Sevsk, a small town in the Bryansk region, lies some thirty kilometres from the Ukrainian border.",
+        [K("some thirty kilometres", C, "Sevsk", "b:UA", F(30))],
+    ),
+    (
+        "blind-words-gomel-chernihiv",
+        "words",
+        "2024-12-15",
+        "Gomel is just over a hundred kilometres north of Chernihiv.",
+        [K("just over a hundred kilometres", C, "Gomel", "Chernihiv", F(100, bound="lower"), dir="N")],
+    ),
+    (
+        "blind-words-kursk-npp",
+        "words",
+        "2024-08-20",
+        "The Kursk nuclear plant is some sixty-five kilometres from the Ukrainian border.",
+        [K("some sixty-five kilometres", C, "Kursk NPP", "b:UA", F(65))],
+    ),
+    (
+        "blind-words-tambov-wrong",
+        "words",
+        "2025-04-25",
+        "Tambov, hit again on Friday, is less than two hundred kilometres from Ukraine.",
+        [K("less than two hundred kilometres", U, "Tambov", "UA", F(200, bound="upper"))],
+    ),
+    # ranges
+    (
+        "blind-range-dobropillia",
+        "range",
+        "2025-08-12",
+        "Dobropillia is now 20 to 25 km from the front, officials said.",
+        [K("20 to 25 km", C, "Dobropillia", "front", F(20, high=25))],
+    ),
+    (
+        "blind-range-belaya-kalitva",
+        "range",
+        "2025-01-24",
+        "Belaya Kalitva, where a metal works was hit, lies 55-60 km from the Ukrainian border.",
+        [K("55-60 km", C, "Belaya Kalitva", "b:UA", F(55, high=60))],
+    ),
+    (
+        "blind-range-novovoronezh",
+        "range",
+        "2024-09-07",
+        "The Novovoronezh nuclear plant is 140–150 km from Ukraine.",
+        [K("140–150 km", C, "Novovoronezh NPP", "UA", F(140, high=150))],
+    ),
+    # miles
+    (
+        "blind-miles-moscow",
+        "miles",
+        "2025-03-11",
+        "Moscow is roughly 280 miles (450 km) from the Ukrainian border.",
+        [K("roughly 280 miles", C, "Moscow", "b:UA", F(280, "mi"))],
+    ),
+    (
+        "blind-miles-migalovo",
+        "miles",
+        "2024-12-20",
+        "Migalovo air base near Tver, some 320 miles from Ukraine, houses transport aircraft.",
+        [K("some 320 miles", C, "Migalovo air base", "UA", F(320, "mi"))],
+    ),
+    (
+        "blind-miles-sochi-wrong",
+        "miles",
+        "2025-06-28",
+        "Sochi, about 60 miles from Ukraine, was targeted by drones for the first time.",
+        [K("about 60 miles", U, "Sochi", "UA", F(60, "mi"))],
+    ),
+    # hedges
+    (
+        "blind-hedge-kantemirovka",
+        "hedge",
+        "2025-02-09",
+        "Kantemirovka is barely 15 km from the border with Ukraine.",
+        [K("barely 15 km", C, "Kantemirovka", "b:UA", F(15))],
+    ),
+    (
+        "blind-hedge-gubkin",
+        "hedge",
+        "2025-03-05",
+        "Gubkin sits just under 100 km from the Ukrainian border.",
+        [K("just under 100 km", C, "Gubkin", "b:UA", F(100, bound="upper"))],
+    ),
+    (
+        "blind-hedge-afipsky",
+        "hedge",
+        "2024-11-02",
+        "The Afipsky refinery near Krasnodar is well over 150 km from Ukraine.",
+        [K("well over 150 km", C, "Afipsky refinery", "UA", F(150, bound="lower"))],
+    ),
+    # directions
+    (
+        "blind-dir-irpin",
+        "direction",
+        "2025-02-24",
+        "Irpin, some 20 km north-west of Kyiv, is rebuilding its bridge.",
+        [K("some 20 km", C, "Irpin", "Kyiv", F(20), dir="NW")],
+    ),
+    (
+        "blind-dir-bila-tserkva",
+        "direction",
+        "2025-01-02",
+        "A drone hit an industrial site in Bila Tserkva, about 80 km south-west of Kyiv.",
+        [K("about 80 km", C, "Bila Tserkva", "Kyiv", F(80), dir="SW")],
+    ),
+    (
+        "blind-dir-berdychiv",
+        "direction",
+        "2024-10-30",
+        "Berdychiv lies 40 km south of Zhytomyr.",
+        [K("40 km", C, "Berdychiv", "Zhytomyr", F(40), dir="S")],
+    ),
+    (
+        "blind-dir-dnipro-zaporizhzhia",
+        "direction",
+        "2025-05-30",
+        "Dnipro lies some 70 km north of Zaporizhzhia.",
+        [K("some 70 km", C, "Dnipro", "Zaporizhzhia", F(70), dir="N")],
+    ),
+    # foreign borders
+    (
+        "blind-border-vyborg-finland",
+        "foreign_border",
+        "2025-04-09",
+        "Vyborg is about 30 km from the Finnish border.",
+        [K("about 30 km", C, "Vyborg", "b:FI", F(30))],
+    ),
+    (
+        "blind-border-pskov-estonia",
+        "foreign_border",
+        "2024-08-31",
+        "Pskov, whose airfield was hit by drones last year, is about 30 km from the Estonian border.",
+        [K("about 30 km", C, "Pskov", "b:EE", F(30))],
+    ),
+    (
+        "blind-border-kaliningrad-poland",
+        "foreign_border",
+        "2025-05-05",
+        "Kaliningrad is roughly 35 km from the Polish border.",
+        [K("roughly 35 km", C, "Kaliningrad", "b:PL", F(35))],
+    ),
+    (
+        "blind-border-chernivtsi-romania",
+        "foreign_border",
+        "2024-07-15",
+        "Chernivtsi is about 30 km from the Romanian border.",
+        [K("about 30 km", C, "Chernivtsi", "b:RO", F(30))],
+    ),
+    (
+        "blind-border-kovel-belarus-wrong",
+        "foreign_border",
+        "2025-06-18",
+        "Kovel, which some reports placed just 15 km from the Belarusian border, hosts a rail hub.",
+        [K("just 15 km", U, "Kovel", "b:BY", F(15))],
+    ),
+    (
+        "blind-border-grodno-poland",
+        "foreign_border",
+        "2025-08-28",
+        "Grodno is less than 20 km from Poland.",
+        [K("less than 20 km", C, "Grodno", "b:PL", F(20, bound="upper"))],
+    ),
+    (
+        "blind-border-petrozavodsk-wrong",
+        "foreign_border",
+        "2025-07-22",
+        "Petrozavodsk is only 50 km from Finland, a state television host claimed.",
+        [K("only 50 km", U, "Petrozavodsk", "b:FI", F(50))],
+    ),
+    # the front line
+    (
+        "blind-front-kramatorsk-troops",
+        "frontline",
+        "2025-08-20",
+        "Russian troops are now about 23 km from Kramatorsk, according to analysts.",
+        [K("about 23 km", C, "Kramatorsk", "front", F(23))],
+    ),
+    (
+        "blind-front-zaporizhzhia-positions",
+        "frontline",
+        "2024-09-01",
+        "Zaporizhzhia is about 35 km from Russian positions.",
+        [K("about 35 km", C, "Zaporizhzhia", "front", F(35))],
+    ),
+    (
+        "blind-front-pokrovsk",
+        "frontline",
+        "2024-08-10",
+        "The front is now about 25 km from Pokrovsk.",
+        [K("about 25 km", C, "Pokrovsk", "front", F(25))],
+    ),
+    (
+        "blind-front-kostiantynivka",
+        "frontline",
+        "2025-08-30",
+        "Kostiantynivka, some 6 km from the front line, is shelled daily.",
+        [K("some 6 km", C, "Kostiantynivka", "front", F(6))],
+    ),
+    (
+        "blind-front-dnipro-wrong",
+        "frontline",
+        "2025-08-15",
+        "Dnipro is just 30 km from the front line, a commentator claimed.",
+        [K("just 30 km", U, "Dnipro", "front", F(30))],
+    ),
+    (
+        "blind-front-kramatorsk-stale",
+        "frontline",
+        "2025-09-20",
+        "The front line is now 20 km from Kramatorsk.",
+        [K("20 km", UV, "Kramatorsk", "front", F(20))],
+    ),
+    # place to place
+    (
+        "blind-p2p-kharkiv-belgorod",
+        "place_to_place",
+        "2024-07-30",
+        "Kharkiv and Belgorod, about 75 km apart, have both been hit repeatedly.",
+        [K("about 75 km", C, "Belgorod", "Kharkiv", F(75))],
+    ),
+    (
+        "blind-p2p-minsk-kyiv-wrong",
+        "place_to_place",
+        "2025-01-25",
+        "Minsk is barely 200 km from Kyiv, the analyst argued.",
+        [K("barely 200 km", U, "Minsk", "Kyiv", F(200))],
+    ),
+    (
+        "blind-p2p-odesa-mykolaiv",
+        "place_to_place",
+        "2025-03-08",
+        "The distance between Odesa and Mykolaiv is about 110 km.",
+        [K("about 110 km", C, "Odesa", "Mykolaiv", F(110))],
+    ),
+    # non-claims
+    (
+        "blind-non-drone-range",
+        "non_claim",
+        "2025-08-22",
+        "Ukraine's new long-range drone can reportedly fly up to 1,700 km, officials said.",
+        [K("up to 1,700 km", NV, cls="weapon_range")],
+    ),
+    (
+        "blind-non-flight-route",
+        "non_claim",
+        "2024-11-20",
+        "The drones flew some 1,200 km over Russian territory before reaching the plant in Tatarstan.",
+        [K("some 1,200 km", NV, cls="route_distance")],
+    ),
+    (
+        "blind-non-tanker-sea",
+        "non_claim",
+        "2025-01-07",
+        "The tanker was drifting about 20 nautical miles off the coast of Sevastopol.",
+        [K("about 20 nautical miles", NV, cls="position_report")],
+    ),
+    (
+        "blind-non-column-length",
+        "non_claim",
+        "2025-03-14",
+        "The column of trucks stretched for about 12 km on the road north of Belgorod.",
+        [K("about 12 km", NV, cls="length")],
+    ),
+    (
+        "blind-non-speed-dnipro",
+        "non_claim",
+        "2024-11-21",
+        "The missile that struck Dnipro reached about 13,000 km/h, officials said.",
+        [K("13,000 km/h", NV, cls="not_a_claim")],
+    ),
+    (
+        "blind-non-altitude-kursk",
+        "non_claim",
+        "2024-08-25",
+        "Reconnaissance drones flew at an altitude of about 5 km above Kursk.",
+        [K("about 5 km", NV, cls="not_a_claim")],
+    ),
+    (
+        "blind-non-mixed-chernihiv-iskander",
+        "non_claim",
+        "2025-01-30",
+        "Chernihiv, about 45 km from the Belarusian border, is within reach of Iskander missiles, which "
+        "can fly 500 km.",
+        [K("about 45 km", C, "Chernihiv", "b:BY", F(45)), K("500 km", NV, cls="weapon_range")],
+    ),
+    # unknown and ambiguous places
+    (
+        "blind-unknown-krasnyi-zabolot",
+        "unknown_place",
+        "2025-04-28",
+        "Drones hit a grain store in Krasnyi Zabolot, a village some 20 km from the Ukrainian border.",
+        [K("some 20 km", UV, None, "b:UA", F(20))],
+    ),
+    (
+        "blind-unknown-nyzhni-zavodianky",
+        "unknown_place",
+        "2025-07-05",
+        "Shelling killed two people in Nyzhni Zavodianky on Sunday. The village lies about 7 km from the "
+        "front line.",
+        [K("about 7 km", UV, None, "front", F(7), frm=P)],
+    ),
+    (
+        "blind-unknown-staroborovskoye",
+        "unknown_place",
+        "2024-12-03",
+        "The substation at Staroborovskoye, some 90 km from Ukraine, caught fire after the attack.",
+        [K("some 90 km", UV, None, "UA", F(90))],
+    ),
+    (
+        "blind-ambig-zolochiv",
+        "ambiguous",
+        "2025-07-01",
+        "A drone hit a warehouse in Zolochiv, about 20 km from the front.",
+        [K("about 20 km", UV, None, "front", F(20))],
+    ),
+    (
+        "blind-ambig-borova",
+        "ambiguous",
+        "2025-07-01",
+        "Russian shells landed in Borova, about 10 km from the front line.",
+        [K("about 10 km", UV, None, "front", F(10))],
+    ),
+]

@@ -179,6 +179,27 @@ GEONAMES: dict[str, tuple[float, float, int]] = {
     "Velyka Novosilka": (47.84281, 36.83627, 690237),
     "Selydove": (48.1465, 37.3022, 694677),
     "Narva": (59.37722, 28.19028, 590031),
+    # blind batch 2
+    "Salavat": (53.3828, 55.91094, 499292),
+    "Toropets": (56.49954, 31.6392, 482042),
+    "Trubchevsk": (52.58031, 33.76574, 481350),
+    "Sevsk": (52.14904, 34.49347, 496246),
+    "Gubkin": (51.28375, 37.5351, 558146),
+    "Kantemirovka": (49.70437, 39.85831, 553099),
+    "Belaya Kalitva": (48.17927, 40.7792, 578155),
+    "Rechytsa": (52.3617, 30.3916, 622794),
+    "Zhlobin": (52.8926, 30.024, 618806),
+    "Irpin": (50.52201, 30.24037, 707565),
+    "Bila Tserkva": (49.7994, 30.1165, 712165),
+    "Berdychiv": (49.89421, 28.58236, 712441),
+    "Romny": (50.74025, 33.4952, 695464),
+    "Kivsharivka": (49.63026, 37.6775, 704608),
+    # Ambiguous in GeoNames: Zolochiv is also 686896 (Lviv region, 49.81 N 24.90 E); Borova also 711621
+    # (Kyiv region, 50.18 N 30.10 E); Vasylivka has a dozen villages besides the Zaporizhzhia-region town.
+    # These entries are the Kharkiv-/Zaporizhzhia-region towns the blind batch names with a locator.
+    "Zolochiv": (50.27331, 35.97755, 686895),
+    "Borova": (49.38047, 37.61931, 711623),
+    "Vasylivka": (47.44218, 35.28213, 686729),
 }
 
 #: name → id in data/airfields.csv (OurAirports records) or the facility tables (published sources).
@@ -223,6 +244,16 @@ FACILITIES: dict[str, str] = {
     "Bryansk chemical plant": "bryansk-chemical-plant",
     "Kremenchuk refinery": "kremenchuk-refinery",
     "Mozyr refinery": "mozyr-refinery",
+    # blind batch 2
+    "Novocherkassk power station": "novocherkassk-gres",
+    "TANECO refinery": "taneco-refinery",
+    "Buturlinovka air base": "ourairports-RU-0018",
+    "Smolensk NPP": "smolensk-npp",
+    "Volgograd refinery": "volgograd-refinery",
+    "Chernobyl NPP": "chernobyl-npp",
+    "Unecha pumping station": "unecha-pumping-station",
+    "Novovoronezh NPP": "novovoronezh-npp",
+    "Migalovo air base": "ourairports-UUEM",
 }
 
 

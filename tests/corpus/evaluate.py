@@ -1,6 +1,6 @@
 """Run the claims corpus through geo as ``geo verify`` does and score it (issue 12).
 
-Run: ``PYTHONPATH=$PWD python tests/corpus/evaluate.py [--json] [--shape SHAPE]``.
+Run: ``PYTHONPATH=$PWD python tests/corpus/evaluate.py [--json] [--shape SHAPE] [--prefix ID_PREFIX]``.
 
 Per case: ``geo.text.extract.extract_claims(text)``, then ``Judge(Gazetteer.default(),
 date=case["date"]).judge_all(claims)``. An expected claim is matched to the extracted claim whose span
@@ -244,8 +244,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print every outcome as JSON")
     parser.add_argument("--shape", help="only the cases of this shape")
+    parser.add_argument("--prefix", help="only the cases whose id starts with this (e.g. blind-)")
     args = parser.parse_args(argv)
-    cases = [c for c in load_cases() if not args.shape or c["shape"] == args.shape]
+    cases = [
+        c
+        for c in load_cases()
+        if (not args.shape or c["shape"] == args.shape)
+        and (not args.prefix or c["id"].startswith(args.prefix))
+    ]
     outcomes = evaluate(cases)
     if args.json:
         print(json.dumps([asdict(o) for o in outcomes], indent=1, ensure_ascii=False))
