@@ -77,7 +77,7 @@ def resolve_name(gazetteer, name: str) -> Resolution:
     """The gazetteer's answer for a place named in an article (a region is not a point; an
     ambiguous name is taken only if it has exactly one candidate in ``ARTICLE_COUNTRIES``)."""
     try:
-        match = gazetteer.lookup(name)
+        match = gazetteer.lookup_with_hint(name) if " in " in name else gazetteer.lookup(name)
     except AmbiguousPlaceError as err:
         cands = tuple(c.place.to_json() for c in err.candidates)
         local = [c.place for c in err.candidates if c.place.country_code in ARTICLE_COUNTRIES]
@@ -107,6 +107,10 @@ def choose_target(resolve: Callable[[str], Resolution], claim) -> tuple[Resoluti
     ``resolve`` answers for one name, e.g. ``functools.partial(resolve_name, gazetteer)``."""
     if claim.target:
         resolution = resolve(claim.target)
+        if "ambiguous_place" in resolution.flags and getattr(claim, "target_hint", None):
+            hinted = resolve(f"{claim.target} in {claim.target_hint}")
+            if hinted.place is not None:
+                resolution = hinted
         return resolution, _evidence(claim, claim.target, claim.target_how or "named", resolution)
     if claim.target_candidates:
         return _choose_among(resolve, claim)

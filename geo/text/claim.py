@@ -66,6 +66,8 @@ class Claim:
     - ``target_candidates``: every name the target could be when the text does not settle it
       (two places in the sentence pointed back at); empty when it is settled.
     - ``anaphor``: the words that point back at the target ("the base", "it"), else None.
+    - ``target_hint``: a place the text locates the target in ("Zolochiv in the Kharkiv region" →
+      "Kharkiv region"), which can tell two places of the target's name apart; else None.
     - ``reference``: what the distance is measured from, lightly normalised ("Ukraine", "the Ukrainian
       border", "the border", "the Russian border", "the front line", a place name such as "Moscow"); for a
       length, the line measured ("front line", "border").
@@ -96,6 +98,7 @@ class Claim:
     target_sentence: int | None = None
     target_candidates: tuple[str, ...] = ()
     anaphor: str | None = None
+    target_hint: str | None = None
 
     def to_json(self) -> dict:
         """A JSON-ready dict of every field (spans as two-element lists)."""

@@ -32,7 +32,7 @@ _ACCEPTS = {
 _PLURAL_PRONOUNS = ("they", "both", "each")
 #: Pointing words that mean the speaker's own place ("We are 12 km from Russia here").
 _SPEAKER_WORDS = ("we", "here")
-_SAID_IN = re.compile(r"[\"”’'].*\b(?:in|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$", re.DOTALL)
+_SAID_IN = re.compile(r"[\"”’'].*\b(?:in|at|of)\s+(?:the\s+(?:city|town|village)\s+of\s+|the\s+)?$", re.DOTALL)
 
 
 def resolve_back(
@@ -45,7 +45,7 @@ def resolve_back(
         if claim.target or claim.target_candidates or not claim.anaphor:
             resolved.append(claim)
             continue
-        speaker = _speakers_place(text, claim) if claim.anaphor in _SPEAKER_WORDS else None
+        speaker = _speakers_place(text, claim) if _is_speaker(claim.anaphor) else None
         if speaker is not None:
             resolved.append(
                 dataclasses.replace(claim, target=speaker, target_how="named", target_sentence=number)
@@ -55,6 +55,11 @@ def resolve_back(
         headline = source == 1 and is_headline(text, sentences[0])
         resolved.extend(_carried(claim, names, source, headline))
     return resolved
+
+
+def _is_speaker(anaphor: str | None) -> bool:
+    """True for words that mean the speaker's own place: "we", "here", "our capital"."""
+    return bool(anaphor) and (anaphor in _SPEAKER_WORDS or anaphor.startswith("our "))
 
 
 def _speakers_place(text: str, claim: Claim) -> str | None:

@@ -174,6 +174,7 @@ def _claims_for(common: dict, ctx: Context, subject: Subject | None, number: int
                 target_candidates=subject.names,
             )
         ]
+    hint = subject.hint if len(subject.names) == 1 else None
     return [
         Claim(
             **common,
@@ -182,6 +183,7 @@ def _claims_for(common: dict, ctx: Context, subject: Subject | None, number: int
             reference_kind=reference_kind,
             target_how="named",
             target_sentence=number,
+            target_hint=hint,
         )
         for name in subject.names
     ]

@@ -32,10 +32,11 @@ __all__ = ["Subject", "choose_subject"]
 _AWAY = re.compile(r"\s*away\b", re.IGNORECASE)
 #: A sentence that opens with pointing words set off by a comma: "The base, in Russia's Voronezh region,".
 _OPENING_ANAPHOR = re.compile(
-    r"\s*(?P<words>(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(?:air\s+base|base|city|town|village|plant|factory"
-    r"|refinery|depot|terminal|airfield|port|site|facility|complex|station)|it)\s*,",
-    re.IGNORECASE,
+    r"\s*(?P<words>(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(?i:air\s+base|base|city|town|village|plant|factory"
+    r"|refinery|depot|terminal|airfield|port|site|facility|complex|station)|(?i:it))\s*,",
 )
+#: After a figure: "apart" ("Kharkiv and Belgorod, about 75 km apart": one from the other).
+_APART = re.compile(r"\s*apart\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Subject:
     reference: str | None = None
     reference_kind: str | None = None
     anaphor: str | None = None
+    hint: str | None = None
 
 
 def choose_subject(
@@ -84,8 +86,10 @@ def _named_subject(
     if opening:  # "The base, in Russia's Voronezh region, is …": the names locate the base
         return Subject(anaphor=opening.group("words").lower())
     choice = find_targets(before)
+    if choice is not None and len(choice.names) == 2 and _APART.match(text, ctx.consumed_end):
+        return Subject((choice.names[1],), reference=choice.names[0], reference_kind="place")
     if choice is not None:
-        return Subject(choice.names, uncertain=choice.uncertain)
+        return Subject(choice.names, uncertain=choice.uncertain, hint=choice.hint)
     if previous is not None and previous.names:
         return Subject(previous.names, previous.uncertain)
     if previous is not None and previous.anaphor and not ANAPHOR.search(before):
@@ -107,7 +111,9 @@ def _without_reference(subject: Subject, ctx: Context) -> Subject | None:
     names = tuple(n for n in subject.names if n != reference)
     if not names:
         return None
-    return Subject(names, subject.uncertain and len(names) > 1, subject.reference, subject.reference_kind)
+    return Subject(
+        names, subject.uncertain and len(names) > 1, subject.reference, subject.reference_kind, hint=subject.hint
+    )
 
 
 def _anaphor(text: str, before: str, ctx: Context, sent_end: int) -> str | None:

@@ -25,9 +25,9 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s
 #: An unclosed bracket before the figure: "(Ryazan, " or "(".
 _OPEN_BRACKET = re.compile(r"\([^()]*$")
 #: Between a list item's name and its figure: nothing, a dash or a colon ("Lviv 470 km", "Shatalovo - 225").
-_ITEM_GAP = re.compile(r"^\s*(?:[-–—:]\s*)?$")
+_ITEM_GAP = re.compile(r"^\s*(?:[-–—:|]\s*)?$")
 #: What opens a list item before its name: a colon, semicolon, comma, bullet, dash or a new line.
-_ITEM_START = re.compile(r"(?:[:;,•\n]|\s[-–—]|\b(?:and|while|whereas|but|with))\s*$")
+_ITEM_START = re.compile(r"(?:[:;,•\n|]|\s[-–—]|\b(?:and|while|whereas|but|with))\s*$")
 _PLURAL_VERB = re.compile(r"\b(?:are|were|lie|lay|sit|stand)\b")
 
 
@@ -39,6 +39,7 @@ class TargetChoice:
 
     names: tuple[str, ...]
     uncertain: bool = False
+    hint: str | None = None
 
 
 def find_target(before: str) -> str | None:
@@ -65,14 +66,33 @@ def find_targets(before: str) -> TargetChoice | None:
     the clause followed by an appositive; the nearest name introduced by "in", "at", "struck", "hit"...
 
     >>> find_targets("Kazan and Samara lie ")
-    TargetChoice(names=('Kazan', 'Samara'), uncertain=False)
+    TargetChoice(names=('Kazan', 'Samara'), uncertain=False, hint=None)
     >>> find_targets("Drones hit Ryazan and Kazan, ")
-    TargetChoice(names=('Ryazan', 'Kazan'), uncertain=True)
+    TargetChoice(names=('Ryazan', 'Kazan'), uncertain=True, hint=None)
+    >>> find_targets("Shelling hit Zolochiv in the Kharkiv region, ").hint
+    'Kharkiv region'
     """
     found = [m for m in mentions(before) if m.role in ("place", "locator", "feature")]
     places = [m for m in found if m.role == "place"]
     if not places:
         return None
+    choice = _choose(before, found, places)
+    if choice is None or len(choice.names) != 1:
+        return choice
+    return TargetChoice(choice.names, choice.uncertain, _hint_for(found, choice.names[0]))
+
+
+def _hint_for(found: list[Mention], name: str) -> str | None:
+    """The first locator written right after the target ("Zolochiv in the Kharkiv region"), which can
+    tell two places of one name apart; None when there is none."""
+    for index, mention in enumerate(found[:-1]):
+        if mention.target_name == name and found[index + 1].role == "locator":
+            return found[index + 1].name
+    return None
+
+
+def _choose(before: str, found: list[Mention], places: list[Mention]) -> TargetChoice | None:
+    """The rules of :func:`find_targets`, in order."""
     item = _list_item(before, found, places)
     if item is not None:
         return TargetChoice((item.target_name,))

@@ -314,7 +314,7 @@ NOT_PLACES = NATIONALITIES | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december ap associated press reuters afp tass ria interfax sbu "
     "un eu there here some about roughly around nearly almost over more at least up just drone drones "
-    "strike strikes attack attacks explosions explosion blasts blast witnesses residents authorities videos "
+    "strike strikes attack attacks workers people children engineers staff employees crews pilots explosions explosion blasts blast witnesses residents authorities videos "
     "video footage images satellite fires fire smoke sirens emergency rescuers analysts experts sources "
     "reports photos debris firefighters officers soldiers troops forces no none several many two three "
     "four five six seven eight nine ten dozens hundreds thousands earlier later overnight yesterday today "
@@ -364,7 +364,7 @@ FRONTED_SUBJECT = re.compile(
 #: "distances from X:", "and their distance from the border:", "km from the border:" in a list's header;
 #: the reference starts at the match's end.
 LIST_HEADER_REFERENCE = re.compile(
-    r"\b(?:distances?|(?:km|kilomet(?:er|re)s|miles))\s+(?:\w+\s+){0,2}?(?:from|to)\s+(?=[^:]*:)",
+    r"\b(?:distances?|(?:km|kilomet(?:er|re)s|miles))\s+(?:\w+\s+){0,2}?(?:from|to)\s+(?=[^:|\n]*[:|\n])",
     re.IGNORECASE,
 )
 #: The opening of a sentence that starts with its distance: "Located", "Lying just", "".
@@ -378,10 +378,9 @@ DISTANCE_BETWEEN = re.compile(
 #: Words that point back at a place named before: "the base", "the oil refinery", "it", "they";
 #: groups ``noun`` (a kind noun) or ``pronoun``.
 ANAPHOR = re.compile(
-    rf"\b(?:(?:the|this|that|these|those|[A-Z]\w+{_APOS}s)\s+(?:[a-z-]+\s+){{0,2}}?"
-    r"(?P<noun>air\s+base|airbase|airfield|airport|base|city|town|village|settlement|capital|port|plant"
+    rf"\b(?:(?:(?i:the|this|that|these|those|our)|[A-Z]\w+{_APOS}s)\s+(?:[a-z][a-z-]*\s+){{0,2}}?"
+    r"(?P<noun>(?i:air\s+base|airbase|airfield|airport|base|city|town|village|settlement|capital|port|plant"
     r"|factory|refinery|depot|terminal|facility|site|complex|station|arsenal|bridge|region|oblast|province"
-    r"|cities|towns|bases|plants|refineries|airfields|sites|facilities|zone|radar)"
-    r"|(?P<pronoun>it|they|both|each|we|here))\b",
-    re.IGNORECASE,
+    r"|cities|towns|bases|plants|refineries|airfields|sites|facilities|zone|radar))"
+    r"|(?P<pronoun>(?i:it|they|both|each|we|here)))\b",
 )

@@ -121,3 +121,11 @@ def test_a_direction_from_an_area_is_checked_from_its_nearest_point(judge, word,
     [v] = verdicts(judge, f"Kursk lies about 100 km {word} of Ukraine.")
     assert ("direction_mismatch" in v.flags) is mismatch
     assert any("from the layer's nearest point" in n for r in v.readings for n in r.notes)
+
+
+def test_a_region_written_with_an_ambiguous_name_tells_its_namesakes_apart(judge):
+    # two Ukrainian Zolochivs (Lviv and Kharkiv oblasts); the text says which
+    [v] = verdicts(judge, "Shelling hit Zolochiv in the Kharkiv region; Zolochiv is about 17 km from Russia.")
+    assert v.target is not None and near(v.target, (50.2733, 35.9776), km=5)  # GeoNames 686895
+    [v] = verdicts(judge, "Shelling hit Zolochiv overnight, about 17 km from the Russian border.")
+    assert v.target is None and "ambiguous_place" in v.flags

@@ -126,3 +126,33 @@ def test_a_pointing_word_does_not_reach_too_far_back_except_to_the_headline():
 )
 def test_anaphor_kind(words, kind):
     assert anaphor_kind(words) == kind
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        (
+            '"We are barely 10 km from the border," said the head of the Krasnopillia community.',
+            "Krasnopillia",
+        ),
+        ('"Our city is less than 30 km from Belarus," the mayor of Chernihiv said.', "Chernihiv"),
+    ],
+)
+def test_a_quotes_we_or_our_city_is_the_speakers_place(text, target):
+    assert only(text).target == target
+
+
+def test_a_facility_named_with_the_opens_a_sentence_as_itself_not_as_a_pointing_word():
+    claim = only("The Ust-Luga oil terminal, barely 25 km from the Estonian border, ships crude.")
+    assert (claim.target, claim.anaphor) == ("Ust-Luga oil terminal", None)
+
+
+def test_two_places_some_distance_apart():
+    claim = only("Kharkiv and Belgorod, about 75 km apart, are shelled almost daily.")
+    assert (claim.target, claim.reference, claim.reference_kind) == ("Belgorod", "Kharkiv", "place")
+
+
+def test_a_markdown_table_gives_each_row_its_place_and_the_header_its_reference():
+    text = "| City | Distance from the border |\n| --- | --- |\n| Kursk | 95 km |\n| Oryol | 165 km |"
+    claims = extract_claims(text)
+    assert [(c.target, c.reference) for c in claims] == [("Kursk", "the border"), ("Oryol", "the border")]
