@@ -32,7 +32,9 @@ _ACCEPTS = {
 _PLURAL_PRONOUNS = ("they", "both", "each")
 #: Pointing words that mean the speaker's own place ("We are 12 km from Russia here").
 _SPEAKER_WORDS = ("we", "here")
-_SAID_IN = re.compile(r"[\"”’'].*\b(?:in|at|of)\s+(?:the\s+(?:city|town|village)\s+of\s+|the\s+)?$", re.DOTALL)
+_SAID_IN = re.compile(
+    r"[\"”’'].*\b(?:in|at|of)\s+(?:the\s+(?:city|town|village)\s+of\s+|the\s+)?$", re.DOTALL
+)
 
 
 def resolve_back(

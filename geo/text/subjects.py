@@ -111,9 +111,8 @@ def _without_reference(subject: Subject, ctx: Context) -> Subject | None:
     names = tuple(n for n in subject.names if n != reference)
     if not names:
         return None
-    return Subject(
-        names, subject.uncertain and len(names) > 1, subject.reference, subject.reference_kind, hint=subject.hint
-    )
+    uncertain = subject.uncertain and len(names) > 1
+    return Subject(names, uncertain, subject.reference, subject.reference_kind, hint=subject.hint)
 
 
 def _anaphor(text: str, before: str, ctx: Context, sent_end: int) -> str | None:
