@@ -235,29 +235,23 @@ class Gazetteer:
     @lru_cache(maxsize=8)  # noqa: B019 - a Gazetteer lives for the process
     def _town_points(self, min_population: int, country: str = ""):
         """ECEF coordinates (m) and pids of the towns that may name a point (one country's when
-        ``country`` is given, taken from the one read of every country's)."""
+        ``country`` is given: a query for those rows only, which is what a single distance pays)."""
         import numpy as np
 
         from geo.core.segments import ecef
 
-        pids, lats, lons, codes = self._towns(min_population)
-        keep = codes == country if country else np.ones(len(pids), dtype=bool)
-        if not keep.any():
+        sql = "SELECT pid, lat, lon FROM places WHERE kind = 'populated place' AND population >= ?"
+        args: list = [min_population]
+        if country:
+            sql += " AND cc = ?"
+            args.append(country)
+        rows = self._con.execute(sql, args).fetchall()
+        if not rows:
             raise UnknownPlaceError(f"places in {country}", [])
-        return ecef(lats[keep], lons[keep]), pids[keep]
-
-    @lru_cache(maxsize=4)  # noqa: B019 - a Gazetteer lives for the process
-    def _towns(self, min_population: int):
-        """pid, lat, lon and country code arrays of every town of at least ``min_population``."""
-        import numpy as np
-
-        sql = "SELECT pid, lat, lon, cc FROM places WHERE kind = 'populated place' AND population >= ?"
-        rows = self._con.execute(sql, [min_population]).fetchall()
         pids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         lats = np.fromiter((r[1] for r in rows), dtype=float, count=len(rows))
         lons = np.fromiter((r[2] for r in rows), dtype=float, count=len(rows))
-        codes = np.array([r[3] or "" for r in rows], dtype=object)
-        return pids, lats, lons, codes
+        return ecef(lats, lons), pids
 
     @lru_cache(maxsize=8)  # noqa: B019 - a Gazetteer lives for the process
     def _tree(self, min_population: int, country: str = ""):
