@@ -34,7 +34,7 @@ from geo.text.vocabulary import (
     TRIP_NOUN,
 )
 
-__all__ = ["Context", "elided_reference", "read_context"]
+__all__ = ["Context", "elided_reference", "parse_reference_at", "read_context"]
 
 _COMPASS_16 = frozenset("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
 
@@ -141,6 +141,13 @@ def _length_context(before: str, after: str, expr_end: int) -> Context | None:
         reference, ref_kind = _line_reference(of_after.group("noun"))
         return Context("length", reference, ref_kind, None, expr_end + of_after.end())
     return None
+
+
+def parse_reference_at(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The reference written at ``text[start:end]`` ("the Russian border", "Kyiv") → (reference as
+    normalised, reference kind), or None when it is none the extractor knows."""
+    found = _parse_reference(text, start, end)
+    return None if found is None else (found[0], found[1])
 
 
 def _parse_reference(text: str, start: int, end: int) -> tuple[str, str, int] | None:

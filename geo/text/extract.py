@@ -29,6 +29,7 @@ from geo.text.kinds import claim_kind
 from geo.text.numbers import parse_number
 from geo.text.sentences import split_sentences
 from geo.text.subjects import Subject, choose_subject
+from geo.text.unit_lists import unit_list_claims
 from geo.text.vocabulary import (
     CONVERSION,
     CONVERSION_OR,
@@ -62,7 +63,12 @@ def extract_claims(text: str) -> list[Claim]:
     for number, (sent_start, sent_end) in enumerate(sentences, 1):
         found = _claims_in_sentence(text, sent_start, sent_end, number)
         claims.extend(resolve_back(text, sentences, number, found, claims))
-    return claims
+    listed = [c for c in unit_list_claims(text) if not any(_overlap(c.span, d.span) for d in claims)]
+    return sorted(claims + listed, key=lambda c: c.span) if listed else claims
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _conversion_after(text: str, unit_end: int, sent_end: int):

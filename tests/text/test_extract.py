@@ -772,3 +772,17 @@ def test_figure_step_follows_the_project_rule(sentence, step, precision_km):
 def test_the_front_as_subject_measures_the_town_from_the_front_line(sentence, target):
     [claim] = extract_claims(sentence)
     assert (claim.target, claim.reference, claim.reference_kind) == (target, "the front line", "frontline")
+
+
+def test_a_list_with_its_unit_and_reference_in_the_header_gives_each_row_a_claim():
+    text = (
+        "Distance from the Russian border, in kilometres:\nShostka 44\nKonotop 69\n\nOfficials said 12 died."
+    )
+    claims = extract_claims(text)
+    assert [(c.target, c.figure, c.unit, c.reference, c.reference_kind) for c in claims] == [
+        ("Shostka", 44.0, "km", "the Russian border", "border"),
+        ("Konotop", 69.0, "km", "the Russian border", "border"),
+    ]
+    assert [text[s:e] for s, e in (c.span for c in claims)] == ["44", "69"]
+    miles = extract_claims("Distances to the front line (miles):\n- Sloviansk: 19\n")
+    assert [(c.target, round(c.claimed_km, 3)) for c in miles] == [("Sloviansk", round(19 * 1.609344, 3))]
