@@ -14,6 +14,7 @@ from geo.core.bounds import COMPARISON_LIMIT_M, SQRT_K_MAX, SQRT_K_MIN, comparis
 from geo.core.geodesic import R_CURV_MAX, WGS84
 from geo.core.sample_index import SampleIndex, chain_candidates, sample_index
 from geo.core.segments import Segments, chord_to_segment, ecef, geodesic_lower_bound_from_chord
+from geo.core.vertices import segment_vertices
 
 __all__ = ["ANCHORED_FROM_M", "PRUNE_MARGIN_M", "anchored_lower_bounds", "sampled_candidates"]
 
@@ -47,8 +48,9 @@ def anchored_lower_bounds(s: Segments, idx: SampleIndex, anchor, f0, az_at_ancho
     vertex.
     """
     k = len(rows)
-    nv = len(idx.vertex_lat)
-    v1, v2 = idx.v1[segs], idx.v2[segs]
+    vt = segment_vertices(s)
+    nv = len(vt.vertex_lat)
+    v1, v2 = vt.v1[segs], vt.v2[segs]
     # A pair's second end is the next pair's first end when they are consecutive, connected
     # segments of the same row: bound each distinct end once.
     shared = np.zeros(k, dtype=bool)
@@ -60,7 +62,7 @@ def anchored_lower_bounds(s: Segments, idx: SampleIndex, anchor, f0, az_at_ancho
     key = a.astype(np.int64) * nv + end_v
     uniq, inv = np.unique(key, return_inverse=True)
     ua, uv = uniq // nv, uniq % nv
-    gamma, _, ell = WGS84.inv(idx.lon[ua], idx.lat[ua], idx.vertex_lon[uv], idx.vertex_lat[uv])
+    gamma, _, ell = WGS84.inv(idx.lon[ua], idx.lat[ua], vt.vertex_lon[uv], vt.vertex_lat[uv])
     gamma, ell = np.asarray(gamma)[inv], np.asarray(ell)[inv]
     f = f0[end_row]
     slope = -np.cos(np.radians(gamma - az_at_anchor[end_row]))
@@ -112,7 +114,8 @@ def sampled_candidates(lat, lon, s: Segments):
         pick = np.minimum.reduceat(np.where(is_min, np.arange(len(fr)), len(fr)), starts)
         pick = pick[pick < len(fr)]
         prow, pv = fr[pick], end_vertex[pick]
-        _, _, dv = WGS84.inv(lon[prow], lat[prow], idx.vertex_lon[pv], idx.vertex_lat[pv])
+        vt = segment_vertices(s)
+        _, _, dv = WGS84.inv(lon[prow], lat[prow], vt.vertex_lon[pv], vt.vertex_lat[pv])
         best = ub.copy()
         best[prow] = np.minimum(best[prow], dv)
         keep = lb <= best[rows] + PRUNE_MARGIN_M

@@ -34,7 +34,8 @@ BLOCK_CHAINS = 8
 
 @dataclass(frozen=True)
 class SampleIndex:
-    """Samples, chain and block balls and distinct vertices of one set of segments (ECEF metres, degrees)."""
+    """Samples and chain and block balls of one set of segments (ECEF metres, degrees); the distinct
+    vertices are :func:`geo.core.vertices.segment_vertices`'."""
 
     tree: object  # scipy.spatial.cKDTree over ECEF samples
     lat: np.ndarray  # the samples, degrees
@@ -47,11 +48,6 @@ class SampleIndex:
     block_radius: np.ndarray
     block_start: np.ndarray  # first chain of each block
     block_len: np.ndarray
-    vertex_lat: np.ndarray  # distinct segment end points
-    vertex_lon: np.ndarray
-    v1: np.ndarray  # vertex index of each segment's first / second end
-    v2: np.ndarray
-    azimuth2_deg: np.ndarray  # forward azimuth of each segment at its second end
 
 
 _SAMPLE_INDEXES: dict[int, SampleIndex] = {}
@@ -103,10 +99,6 @@ def sample_index(s: Segments) -> SampleIndex:
         * (1 + 1e-12)
         + 1.0
     )
-    ends = np.concatenate([np.stack([s.lon1, s.lat1], 1), np.stack([s.lon2, s.lat2], 1)])
-    vertices, inverse = np.unique(ends, axis=0, return_inverse=True)
-    inverse = inverse.reshape(-1)
-    _, back2, _ = WGS84.inv(s.lon1, s.lat1, s.lon2, s.lat2)
     index = SampleIndex(
         # Unbalanced, uncompacted nodes answer far queries ~2.5x faster here (same answers).
         tree=cKDTree(ecef(slat, slon), leafsize=32, compact_nodes=False, balanced_tree=False),
@@ -120,11 +112,6 @@ def sample_index(s: Segments) -> SampleIndex:
         block_radius=block_radius,
         block_start=block_start,
         block_len=block_len,
-        vertex_lat=vertices[:, 1].copy(),
-        vertex_lon=vertices[:, 0].copy(),
-        v1=inverse[:nseg].copy(),
-        v2=inverse[nseg:].copy(),
-        azimuth2_deg=(np.asarray(back2) + 180.0) % 360.0,
     )
     _SAMPLE_INDEXES[key] = index
     weakref.finalize(s, _SAMPLE_INDEXES.pop, key, None)  # the id may be reused once s is gone

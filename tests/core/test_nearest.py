@@ -19,8 +19,8 @@ from geo.core.geodesic import (
     WGS84,
 )
 from geo.core.nearest import FOOT_DISTANCE_TOL_M, nearest_on_segments
-from geo.core.sample_index import sample_index
 from geo.core.segments import Segments
+from geo.core.vertices import segment_vertices
 from geo.layers.borders import ukraine
 from geo.layers.frontline import frontline_snapshot
 
@@ -107,7 +107,7 @@ def test_anchored_vertex_bounds_bracket_the_exact_distance():
     exact pyproj distances, and are tight near the anchor."""
 
     s = ukraine().segments()
-    idx = sample_index(s)
+    idx = segment_vertices(s)
     rng = np.random.default_rng(3)
     n = 3000
     va, vb = rng.integers(0, len(idx.vertex_lat), n), rng.integers(0, len(idx.vertex_lat), n)
