@@ -1,15 +1,18 @@
 """The ``Claim`` record: one distance written in a text, with what its sentence says about it.
 
 ``Claim`` is what the *extract* step (``geo.text.extract.extract_claims``) produces and the *judge* step
-reads. It holds no logic beyond its JSON form. ``HEDGES`` are the canonical hedge values a claim can carry;
-each language's vocabulary maps its written hedges onto them.
+reads. It holds no logic beyond its JSON form; ``figure_fields`` gives every extractor the figure's
+fields, in its unit and in kilometres, by the same rule. ``HEDGES`` are the canonical hedge values a
+claim can carry; each language's vocabulary maps its written hedges onto them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CLAIM_KINDS", "Claim", "HEDGES", "JUDGED_KINDS"]
+from geo.core.units import convert
+
+__all__ = ["CLAIM_KINDS", "Claim", "HEDGES", "JUDGED_KINDS", "figure_fields"]
 
 #: What a written figure can be. Only ``JUDGED_KINDS`` get a verdict on their figure.
 CLAIM_KINDS: tuple[str, ...] = ("distance", "length", "weapon_range", "route_distance", "position_report")
@@ -107,3 +110,19 @@ class Claim:
         record["sentence_span"] = list(self.sentence_span)
         record["target_candidates"] = list(self.target_candidates)
         return record
+
+
+def figure_fields(figure: float, unit: str, step: float) -> dict:
+    """A claim's figure fields: ``figure`` and its rounding ``step`` in ``unit`` ('km', 'mi', 'nmi'), and
+    both in kilometres (``claimed_km``, ``figure_precision_km``).
+
+    >>> figure_fields(800.0, "mi", 100.0)["claimed_km"]
+    1287.4752
+    """
+    return {
+        "figure": figure,
+        "unit": unit,
+        "claimed_km": float(convert(figure, unit, "km")),
+        "figure_step": step,
+        "figure_precision_km": float(convert(step, unit, "km")),
+    }

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
-from geo.core.units import convert, figure_step, normalise_unit
+from geo.core.units import figure_step, normalise_unit
 from geo.errors import EmptyInputError
-from geo.text.claim import Claim
+from geo.text.claim import Claim, figure_fields
 from geo.text.context import Context, elided_reference, read_context
 from geo.text.discourse import resolve_back
 from geo.text.kinds import claim_kind
@@ -142,11 +142,7 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
             span=(span_start, expr_end),
             sentence_span=(sent_start, sent_end),
             phrase=text[span_start:expr_end],
-            figure=figure,
-            unit=unit,
-            claimed_km=float(convert(figure, unit, "km")),
-            figure_step=step,
-            figure_precision_km=float(convert(step, unit, "km")),
+            **figure_fields(figure, unit, step),
             kind=kind,
             hedge=hedge,
             conversion_figure=conv_figure,

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from geo.core.units import convert, figure_step, normalise_unit
-from geo.text.claim import Claim
+from geo.core.units import figure_step, normalise_unit
+from geo.text.claim import Claim, figure_fields
 from geo.text.context import parse_reference_at
 from geo.text.numbers import NUMBER_DIGITS, parse_number
 
@@ -58,11 +58,7 @@ def _row_claim(text: str, row: re.Match, unit: str, reference: str, kind: str) -
         span=(start, end),
         sentence_span=(row.start("name"), line_end),
         phrase=text[start:end],
-        figure=figure,
-        unit=unit,
-        claimed_km=float(convert(figure, unit, "km")),
-        figure_step=step,
-        figure_precision_km=float(convert(step, unit, "km")),
+        **figure_fields(figure, unit, step),
         target=row.group("name"),
         reference=reference,
         reference_kind=kind,

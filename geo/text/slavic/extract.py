@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from geo.core.units import convert, figure_step
-from geo.text.claim import Claim
+from geo.core.units import figure_step
+from geo.text.claim import Claim, figure_fields
 from geo.text.slavic.names import find_target, name_at, names_in
 from geo.text.slavic.numbers import FIGURE, parse_figure
 from geo.text.slavic.vocabulary import Patterns, compass_code
@@ -127,10 +127,7 @@ def _respectively(text: str, second: Claim, pair: re.Match, names) -> list[Claim
         second,
         span=(start, end),
         phrase=text[start:end],
-        figure=figure,
-        claimed_km=float(convert(figure, second.unit, "km")),
-        figure_step=step,
-        figure_precision_km=float(convert(step, second.unit, "km")),
+        **figure_fields(figure, second.unit, step),
         hedge=None,
         target=first_target,
     )
@@ -197,11 +194,7 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
         span=(span_start, expr_end),
         sentence_span=(sent_start, sent_end),
         phrase=text[span_start:expr_end],
-        figure=figure,
-        unit=unit,
-        claimed_km=float(convert(figure, unit, "km")),
-        figure_step=step,
-        figure_precision_km=float(convert(step, unit, "km")),
+        **figure_fields(figure, unit, step),
         kind=kind,
         hedge=hedge,
         target=target,
