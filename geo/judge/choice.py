@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from geo.errors import AmbiguousPlaceError, NotAPlaceError, UnknownPlaceError
 from geo.model import Place
 from geo.places.index import REGION_KIND
+from geo.places.vocabulary import FOCUS_COUNTRIES
 from geo.text.discourse import anaphor_kind
 
 __all__ = ["ARTICLE_COUNTRIES", "Resolution", "TargetEvidence", "choose_target", "resolve_name"]
 
-#: The countries the reporting is about: an ambiguous name is taken as its one candidate
-#: here, if it has exactly one (Odessa: Odesa, Ukraine, not Texas); otherwise unverifiable.
-ARTICLE_COUNTRIES = ("RU", "UA", "BY")
+#: The countries the reporting is about (the gazetteer's own ``FOCUS_COUNTRIES``): an ambiguous name
+#: is taken as its one candidate here, if it has exactly one (Odessa: Odesa, Ukraine, not Texas);
+#: otherwise unverifiable.
+ARTICLE_COUNTRIES = FOCUS_COUNTRIES
 #: Place kinds each pointing noun fits ("the base" → an air base, or the town it is in).
 _FITS = {
     "settlement": ("populated place",),
