@@ -1,6 +1,21 @@
-"""Offline browser pages for the map tests (the network off, errors collected)."""
+"""Offline browser pages for the map tests (the network off, errors collected), and the system
+Chromium they run in."""
 
 from __future__ import annotations
+
+import pytest
+
+from geo.errors import GeoError
+from geo.render.map.png import find_chromium
+
+
+def chromium_path() -> str:
+    """The system Chromium; the tests FAIL (never skip) without it."""
+    try:
+        return find_chromium()
+    except GeoError as err:
+        message = f"the map browser tests need headless Chromium: {err} (CI installs it in .ci/run)"
+    pytest.fail(message, pytrace=False)
 
 
 class OfflinePage:
@@ -24,10 +39,10 @@ class OfflinePage:
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
 
-    def open_map(self, url: str):
-        """Open a map page and wait until it is drawn."""
+    def open_map(self, url: str, timeout_ms: int = 20_000):
+        """Open a map page and wait (at most ``timeout_ms``) until it is drawn."""
         self.page.goto(url, wait_until="load")
-        self.page.wait_for_function("window.geoMapReady === true", timeout=20_000)
+        self.page.wait_for_function("window.geoMapReady === true", timeout=timeout_ms)
         return self.page
 
     def close(self):

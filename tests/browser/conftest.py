@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from browser_pages import chromium_path
 
-from geo.errors import GeoError
-from geo.render.map.png import CHROMIUM_ARGS, find_chromium
-
-
-def chromium_path() -> str:
-    """The system Chromium; the tests FAIL (never skip) without it."""
-    try:
-        return find_chromium()
-    except GeoError as err:
-        message = f"the map browser tests need headless Chromium: {err} (CI installs it in .ci/run)"
-    pytest.fail(message, pytrace=False)
+from geo.render.map.png import CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="module")

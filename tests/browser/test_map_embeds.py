@@ -13,8 +13,8 @@ import struct
 import zlib
 
 import pytest
+from browser_pages import OfflinePage, chromium_path
 
-from geo.errors import GeoError
 from geo.layers.borders import ukraine
 from geo.layers.user_files import load_user_layer
 from geo.measure.measurements import measure_places
@@ -22,63 +22,25 @@ from geo.measure.references import Reference, measure_against
 from geo.model import Place
 from geo.render.map.compose import build_map
 from geo.render.map.embed import save_embed
-from geo.render.map.png import CHROMIUM_ARGS, find_chromium, render_png
+from geo.render.map.png import render_png
 
 EVIL_IMG = '<img src=x onerror="window.__pwned=1">'
 EVIL_SCRIPT = "</script><script>window.__pwned=2</script>"
 EVIL_TEMPLATE = "{{ 7*7 }} ${window.__pwned=3} `"
 
 
-def _chromium() -> str:
-    try:
-        return find_chromium()
-    except GeoError as err:
-        message = f"the map browser tests need headless Chromium: {err} (CI installs it in .ci/run)"
-    pytest.fail(message, pytrace=False)
-
-
 @pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail(
-            "the Python package playwright is required for the map tests: pip install playwright "
-            "(do not run 'playwright install'; the tests drive the system Chromium)",
-            pytrace=False,
-        )
-    exe = _chromium()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=list(CHROMIUM_ARGS))
-        yield b
-        b.close()
+def browser(chromium):
+    """The module's headless Chromium (``tests/browser/conftest.py``)."""
+    return chromium
 
 
-class Page:
-    """An offline page: every request that is not file:, data: or about: is aborted and
-    recorded; console errors and page errors are collected."""
+class Page(OfflinePage):
+    """An offline page (:class:`browser_pages.OfflinePage`) with the map at ``url`` drawn."""
 
     def __init__(self, browser, url: str, width: int = 1200, height: int = 800):
-        self.context = browser.new_context(viewport={"width": width, "height": height})
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-
-        def guard(route):
-            url = route.request.url
-            if url.startswith(("file:", "data:", "about:")):
-                return route.continue_()
-            self.blocked.append(url)
-            return route.abort()
-
-        self.context.route("**/*", guard)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
-        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        self.page.goto(url, wait_until="load")
-        self.page.wait_for_function("window.geoMapReady === true", timeout=15_000)
-
-    def close(self):
-        self.context.close()
+        super().__init__(browser, width, height)
+        self.open_map(url, timeout_ms=15_000)
 
 
 @pytest.fixture(scope="module")
@@ -264,4 +226,4 @@ def test_render_png_is_2x_of_the_whole_page(izhevsk, tmp_path):
 
 def test_chromium_is_really_there():
     # not a skip: a machine without Chromium fails here (and above) with the install line
-    assert _chromium()
+    assert chromium_path()
