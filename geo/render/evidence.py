@@ -5,20 +5,13 @@ method, the reading that decided, the rule applied and the flags. Pure: a ``Verd
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from geo.judge.explain import format_band
 from geo.judge.verdicts import Verdict
+from geo.render.report import clip_quote, terminal_safe
 
 __all__ = ["evidence_text"]
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[A-Za-z]")
-
-
-def _clean(text: str) -> str:
-    """Text as printed: control characters and terminal escapes removed."""
-    return _CONTROL.sub("", text)
 
 
 def evidence_text(verdicts: Sequence[Verdict], number: int) -> str:
@@ -28,8 +21,8 @@ def evidence_text(verdicts: Sequence[Verdict], number: int) -> str:
     start, end = c.span
     lines = [
         f"Claim {number} of {len(verdicts)}",
-        f"  text:       {_clean(c.phrase)!r} at characters {start}-{end}",
-        f"  sentence:   {_clean(_clip(c.text))}",
+        f"  text:       {c.phrase!r} at characters {start}-{end}",
+        f"  sentence:   {clip_quote(c.text, c.phrase)}",
         f"  figure:     {_figure_words(c)}",
         f"  kind:       {c.kind}",
         f"  reference:  {c.reference or 'none found'}"
@@ -45,8 +38,8 @@ def evidence_text(verdicts: Sequence[Verdict], number: int) -> str:
     lines.append(f"  rule:       {v.tolerance_rule}")
     lines.append(f"  verdict:    {v.verdict}")
     lines.append(f"  flags:      {', '.join(v.flags) or 'none'}")
-    lines.append(f"  in words:   {_clean(v.explanation)}")
-    return "\n".join(lines)
+    lines.append(f"  in words:   {v.explanation}")
+    return terminal_safe("\n".join(lines))  # nothing from the article reaches the terminal raw
 
 
 def _figure_words(c) -> str:
@@ -70,7 +63,7 @@ def _target_lines(v: Verdict) -> list[str]:
     else:
         lines.append("  target:     none")
     if choice is not None:
-        lines.append(f"  chosen:     {_clean(choice.reason)}")
+        lines.append(f"  chosen:     {choice.reason}")
         lines.append(f"  confidence: {choice.confidence}")
         if choice.candidates:
             lines.append(f"  candidates: {', '.join(choice.candidates)}")
@@ -102,7 +95,3 @@ def _reading_lines(r, decided: bool) -> list[str]:
         lines.append(f"      bearing from the reference: {r.bearing_deg:.0f}°")
     lines.extend(f"      note: {n}" for n in r.notes)
     return lines
-
-
-def _clip(text: str, limit: int = 400) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
