@@ -85,7 +85,7 @@ def antecedents(
         reach.append(1)
     for source in reach:
         start, end = sentences[source - 1]
-        offered = _offered(text, start, end, source, earlier)
+        offered = _offered(text, start, end, earlier)
         fitting = _fitting(offered, kind)
         if len(fitting) > 1 and fitting[0].start == start:
             # "Blasts rocked Kazan": a capitalised first word may be no place at all
@@ -102,16 +102,16 @@ def is_headline(text: str, span: tuple[int, int]) -> bool:
     return text[end - 1] not in ".!?…\"”'’»)" and (not following or following[0] == "\n")
 
 
-def _offered(text: str, start: int, end: int, number: int, earlier: list[Claim]) -> list[Mention]:
-    """What sentence ``number`` offers to point back at: its claims' targets if it has claims, else
-    every place it names (not locators, governments or people)."""
-    found = [m for m in mentions(text, start, end) if m.role == "place"]
+def _offered(text: str, start: int, end: int, earlier: list[Claim]) -> list[Mention]:
+    """What the sentence at ``text[start:end]`` offers to point back at: its claims' targets if it has
+    claims, else every place it names (not locators, governments or people)."""
+    named_here = mentions(text, start, end)
     targets = [c for c in earlier if c.sentence_span == (start, end) and c.kind == "distance"]
     if targets:
         named = {c.target for c in targets if c.target} | {n for c in targets for n in c.target_candidates}
-        by_name = {m.target_name: m for m in mentions(text, start, end)}
+        by_name = {m.target_name: m for m in named_here}
         return [by_name.get(name, Mention(name, start, start, None, "place")) for name in sorted(named)]
-    return found
+    return [m for m in named_here if m.role == "place"]
 
 
 def _fitting(offered: list[Mention], kind: str | None) -> list[Mention]:
