@@ -75,11 +75,12 @@ class TargetEvidence:
         }
 
 
-def resolve_name(gazetteer, name: str) -> Resolution:
-    """The gazetteer's answer for a place named in an article (a region is not a point; an
-    ambiguous name is taken only if it has exactly one candidate in ``ARTICLE_COUNTRIES``)."""
+def resolve_name(gazetteer, name: str, hint: str | None = None) -> Resolution:
+    """The gazetteer's answer for a place named in an article, narrowed by ``hint`` (a region or town
+    the text locates it in) when given (a region is not a point; an ambiguous name is taken only if
+    it has exactly one candidate in ``ARTICLE_COUNTRIES``)."""
     try:
-        match = gazetteer.lookup_with_hint(name) if " in " in name else gazetteer.lookup(name)
+        match = gazetteer.lookup_with_hint(f"{name} in {hint}") if hint else gazetteer.lookup(name)
     except AmbiguousPlaceError as err:
         cands = tuple(c.place.to_json() for c in err.candidates)
         local = [c.place for c in err.candidates if c.place.country_code in ARTICLE_COUNTRIES]
@@ -104,13 +105,14 @@ def resolve_name(gazetteer, name: str) -> Resolution:
     return Resolution(place)
 
 
-def choose_target(resolve: Callable[[str], Resolution], claim) -> tuple[Resolution, TargetEvidence]:
+def choose_target(resolve: Callable[..., Resolution], claim) -> tuple[Resolution, TargetEvidence]:
     """The claim's target place and the evidence for the choice (``Resolution.place`` None: no target).
-    ``resolve`` answers for one name, e.g. ``functools.partial(resolve_name, gazetteer)``."""
+    ``resolve`` answers for one name and an optional hint, e.g. ``functools.partial(resolve_name,
+    gazetteer)``."""
     if claim.target:
         resolution = resolve(claim.target)
-        if "ambiguous_place" in resolution.flags and getattr(claim, "target_hint", None):
-            hinted = resolve(f"{claim.target} in {claim.target_hint}")
+        if "ambiguous_place" in resolution.flags and claim.target_hint:
+            hinted = resolve(claim.target, claim.target_hint)
             if hinted.place is not None:
                 resolution = hinted
         return resolution, _evidence(claim, claim.target, claim.target_how or "named", resolution)
@@ -123,7 +125,7 @@ def choose_target(resolve: Callable[[str], Resolution], claim) -> tuple[Resoluti
     return resolution, TargetEvidence(None, "none", None, claim.anaphor, "none", reason)
 
 
-def _choose_among(resolve: Callable[[str], Resolution], claim) -> tuple[Resolution, TargetEvidence]:
+def _choose_among(resolve: Callable[..., Resolution], claim) -> tuple[Resolution, TargetEvidence]:
     """One place out of the claim's candidates: the only one that exists and fits the pointing word."""
     kind = anaphor_kind(claim.anaphor)
     fitting: list[tuple[str, Resolution]] = []
