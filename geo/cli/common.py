@@ -164,7 +164,7 @@ def references_of(args):
     refs = resolve_references(
         args.reference, lambda text: resolve_place(text, args), date=date, layer_file=args.layer
     )
-    dated = [r for r in refs if r.layer is not None and r.layer.origin is LayerOrigin.SNAPSHOT]
+    dated = [r for r in refs if r.layer is not None and r.layer.snapshot_id]  # shipped or imported snapshots
     if date and not dated and not args.layer:
         print(
             f"geo: warning: --date {date} has no effect here: {args.reference} does not change with the date "

@@ -43,6 +43,7 @@ def test_import_list_show_forget(home):
         assert shown[key]
     dist = run_geo("distance", "Donetsk", "--from", "frontline", "--date", "2025-03-20", "--json")
     assert dist.returncode == 0 and sid in dist.stdout
+    assert "no effect" not in dist.stderr  # the date picked the imported snapshot: it had an effect
     assert run_geo("frontline", "forget", sid).returncode == 0
     assert sid not in run_geo("frontline", "list").stdout
     assert src.exists()  # the user's own file is never touched
