@@ -57,32 +57,99 @@ CITIES = {
     "Svatove": (49.40926, 38.15534),  # 692118
 }
 OLD = {"Kyiv", "Donetsk", "Melitopol", "Simferopol", "Kharkiv", "Zaporizhzhia", "Kherson"}
-# Which side each city was on, from published facts (README "Sources"); contested towns on the line are left out.
+# Which side each city was on, from published facts (README "Sources");
+# contested towns on the line are left out.
 OCCUPIED = {
     "2022-02-23": {"Donetsk", "Simferopol"},
-    "2022-03-25": {"Donetsk", "Simferopol", "Melitopol", "Kherson", "Bucha", "Ivankiv", "Konotop", "Trostianets",
-                   "Mariupol", "Enerhodar", "Berdiansk", "Balakliia"},
-    "2022-09-05": {"Donetsk", "Simferopol", "Melitopol", "Kherson", "Izium", "Balakliia", "Kupiansk", "Lyman",
-                   "Lysychansk", "Sievierodonetsk", "Beryslav", "Snihurivka", "Svatove", "Mariupol"},
-    "2022-10-05": {"Donetsk", "Simferopol", "Melitopol", "Kherson", "Beryslav", "Snihurivka", "Lysychansk", "Svatove"},
+    "2022-03-25": {
+        "Donetsk",
+        "Simferopol",
+        "Melitopol",
+        "Kherson",
+        "Bucha",
+        "Ivankiv",
+        "Konotop",
+        "Trostianets",
+        "Mariupol",
+        "Enerhodar",
+        "Berdiansk",
+        "Balakliia",
+    },
+    "2022-09-05": {
+        "Donetsk",
+        "Simferopol",
+        "Melitopol",
+        "Kherson",
+        "Izium",
+        "Balakliia",
+        "Kupiansk",
+        "Lyman",
+        "Lysychansk",
+        "Sievierodonetsk",
+        "Beryslav",
+        "Snihurivka",
+        "Svatove",
+        "Mariupol",
+    },
+    "2022-10-05": {
+        "Donetsk",
+        "Simferopol",
+        "Melitopol",
+        "Kherson",
+        "Beryslav",
+        "Snihurivka",
+        "Lysychansk",
+        "Svatove",
+    },
     "2022-11-15": {"Donetsk", "Simferopol", "Melitopol", "Lysychansk", "Svatove"},
     "2023-06-01": {"Donetsk", "Simferopol", "Melitopol", "Bakhmut", "Soledar", "Lysychansk"},
     "2024-07-08": {"Donetsk", "Simferopol", "Melitopol"},
     "2025-07-01": {"Donetsk", "Simferopol", "Melitopol"},
-}  # fmt: skip
+}
 CONTROLLED = {
     "2022-02-23": OLD - OCCUPIED["2022-02-23"],
-    "2022-03-25": {"Kyiv", "Kharkiv", "Zaporizhzhia", "Chernihiv", "Nizhyn", "Sumy", "Okhtyrka", "Mykolaiv",
-                   "Orikhiv", "Bakhmut"},
+    "2022-03-25": {
+        "Kyiv",
+        "Kharkiv",
+        "Zaporizhzhia",
+        "Chernihiv",
+        "Nizhyn",
+        "Sumy",
+        "Okhtyrka",
+        "Mykolaiv",
+        "Orikhiv",
+        "Bakhmut",
+    },
     "2022-09-05": {"Kyiv", "Kharkiv", "Zaporizhzhia", "Mykolaiv", "Siversk", "Soledar", "Bakhmut", "Orikhiv"},
-    "2022-10-05": {"Kyiv", "Kharkiv", "Zaporizhzhia", "Izium", "Balakliia", "Kupiansk", "Lyman", "Siversk",
-                   "Soledar", "Bakhmut", "Velyka Oleksandrivka"},
-    "2022-11-15": {"Kyiv", "Kharkiv", "Zaporizhzhia", "Kherson", "Izium", "Lyman", "Bakhmut", "Soledar",
-                   "Beryslav", "Snihurivka"},
+    "2022-10-05": {
+        "Kyiv",
+        "Kharkiv",
+        "Zaporizhzhia",
+        "Izium",
+        "Balakliia",
+        "Kupiansk",
+        "Lyman",
+        "Siversk",
+        "Soledar",
+        "Bakhmut",
+        "Velyka Oleksandrivka",
+    },
+    "2022-11-15": {
+        "Kyiv",
+        "Kharkiv",
+        "Zaporizhzhia",
+        "Kherson",
+        "Izium",
+        "Lyman",
+        "Bakhmut",
+        "Soledar",
+        "Beryslav",
+        "Snihurivka",
+    },
     "2023-06-01": {"Kyiv", "Kharkiv", "Zaporizhzhia", "Kherson", "Siversk", "Orikhiv", "Beryslav"},
     "2024-07-08": OLD - OCCUPIED["2024-07-08"],
     "2025-07-01": OLD - OCCUPIED["2025-07-01"],
-}  # fmt: skip
+}
 
 
 def test_every_shipped_snapshot_is_checked():
