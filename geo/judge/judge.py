@@ -40,7 +40,7 @@ from geo.layers.borders import country_border
 from geo.layers.catalog import layer_for
 from geo.layers.layer import Layer
 from geo.measure.measurements import measure_layer, measure_places, nearest_place_namer
-from geo.measure.prepared import geodesic_length_km, inside_layer
+from geo.measure.prepared import distance_to_layer, geodesic_length_km, inside_layer
 from geo.model import LayerOrigin, LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
 from geo.text.claim import JUDGED_KINDS
 from geo.text.vocabulary import BORDER_COUNTRIES
@@ -217,11 +217,24 @@ class Judge:
 
     def _in_controlled(self, target: Place) -> bool:
         """True when ``target`` lies in Ukrainian-controlled territory on the judge's date
-        (False when no snapshot or layer says so)."""
+        (False when no snapshot or layer says so).
+
+        A place whose point falls in neither territory but within Natural Earth's accuracy
+        (:data:`BORDER_SLACK_KM`) of the controlled side, and nearer it than the occupied side,
+        counts as controlled: Kherson's GeoNames point lies 0.1 km into the Dnipro, which Natural
+        Earth counts as water there."""
         try:
-            return inside_layer(target.lat, target.lon, self._layer(LayerRole.CONTROLLED))
+            controlled = self._layer(LayerRole.CONTROLLED)
+            if inside_layer(target.lat, target.lon, controlled):
+                return True
+            occupied = self._layer(LayerRole.OCCUPIED)
+            if inside_layer(target.lat, target.lon, occupied):
+                return False
+            to_ctl = distance_to_layer(target.lat, target.lon, controlled).distance_m[0] / 1000
+            to_occ = distance_to_layer(target.lat, target.lon, occupied).distance_m[0] / 1000
         except GeoError:
             return False
+        return bool(to_ctl <= BORDER_SLACK_KM and to_ctl < to_occ)
 
     def _reading(self, claim, target: Place, kind: ReadingKind) -> tuple[Reading, list[str]]:
         """Measure ``target`` for one reading of the claim's reference and judge it."""
