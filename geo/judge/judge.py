@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from geo.errors import AmbiguousPlaceError, DateError, GeoError, UnknownPlaceError
 from geo.judge.choice import ARTICLE_COUNTRIES, choose_target, resolve_name
-from geo.judge.explain import deciding_reading, explain
+from geo.judge.explain import deciding_reading, explain, format_band
 from geo.judge.readings import Reading, aggregate, judge_value, layer_reading, place_reading, relative_error
 from geo.judge.staleness import apply_staleness
 from geo.judge.tolerance import (
@@ -28,6 +28,9 @@ from geo.judge.tolerance import (
     CITY_SLACK_KM,
     LENGTH_ALLOWANCE,
     SNAPSHOT_SLACK_KM,
+    WAYPOINT_LENGTH_FACTOR,
+    WAYPOINT_LENGTH_MIN_FACTOR,
+    WAYPOINT_UNDER_MEASURE,
     claim_band_km,
     conversion_mismatch,
     tolerance_rule_text,
@@ -37,7 +40,7 @@ from geo.layers.borders import country_border
 from geo.layers.catalog import layer_for
 from geo.layers.layer import Layer
 from geo.measure.measurements import measure_layer, measure_places, nearest_place_namer
-from geo.measure.prepared import geodesic_length_km, inside_layer
+from geo.measure.prepared import distance_to_layer, geodesic_length_km, inside_layer
 from geo.model import LayerOrigin, LayerRole, Place, ReadingKind, ReferenceKind, VerdictKind
 from geo.text.claim import JUDGED_KINDS
 from geo.text.vocabulary import BORDER_COUNTRIES
@@ -214,11 +217,24 @@ class Judge:
 
     def _in_controlled(self, target: Place) -> bool:
         """True when ``target`` lies in Ukrainian-controlled territory on the judge's date
-        (False when no snapshot or layer says so)."""
+        (False when no snapshot or layer says so).
+
+        A place whose point falls in neither territory but within Natural Earth's accuracy
+        (:data:`BORDER_SLACK_KM`) of the controlled side, and nearer it than the occupied side,
+        counts as controlled: Kherson's GeoNames point lies 0.1 km into the Dnipro, which Natural
+        Earth counts as water there."""
         try:
-            return inside_layer(target.lat, target.lon, self._layer(LayerRole.CONTROLLED))
+            controlled = self._layer(LayerRole.CONTROLLED)
+            if inside_layer(target.lat, target.lon, controlled):
+                return True
+            occupied = self._layer(LayerRole.OCCUPIED)
+            if inside_layer(target.lat, target.lon, occupied):
+                return False
+            to_ctl = distance_to_layer(target.lat, target.lon, controlled).distance_m[0] / 1000
+            to_occ = distance_to_layer(target.lat, target.lon, occupied).distance_m[0] / 1000
         except GeoError:
             return False
+        return bool(to_ctl <= BORDER_SLACK_KM and to_ctl < to_occ)
 
     def _reading(self, claim, target: Place, kind: ReadingKind) -> tuple[Reading, list[str]]:
         """Measure ``target`` for one reading of the claim's reference and judge it."""
@@ -252,12 +268,16 @@ class Judge:
         except GeoError as err:
             return self._unverifiable(claim, None, flags, notes + [str(err)])
         length = geodesic_length_km(layer)
-        if layer.origin is LayerOrigin.SNAPSHOT:  # a waypoint line, not an imported detailed one
+        waypoint = layer.origin is LayerOrigin.SNAPSHOT  # our waypoint line, not a detailed one
+        line_name = f"{layer.source}; {layer.version}"
+        if waypoint:
             notes = notes + [
-                "our snapshot joins waypoints 10-30 km apart, so it runs shorter than the real winding line "
-                "(about a third shorter than DeepStateMap's line in validation); "
-                "pass --layer for a detailed line"
+                f"measured on our waypoint line ({line_name}), which joins settlements 10-30 km apart "
+                f"and under-measures by {WAYPOINT_UNDER_MEASURE}; import a detailed line for a length "
+                "that matters"
             ]
+        else:
+            notes = notes + [f"measured on {line_name}"]
         low, high = claim_band_km(claim)
         band = (low - claim.claimed_km * LENGTH_ALLOWANCE, high + claim.claimed_km * LENGTH_ALLOWANCE)
         reading = Reading(
@@ -268,7 +288,7 @@ class Judge:
             verdict=judge_value(length, band),
             relative_error=relative_error(claim.claimed_km, length),
             tolerance_km=band,
-            source=f"{layer.source}; {layer.version}",
+            source=line_name,
             method="sum of WGS84 geodesic lengths between the line's vertices",
             notes=layer.notes
             + (
@@ -281,6 +301,10 @@ class Judge:
         verdict, explanation, stale_flags = apply_staleness(
             [reading], reading.verdict, explain(claim, None, [reading], reading.verdict, notes)
         )
+        if waypoint and verdict is not VerdictKind.UNVERIFIABLE:
+            verdict, explanation = self._waypoint_length(claim, verdict, explanation, band, length, line_name)
+            if verdict is VerdictKind.UNVERIFIABLE:
+                flags.append("waypoint_line_under_measures")
         return Verdict(
             claim,
             None,
@@ -290,6 +314,26 @@ class Judge:
             explanation,
             rule,
             decided_by=deciding_reading([reading], reading.verdict),
+        )
+
+    @staticmethod
+    def _waypoint_length(claim, verdict, explanation, band, length, line_name) -> tuple[VerdictKind, str]:
+        """A length judged on our waypoint line, which runs short: a detailed line is about
+        1.25-1.6 times as long. A claim longer than our line but within that is not evidence of
+        overstatement, and one that fits only our short line is not confirmed: both unverifiable."""
+        low_true, high_true = length * WAYPOINT_LENGTH_MIN_FACTOR, length * WAYPOINT_LENGTH_FACTOR
+        if verdict is VerdictKind.OVERSTATED and band[0] <= high_true:
+            why = "longer than our waypoint line"
+        elif verdict is VerdictKind.CONSISTENT and band[1] < low_true:
+            why = "which fits our waypoint line but not a detailed one"
+        else:
+            return verdict, explanation
+        figure = f"{(claim.hedge + ' ') if claim.hedge else ''}{claim.figure:,g} {claim.unit}"
+        return VerdictKind.UNVERIFIABLE, (
+            f"Cannot verify: the claim '{figure}' allows {format_band(band)}, {why}; our waypoint line "
+            f"under-measures by {WAYPOINT_UNDER_MEASURE}: it measured {length:,.0f} km ({line_name}), and a "
+            f"detailed line would be about {low_true:,.0f}-{high_true:,.0f} km. Import a detailed line "
+            "(geo frontline import / fetch deepstate, or --layer) to judge it."
         )
 
     def _unverifiable(self, claim, target, flags, notes, candidates=(), evidence=None) -> Verdict:

@@ -13,6 +13,9 @@ from geo.core.units import convert, figure_step
 
 __all__ = [
     "HEDGE_ALLOWANCE",
+    "WAYPOINT_LENGTH_FACTOR",
+    "WAYPOINT_LENGTH_MIN_FACTOR",
+    "WAYPOINT_UNDER_MEASURE",
     "claim_band_km",
     "conversion_mismatch",
     "range_band_km",
@@ -76,6 +79,16 @@ CONVERSION_TOLERANCE = 0.05
 #: Front-line lengths are definition-dependent (with or without the Dnipro and the
 #: northern border); a length claim is judged with this allowance on top of the hedge's.
 LENGTH_ALLOWANCE = 0.20
+#: A shipped waypoint snapshot (data/frontline) joins settlements 10-30 km apart, so its line runs
+#: 22-33 % shorter than a detailed one (validation against DeepStateMap, data/frontline/README.md):
+#: the true line is about 1.3-1.5 times ours. A claimed length above ours but within this factor
+#: of it may well be right, so against a waypoint line it is unverifiable, not overstated.
+WAYPOINT_LENGTH_FACTOR = 1.6
+#: ... and a detailed line is at least this many times ours (1.29 and 1.49 in validation): a claim
+#: whose band ends below it fits our short line only, so it is unverifiable, not consistent.
+WAYPOINT_LENGTH_MIN_FACTOR = 1.25
+#: How a waypoint line under-measures, in the words the verdict uses.
+WAYPOINT_UNDER_MEASURE = "about a third (22-33 % in validation against a detailed line)"
 
 
 def step_km(figure: float, unit: str) -> float:

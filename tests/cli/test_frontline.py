@@ -36,7 +36,9 @@ def test_import_list_show_forget(home):
     sid = r.stdout.strip()
     assert sid.startswith("2025-03-14-deepstate-") and "occupied" in r.stderr
     listed = json.loads(run_geo("frontline", "list", "--json").stdout)
-    assert [e["id"] for e in listed] == ["2022-02-23", "2022-11-15", "2024-07-08", sid, "2025-07-01"]
+    shipped = ["2022-02-23", "2022-03-25", "2022-09-05", "2022-10-05", "2022-11-15", "2023-06-01"]
+    shipped.append("2024-07-08")
+    assert [e["id"] for e in listed] == [*shipped, sid, "2025-07-01"]
     shown = json.loads(run_geo("frontline", "show", sid, "--json").stdout)
     assert shown["file"] == str(src.resolve()) and shown["publication_time"].startswith("2025-03-14T18:30")
     for key in ("sha256", "fetch_time", "licence", "parser_version", "area_km2", "source"):
@@ -91,6 +93,54 @@ def test_story_after_the_kherson_withdrawal_gets_the_post_withdrawal_line(home):
     front = next(x for x in kherson["readings"] if x["kind"] == "frontline")
     assert front["layer_date"] == "2022-11-15" and front["distance_km"] < 5
     assert kherson["verdict"] == "consistent" and "stale_snapshot" not in kherson["flags"]
+
+
+def line_distance_km(date: str, lat: float, lon: float) -> float:
+    """Distance to a shipped snapshot's line by dense geodesic sampling (independent of geo.measure)."""
+    line = frontline_snapshot(date).line.geometry
+    parts = [list(g.coords) for g in getattr(line, "geoms", [line])]
+    return dense_min_distance(lat, lon, parts, step_m=100.0)[0] / 1000
+
+
+def verify_story(home, name: str, text: str) -> tuple[list[dict], str]:
+    story = home / name
+    story.write_text(text, encoding="utf-8")
+    r = run_geo("verify", str(story), "--json")
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout), r.stderr
+
+
+def test_story_near_kyiv_in_march_2022_gets_the_march_line(home):
+    """A story of 2022-03-28 is judged against the 2022-03-25 line (Russian forces at Irpin and
+    north of Brovary), not the 2022-02-23 line in Donbas 600 km away; no stale flag."""
+    (brovary, kharkiv), err = verify_story(
+        home,
+        "brovary.txt",
+        "date: 2022-03-28\nBrovary is about 15 km from the front line.\n"
+        "Kharkiv is 11 km from the front line.\n",
+    )
+    assert "stale" not in err
+    for verdict, (lat, lon) in ((brovary, (50.51097, 30.79106)), (kharkiv, (49.98177, 36.25475))):
+        front = next(x for x in verdict["readings"] if x["kind"] == "frontline")
+        assert front["layer_date"] == "2022-03-25", verdict
+        assert front["distance_km"] == pytest.approx(line_distance_km("2022-03-25", lat, lon), abs=0.05)
+        assert verdict["verdict"] == "consistent" and "stale_snapshot" not in verdict["flags"]
+    assert line_distance_km("2022-02-23", 50.51097, 30.79106) > 500  # the pre-invasion line would not do
+
+
+def test_story_of_8_september_2022_gets_the_line_before_the_kharkiv_counteroffensive(home):
+    """On 2022-09-08 Izium was still occupied: it is measured to Ukrainian-controlled territory of
+    2022-09-05, and its distance to the line is that of 2022-09-05, not of 2022-10-05."""
+    text = "date: 2022-09-08\nIzium lies some 12 km from the front line.\n"
+    (izium,), err = verify_story(home, "izium.txt", text)
+    assert "stale" not in err
+    kinds = {x["kind"]: x for x in izium["readings"]}
+    assert set(kinds) == {"frontline", "controlled"}  # occupied on that date: measured to the other side
+    assert all(x["layer_date"] == "2022-09-05" for x in izium["readings"])
+    expected = line_distance_km("2022-09-05", 49.20697, 37.27679)
+    assert kinds["frontline"]["distance_km"] == pytest.approx(expected, abs=0.05)
+    assert abs(expected - line_distance_km("2022-10-05", 49.20697, 37.27679)) > 20
+    assert izium["verdict"] == "consistent" and "stale_snapshot" not in izium["flags"]
 
 
 def test_batch_and_range_honour_the_date_with_an_imported_snapshot(home):
