@@ -29,7 +29,9 @@ def cmd_map(args) -> int:
     shown = [r.layer for r in refs if r.layer is not None]
     from geo.model import LayerOrigin
 
-    if any(layer.origin is LayerOrigin.SNAPSHOT for layer in shown):
+    # a snapshot's layer (shipped, or imported: version "snapshot <id>") brings its context:
+    # the border, occupied and controlled territory, the grey zone, the front line
+    if any(layer.origin is LayerOrigin.SNAPSHOT or layer.version.startswith("snapshot ") for layer in shown):
         from geo.layers.catalog import snapshot_context
 
         context = snapshot_context(args.date)

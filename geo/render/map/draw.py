@@ -110,7 +110,14 @@ def _line_labels(ml: MeasuredLine, severity: int, population: int, name_end: boo
     line = ml.line
     text = it.label if it.label is not None else words_distance(it.distance_km or 0.0)
     out.labels.append(
-        MapLabel(text, "figure", line.anchors(), label_priority("figure", severity, population), color=color)
+        MapLabel(
+            text,
+            "figure",
+            line.anchors(),
+            label_priority("figure", severity, population),
+            color=color,
+            counted=True,  # a figure left off its line is counted in the key too
+        )
     )
     ref_lon = float(line.path_lon[0])
     out.obstacles.append((it.ref_lat, ref_lon, REF_PX + 1))
