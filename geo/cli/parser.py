@@ -86,6 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--scale", type=float, default=2.0, help="device pixels per CSS pixel of --png (default 2)"
     )
     m.add_argument("--pdf", help="also render a PDF for print (headless Chromium)")
+    m.add_argument(
+        "--svg", help="also write a standalone SVG for print (vectors and text; headless Chromium)"
+    )
+    m.add_argument(
+        "--inset",
+        action="store_true",
+        help="a small locator of the map's area in Europe and Asia, in a free corner",
+    )
     common(m)
     m.set_defaults(func=cmd_map)
 

@@ -11,7 +11,7 @@ territory, rings, the key's swatches) to variants that read on dark land.
 
 from __future__ import annotations
 
-__all__ = ["DARK_SWAPS", "MAP_CSS"]
+__all__ = ["DARK_SWAPS", "MAP_CSS", "THEME_JS"]
 
 _LIGHT = """--geo-bg:#ffffff;--geo-ink:#1b1b1b;--geo-muted:#555555;--geo-sea:#d5e3ec;--geo-land:#f3f1eb;
 --geo-coast:#a3a3a3;--geo-halo:#ffffff;--geo-paper:#ffffff;--geo-country:#666666;--geo-leader:#5a5a5a;"""
@@ -42,14 +42,15 @@ DARK_SWAPS = {
 
 
 def _dark_rules(scope: str) -> str:
-    """The CSS rules that apply :data:`DARK_SWAPS` under ``scope`` (a selector of ``<html>``)."""
+    """The CSS rules that apply :data:`DARK_SWAPS` under ``scope`` (a class of ``<html>``; an
+    ``auto`` page takes ``geo-dark`` when the reader's setting is dark, :data:`THEME_JS`)."""
     rules = []
     for old, new in DARK_SWAPS.items():
         rules.append(
-            f'{scope} path[stroke="{old}"]{{stroke:{new}}}{scope} path[fill="{old}"]{{fill:{new}}}'
-            f'{scope} .geo-lbl[data-c="{old}"]{{border-color:{new}!important}}'
-            f'{scope} .geo-key [data-c="{old}"]{{border-color:{new}!important;color:{new}!important}}'
-            f'{scope} .geo-key [data-f="{old}"]{{background:{new}!important}}'
+            f'{scope} [stroke="{old}"]{{stroke:{new}}}{scope} [fill="{old}"]{{fill:{new}}}'
+            f'{scope} [data-c="{old}"]{{border-color:{new}!important}}'
+            f'{scope} .mark[data-c="{old}"]{{color:{new}!important}}'
+            f'{scope} [data-f="{old}"]{{background:{new}!important}}'
         )
     return "\n".join(rules)
 
@@ -59,8 +60,7 @@ MAP_CSS = (
     f":root{{{_LIGHT}}}\n"
     f"@media (prefers-color-scheme: dark) {{ :root.geo-auto-theme {{{_DARK}}} }}\n"
     f":root.geo-dark{{{_DARK}}}\n"
-    f"@media (prefers-color-scheme: dark) {{\n{_dark_rules(':root.geo-auto-theme')}\n}}\n"
-    f"{_dark_rules(':root.geo-dark')}\n"
+    f"{_dark_rules('.geo-dark')}\n"
     """
 html, body { margin: 0; padding: 0; background: var(--geo-bg); color: var(--geo-ink);
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
@@ -98,9 +98,18 @@ path.geo-countries { fill: var(--geo-land); stroke: var(--geo-coast); }
 .geo-lbl-ring { font-size: 11px; color: var(--geo-muted); }
 .geo-leader { stroke: var(--geo-leader); stroke-width: 1; fill: none; }
 .leaflet-control-zoom a { width: 26px; height: 26px; line-height: 26px; font-size: 16px; }
-.leaflet-control-scale-line { font-size: 10px; background: rgba(255,255,255,.6); }
+.leaflet-control-scale-line { font-size: 10px; background: var(--geo-paper); color: var(--geo-ink);
+  opacity: .85; }
 .geo-static .leaflet-control-zoom { display: none; }
 .leaflet-popup-content { font-size: 13px; }
+.leaflet-control.geo-inset { background: var(--geo-paper); border: 1px solid var(--geo-coast); line-height: 0;
+  pointer-events: none; }
+.geo-inset svg { display: block; width: 120px; height: auto; }
+.geo-inset-sea { fill: var(--geo-sea); }
+.geo-inset-land { fill: var(--geo-land); stroke: var(--geo-coast); stroke-width: 0.8; }
+.geo-inset-ua { fill: #0057b7; fill-opacity: 0.5; }
+.geo-inset-view { fill: none; stroke: #d55e00; stroke-width: 3; }
+.geo-inset-note { margin: 2px 0 0; }
 :focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
 @media (max-width: 499px) {
   .geo-map { aspect-ratio: 1 / 1; }
@@ -111,6 +120,18 @@ path.geo-countries { fill: var(--geo-land); stroke: var(--geo-coast); }
   .geo-key li { white-space: normal; }
   .geo-lbl { font-size: 11px; line-height: 14px; }
   .geo-lbl-target { font-size: 12px; }
+  .geo-inset svg { width: 84px; }
 }
 """
 )
+
+#: An ``auto`` page follows the reader's ``prefers-color-scheme`` (and its changes): the
+#: ``geo-dark`` class on ``<html>`` turns on the dark swaps as well as the dark variables.
+THEME_JS = """(function () {
+    var root = document.documentElement, q = window.matchMedia && matchMedia("(prefers-color-scheme: dark)");
+    if (!q || !root.classList.contains("geo-auto-theme")) { return; }
+    function follow() { root.classList.toggle("geo-dark", q.matches); }
+    follow();
+    if (q.addEventListener) { q.addEventListener("change", follow); }
+})();
+"""
