@@ -76,7 +76,7 @@ def range_map(
         date=date,
         byline=byline,
         labels=labels,
-        legend_entries=[LegendEntry("dot", RANGE_PLACE_COLOR, "place within range")],
+        legend_entries=[LegendEntry("dot", RANGE_PLACE_COLOR, "place within range (all in the table)")],
         overlays=[PlaceDots(rows_out, RANGE_PLACE_COLOR, RANGE_DOT_PX)],
         **look,
     )
