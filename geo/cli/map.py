@@ -72,7 +72,7 @@ def cmd_map(args) -> int:
 
 
 def _render_image(tmp_html, image: str, out, scale: float) -> None:
-    """The PNG or PDF of the map at ``tmp_html``, whole at ``image`` or nothing there."""
+    """The PNG, PDF or SVG of the map at ``tmp_html``, whole at ``image`` or nothing there."""
     from pathlib import Path
 
     from geo.errors import GeoError
