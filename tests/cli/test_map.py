@@ -17,7 +17,7 @@ def test_map_with_rings_embed_snippet_and_no_network_assets(tmp_path):
     assert not re.search(r"<script[^>]+src=[\"']https?://", html)
     assert not re.search(r"<link[^>]+href=[\"']https?://", html)
     assert "1,260 km" in html and "Natural Earth" in html and "2025-07-01" in html
-    assert "Russian-occupied territory" in html  # context layers shown with the controlled one
+    assert "Russian-occupied, 1 July 2025" in html  # context layers shown with the controlled one (key)
     assert r.stdout.startswith("Izhevsk is about 1,260 km")
     assert "<iframe" in r.stdout and 'title="Izhevsk is about 1,260 km' in r.stdout
 
