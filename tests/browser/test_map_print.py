@@ -264,3 +264,24 @@ def test_figures_left_off_are_counted_in_the_key(chromium, looked):
         assert re.search(rf"\b{left} (more )?distances? in the claims table$", more), (figures, more)
     finally:
         page.close()
+
+
+def test_the_inset_is_left_out_with_a_note_when_no_corner_is_free(chromium, looked):
+    path, _ = looked["izhevsk", "inset"]
+    page = OfflinePage(chromium, 375, 667)
+    try:
+        p = page.open_map(path.resolve().as_uri())
+        assert p.evaluate(INSET_JS)["shown"]  # a far target on a phone: a corner is free
+        # data in every corner of the frame (markers 20 px in), then the page fits again
+        p.evaluate(
+            """() => { const m = window.geoMap, s = m.getSize();
+                       [[20, 20], [s.x - 20, 20], [20, s.y - 20], [s.x - 20, s.y - 20]].forEach((c) =>
+                           L.circleMarker(m.containerPointToLatLng(c), {radius: 4}).addTo(m));
+                       m.fire("geo:fit"); }"""
+        )
+        inset = p.evaluate(INSET_JS)
+        assert not inset["shown"] and "Locator inset left out" in inset["note"], inset
+        m = p.evaluate(MEASURE_JS)
+        assert m["cover"] <= 0.10 and m["pairs"] == []
+    finally:
+        page.close()
