@@ -9,12 +9,19 @@ SVG's own geometry, screenshot pixels), never read from the code that made the m
 from __future__ import annotations
 
 import re
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
-from browser_pages import OfflinePage
+from browser_pages import (
+    CITIES,
+    MEASURE_JS,
+    UNNAMED_JS,
+    OfflinePage,
+    article_text,
+    check_measures,
+    host_page,
+    open_host,
+)
 from shapely.geometry import box
 
 from geo.judge.judge import Judge
@@ -33,9 +40,7 @@ from geo.text.extract import extract_claims
 
 from helpers import run_geo
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_map_publish import CITIES, MEASURE_JS, UNNAMED_JS, VIEWPORTS, _article, _check  # noqa: E402
-
+VIEWPORTS = [(375, 667), (1200, 800)]
 LOOKS = {"inset": {"inset": True}, "dark": {"theme": "dark"}, "dark-inset": {"theme": "dark", "inset": True}}
 
 #: Where the inset is, and every piece of data it covers: marker circles (their boxes),
@@ -101,7 +106,7 @@ def looked(tmp_path_factory, gazetteer):
     ua = ukraine()
     izh = measure_against(gazetteer.lookup("Izhevsk").place, Reference("ukraine", layer=ua))
     finding = finding_sentence(izh).split(" (Natural Earth")[0]
-    verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(_article(CITIES)))
+    verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(article_text(CITIES)))
     rows = range_query(ua, [500, 1000, 1500], gazetteer, min_population=200_000)
     out = {}
     for look, kw in LOOKS.items():
@@ -131,7 +136,7 @@ def test_done_when_with_inset_and_dark(chromium, looked, name, look, viewport):
                 p.evaluate(STATIC_JS)
             m = p.evaluate(MEASURE_JS)
             assert header in m["header"]
-            _check(m, f"{name} {look} at {viewport}")
+            check_measures(m, f"{name} {look} at {viewport}")
         assert p.evaluate(UNNAMED_JS) == []
         if "inset" in look:
             inset = p.evaluate(INSET_JS)
@@ -285,3 +290,45 @@ def test_the_inset_is_left_out_with_a_note_when_no_corner_is_free(chromium, look
         assert m["cover"] <= 0.10 and m["pairs"] == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("name", ["izhevsk", "verify20", "range"])
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=["phone", "column"])
+def test_dark_inset_embed_resizes_and_scrolls_the_article(chromium, looked, name, viewport):
+    path, header = looked[name, "dark-inset"]
+    page, frame = open_host(chromium, host_page(path.parent, path, 680), *viewport)
+    try:
+        page.page.wait_for_function(
+            "() => (document.querySelector('iframe[data-geo-embed]') || {style: {}}).style.height",
+            timeout=10_000,
+        )
+        page.page.wait_for_timeout(200)
+        iframe = page.page.locator("iframe[data-geo-embed]")
+        m = frame.evaluate(MEASURE_JS)
+        assert abs(iframe.bounding_box()["height"] - m["body"]) <= 2
+        assert header in m["header"]
+        check_measures(m, f"{name} dark-inset embedded at {viewport}")
+        box = iframe.bounding_box()
+        page.page.evaluate(f"window.scrollTo(0, {box['y'] - 100})")
+        page.page.wait_for_timeout(100)
+        box = iframe.bounding_box()
+        before, zoom = page.page.evaluate("window.scrollY"), frame.evaluate("window.geoMap.getZoom()")
+        page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 300))
+        page.page.mouse.wheel(0, 400)
+        page.page.wait_for_timeout(400)
+        assert page.page.evaluate("window.scrollY") > before + 100
+        assert frame.evaluate("window.geoMap.getZoom()") == zoom
+        assert page.errors == [] and page.blocked == []
+    finally:
+        page.close()
+
+
+def test_dark_inset_png_at_2x(looked, tmp_path):
+    from PIL import Image
+
+    for name in ("izhevsk", "verify20", "range"):
+        png = render_png(looked[name, "dark-inset"][0], tmp_path / f"{name}.png")
+        img = Image.open(png).convert("RGB")
+        assert img.size[0] == 2400
+        # the page's background is the dark palette's, in the PNG too
+        assert _luminance(img.getpixel((4, 4))) < 0.02

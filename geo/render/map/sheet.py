@@ -99,7 +99,7 @@ path.geo-countries { fill: var(--geo-land); stroke: var(--geo-coast); }
 .geo-leader { stroke: var(--geo-leader); stroke-width: 1; fill: none; }
 .leaflet-control-zoom a { width: 26px; height: 26px; line-height: 26px; font-size: 16px; }
 .leaflet-control-scale-line { font-size: 10px; background: var(--geo-paper); color: var(--geo-ink);
-  opacity: .85; }
+  opacity: .85; text-shadow: none; }
 .geo-static .leaflet-control-zoom { display: none; }
 .leaflet-popup-content { font-size: 13px; }
 .leaflet-control.geo-inset { background: var(--geo-paper); border: 1px solid var(--geo-coast); line-height: 0;
