@@ -315,8 +315,8 @@ def test_dark_inset_embed_resizes_and_scrolls_the_article(chromium, looked, name
         before, zoom = page.page.evaluate("window.scrollY"), frame.evaluate("window.geoMap.getZoom()")
         page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 300))
         page.page.mouse.wheel(0, 400)
-        page.page.wait_for_timeout(400)
-        assert page.page.evaluate("window.scrollY") > before + 100
+        # the article scrolls (waited for: a loaded machine may take a while to deliver the wheel)
+        page.page.wait_for_function(f"window.scrollY > {before + 100}", timeout=5_000)
         assert frame.evaluate("window.geoMap.getZoom()") == zoom
         assert page.errors == [] and page.blocked == []
     finally:

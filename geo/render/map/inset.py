@@ -195,6 +195,9 @@ class InsetLocator(SafeMacroElement):
                 note("Locator inset left out: no corner of the map is free of data at this width.");
             }
             m.on("geo:fit", choose);
+            m.on("zoomend moveend", function () {  // a reader's zoom (interactive maps) moves the box
+                if (el.style.display !== "none" && !m.geoFitting) { view(); }
+            });
         })({{ this._parent.get_name() }}, {{ this.svg }}, {{ this.proj }}, {{ this.share }});
         {% endmacro %}
         """
