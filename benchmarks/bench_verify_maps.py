@@ -103,7 +103,12 @@ def main() -> None:
         report("20-claim verification map, build + save", med, f"embed {vmap.stat().st_size / 1024:,.0f} KB")
         med, _ = median_seconds(lambda: render_png(vmap, Path(tmp) / "story.png"), repeat=3)
         report("headless Chromium render of the 20-claim map (PNG)", med, "(median of 3)")
-        for page in (izh, vmap):
+        dark = verification_map(verdicts, Path(tmp) / "story-dark-inset.html", date="2025-07-01",
+                                theme="dark", inset=True)  # fmt: skip
+        report("20-claim map, --theme dark --inset", 0.0, f"embed {dark.stat().st_size / 1024:,.0f} KB")
+        med, _ = median_seconds(lambda: render_png(vmap, Path(tmp) / "story.svg"), repeat=3)
+        report("headless Chromium SVG of the 20-claim map", med, "(median of 3)")
+        for page in (izh, vmap, dark):
             ms = page_ready_ms(page)
             report(
                 f"in-page render of {page.name}, 375 and 1200 px", max(ms) / 1000, f"(median of 5: {ms} ms)"

@@ -55,6 +55,7 @@ class LayerRole(_StrEnum):
     - ``country``: another country's territory (Natural Earth);
     - ``controlled`` / ``occupied``: Ukrainian-controlled or Russian-occupied territory on a date;
     - ``frontline``: the line of contact on a date;
+    - ``grey``: the grey zone, contested ground on a date (an imported snapshot's; drawn, never measured);
     - ``region``: an oblast, krai or republic (or Crimea, Donbas) as a polygon;
     - ``user``: a user's own geometry taken as it is.
     """
@@ -64,6 +65,7 @@ class LayerRole(_StrEnum):
     CONTROLLED = "controlled"
     OCCUPIED = "occupied"
     FRONTLINE = "frontline"
+    GREY = "grey"
     REGION = "region"
     USER = "user"
 

@@ -38,7 +38,7 @@ def cmd_range(args) -> int:
 
         out = Path(args.map)
         with atomic_output(out) as tmp:
-            range_map(rows, reference, kms, tmp, date=args.date)
+            range_map(rows, reference, kms, tmp, date=args.date, theme=args.theme, inset=args.inset)
         print(f"geo: map written to {out}", file=sys.stderr)
     if args.csv:
         sys.stdout.write(rows_to_csv(rows))

@@ -29,7 +29,9 @@ def cmd_map(args) -> int:
     shown = [r.layer for r in refs if r.layer is not None]
     from geo.model import LayerOrigin
 
-    if any(layer.origin is LayerOrigin.SNAPSHOT for layer in shown):
+    # a snapshot's layer (shipped, or imported: version "snapshot <id>") brings its context:
+    # the border, occupied and controlled territory, the grey zone, the front line
+    if any(layer.origin is LayerOrigin.SNAPSHOT or layer.version.startswith("snapshot ") for layer in shown):
         from geo.layers.catalog import snapshot_context
 
         context = snapshot_context(args.date)
@@ -51,10 +53,11 @@ def cmd_map(args) -> int:
         byline=args.byline,
         interactive=args.interactive,
         theme=args.theme,
+        inset=args.inset,
     )
     with atomic_output(out) as tmp_html:
         save_embed(fmap, tmp_html)
-        for image in (args.png, args.pdf):  # the HTML is kept only when the images are made too
+        for image in (args.png, args.pdf, args.svg):  # the HTML is kept only when the images are made too
             if image:
                 _render_image(tmp_html, image, out, args.scale)
     sentence = finding_sentence(results[0])
@@ -62,14 +65,14 @@ def cmd_map(args) -> int:
     print(sentence)
     if args.embed:
         print(embed_snippet(Path(out.name), args.title or sentence, sentence))
-    for image in (args.png, args.pdf):
+    for image in (args.png, args.pdf, args.svg):
         if image:
             print(f"geo: image written to {image}", file=sys.stderr)
     return 0
 
 
 def _render_image(tmp_html, image: str, out, scale: float) -> None:
-    """The PNG or PDF of the map at ``tmp_html``, whole at ``image`` or nothing there."""
+    """The PNG, PDF or SVG of the map at ``tmp_html``, whole at ``image`` or nothing there."""
     from pathlib import Path
 
     from geo.errors import GeoError
@@ -85,7 +88,7 @@ def _render_image(tmp_html, image: str, out, scale: float) -> None:
 
 
 def _check_outputs(args) -> None:
-    """``--out``, ``--png`` and ``--pdf`` can be written, are not the same file, and name no
+    """``--out``, ``--png``, ``--pdf`` and ``--svg`` can be written, are not the same file, and name no
     input (not even with ``--force``)."""
     from pathlib import Path
 
@@ -93,7 +96,8 @@ def _check_outputs(args) -> None:
 
     check_output_path(args.out, "--out", args.force)
     out = Path(args.out).expanduser().resolve()
-    for option, path, suffix in (("--png", args.png, ".png"), ("--pdf", args.pdf, ".pdf")):
+    outputs = (("--png", args.png, ".png"), ("--pdf", args.pdf, ".pdf"), ("--svg", args.svg, ".svg"))
+    for option, path, suffix in outputs:
         if not path:
             continue
         check_output_path(path, option, args.force)
@@ -109,3 +113,4 @@ def _check_outputs(args) -> None:
     refuse_input_as_output(args.out, "--out", inputs)
     refuse_input_as_output(args.png, "--png", inputs)
     refuse_input_as_output(args.pdf, "--pdf", inputs)
+    refuse_input_as_output(args.svg, "--svg", inputs)

@@ -86,6 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--scale", type=float, default=2.0, help="device pixels per CSS pixel of --png (default 2)"
     )
     m.add_argument("--pdf", help="also render a PDF for print (headless Chromium)")
+    m.add_argument(
+        "--svg", help="also write a standalone SVG for print (vectors and text; headless Chromium)"
+    )
+    m.add_argument(
+        "--inset",
+        action="store_true",
+        help="a small locator of the map's area in Europe and Asia, in a free corner",
+    )
     common(m)
     m.set_defaults(func=cmd_map)
 
@@ -104,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     out_fmt.add_argument("--csv", action="store_true", help="CSV: a header and one row per place")
     rg.add_argument("--map", help="also write a map of the places and rings")
     rg.add_argument("--force", action="store_true", help="overwrite an existing --map file")
+    _map_look(rg)
     common(rg)
     rg.set_defaults(func=cmd_range)
 
@@ -158,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     v.add_argument("--map", metavar="HTML", help="also write a map of every verified claim")
     v.add_argument("--force", action="store_true", help="overwrite an existing --map file")
+    _map_look(v)
     v.add_argument(
         "--max-kb", type=_positive_int, default=DEFAULT_MAX_KB, help="largest text read, in KB (default 1024)"
     )
@@ -190,3 +200,11 @@ def _whole_number(text: str, least: int) -> int:
     if value < least:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least {least}, got {text!r}")
     return value
+
+
+def _map_look(p) -> None:
+    """``--theme`` and ``--inset`` for a command's ``--map``, as ``geo map`` has them."""
+    p.add_argument(
+        "--theme", choices=("auto", "light", "dark"), default="auto", help="--map colours (default: reader's)"
+    )
+    p.add_argument("--inset", action="store_true", help="--map: a small locator of its area, in a corner")

@@ -57,19 +57,20 @@ def cmd_verify(args) -> int:
     else:
         print(localized.to_table(verdicts, report_lang))
     if args.map:
-        _write_map(verdicts, args.map, date)
+        _write_map(verdicts, args.map, date, theme=args.theme, inset=args.inset)
     return 0
 
 
-def _write_map(verdicts, path: str, date) -> None:
-    """The verification map, whole at ``path`` or nothing there; a failure of the map
-    builder is one clear error (the verdicts printed above stand)."""
+def _write_map(verdicts, path: str, date, **look) -> None:
+    """The verification map (``look``: its ``theme`` and ``inset``), whole at ``path`` or
+    nothing there; a failure of the map builder is one clear error (the verdicts printed
+    above stand)."""
     from geo.errors import GeoError
     from geo.render.map.verdicts import verification_map
 
     try:
         with atomic_output(path) as tmp:
-            verification_map(verdicts, tmp, date=date)
+            verification_map(verdicts, tmp, date=date, **look)
     except (IndexError, ValueError, KeyError, TypeError) as err:
         raise GeoError(
             f"the map could not be drawn ({type(err).__name__}: {err}); "

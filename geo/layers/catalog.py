@@ -79,6 +79,8 @@ def layer_for(role: LayerRole, date: str | dt.date | None = None, layer_file: st
 
 def snapshot_context(date: str | dt.date | None = None) -> list[Layer]:
     """The layers a front-line map shows for orientation: Ukraine's border, occupied and
-    controlled territory and the front line of the snapshot on or before ``date``."""
+    controlled territory, the front line and (an imported snapshot's) grey zone of the
+    snapshot on or before ``date``."""
     snap = frontline_snapshot(date)
-    return [ukraine(), snap.occupied, snap.controlled, snap.line]
+    grey = [snap.grey] if snap.grey is not None else []
+    return [ukraine(), snap.occupied, snap.controlled, *grey, snap.line]

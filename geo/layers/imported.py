@@ -74,6 +74,7 @@ def _build(path: str, _mtime_ns: int, snapshot_id: str, date: str, prov: tuple[s
             kind="polygon",
             geometry=grey,
             title="contested ground (grey zone)",
+            role=LayerRole.GREY,
             **common,
         )
     return FrontSnapshot(

@@ -111,6 +111,8 @@ def key_words(layer: Layer) -> str:
         return f"Ukrainian-held{dated}"
     if layer.role is LayerRole.FRONTLINE:
         return f"Front line{dated}"
+    if layer.role is LayerRole.GREY:
+        return f"contested (grey zone){dated}"
     title = layer.plain_title
     return f"{title[0].upper()}{title[1:]}{dated if layer.role is LayerRole.USER else ''}"
 

@@ -17,7 +17,7 @@ def test_map_with_rings_embed_snippet_and_no_network_assets(tmp_path):
     assert not re.search(r"<script[^>]+src=[\"']https?://", html)
     assert not re.search(r"<link[^>]+href=[\"']https?://", html)
     assert "1,260 km" in html and "Natural Earth" in html and "2025-07-01" in html
-    assert "Russian-occupied territory" in html  # context layers shown with the controlled one
+    assert "Russian-occupied, 1 July 2025" in html  # context layers shown with the controlled one (key)
     assert r.stdout.startswith("Izhevsk is about 1,260 km")
     assert "<iframe" in r.stdout and 'title="Izhevsk is about 1,260 km' in r.stdout
 
@@ -52,6 +52,21 @@ def test_verify_map_colours_each_claim(tmp_path):
     assert "Izhevsk" in html and "Orsk" in html and "overstated" in html and "consistent" in html
     r = run_geo("verify", str(story), "--map", str(out))
     assert r.returncode == 2 and "exists" in r.stderr
+    assert 'class="geo-auto-theme"' in html and "Locator: the map" not in html
+    # the map's look, as geo map has it: the dark palette and the inset locator
+    r = run_geo("verify", str(story), "--map", str(out), "--force", "--theme", "dark", "--inset")
+    assert r.returncode == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert 'class="geo-dark"' in html and "Locator: the map" in html
+
+
+def test_range_map_takes_the_theme_and_the_inset(tmp_path):
+    out = tmp_path / "range.html"
+    r = run_geo("range", "--from", "Kyiv", "--km", "300", "--min-pop", "100000", "--map", str(out),
+                "--theme", "dark", "--inset")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert 'class="geo-dark"' in html and "Locator: the map" in html
 
 
 def test_a_cold_cache_draws_the_same_map_as_a_warm_one(tmp_path):

@@ -14,11 +14,14 @@ from pyproj import Geod
 from shapely.geometry import box as shapely_box
 
 from geo.errors import LayerError
+from geo.layers.catalog import snapshot_context
 from geo.layers.deepstate import feature_tag
 from geo.layers.frontline import choose_snapshot, frontline_snapshot
 from geo.layers.snapshot_catalog import catalog_entries, forget_entry, imported_entries
 from geo.layers.snapshot_import import import_file
 from geo.measure.prepared import distance_to_layer, inside_layer
+from geo.model import LayerRole
+from geo.render.words import key_words, nice_date
 
 from conftest import SHARED
 from helpers import dense_min_distance
@@ -64,6 +67,10 @@ def test_api_response_classified_by_tag(home, tmp_path):
     assert len(prov["sha256"]) == 64 and prov["parser_version"] and "redistribution" in prov["licence"]
     snap = frontline_snapshot(WHEN.date())
     assert snap.grey is not None and snap.occupied.snapshot_id == result.entry.id
+    # the grey zone is its own role: drawn on a map (with the snapshot's context), named in the key
+    assert snap.grey.role is LayerRole.GREY
+    assert any(layer.role is LayerRole.GREY for layer in snapshot_context(WHEN.date()))
+    assert key_words(snap.grey) == f"contested (grey zone), {nice_date(WHEN.date().isoformat())}"
     assert inside_layer(48.023, 37.80224, snap.occupied)  # Donetsk
     assert not inside_layer(48.4, 24.5, snap.occupied)  # the dismissed box is not occupied
     again = import_file(write(tmp_path, "again.json", api_response(WHEN)))

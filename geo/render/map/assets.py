@@ -16,7 +16,7 @@ from folium.template import Template
 
 from geo.errors import GeoError
 from geo.render.map.html import SafeMacroElement
-from geo.render.map.sheet import MAP_CSS
+from geo.render.map.sheet import MAP_CSS, THEME_JS
 
 __all__ = ["ASSETS_DIR", "MAP_CSS", "RUNTIME_JS", "InlineAssets", "leaflet_assets"]
 
@@ -103,6 +103,7 @@ class InlineAssets(SafeMacroElement):
         <style>{{ this.style }}</style>
         <script>{{ this.js }}</script>
         <script>{{ this.runtime }}</script>
+        <script>{{ this.theme }}</script>
         {% endmacro %}
         """
     )
@@ -113,3 +114,4 @@ class InlineAssets(SafeMacroElement):
         self.css, self.js = leaflet_assets()
         self.style = MAP_CSS
         self.runtime = RUNTIME_JS
+        self.theme = THEME_JS

@@ -69,6 +69,8 @@ def build_map(
     theme: str = "auto",
     labels: Sequence[MapLabel] = (),
     note: tuple[str, str] = ("more place in the table", "more places in the table"),
+    inset: bool = False,
+    overlays: Sequence = (),
 ) -> GeoMap:
     """A map of measurements, reference layers and range rings, in a page with a header
     and a footer.
@@ -95,6 +97,9 @@ def build_map(
       ``theme``: ``auto`` (the reader's setting), ``light`` or ``dark``.
     - ``labels``: more labels to place; ``note``: the key's words for places whose labels
       did not fit, after their number.
+    - ``inset``: a small locator of the map's view in Europe and Asia, in a corner free of
+      data (:mod:`~geo.render.map.inset`; left out, with a note, where none is);
+      ``overlays``: more map elements (a range map's dots), drawn over the items.
     """
     map_items = [MapItem.of(i) for i in items]
     shown, user_layers = collect_layers(map_items, layers)
@@ -125,6 +130,8 @@ def build_map(
     drawn.extend(draw_layers(m, shown, user_layers, frame.outline, 2 if frame.span > 10 else 3))
     drawn.extend(draw_rings(m, rings, frame))
     drawn.extend(draw_items(m, map_items, lines, center_lon))
+    for element in overlays:
+        element.add_to(m)
     drawn.legend.extend(legend_entries)
     named = {it.target.name for it in map_items} | {it.ref_label for it in map_items}
     orient, pinned = orientation_labels(frame.outline, center_lon, skip=named)
@@ -138,6 +145,10 @@ def build_map(
         credit = f"{credit} · {credits}"
     if basemap:
         folium.LayerControl(collapsed=True, position="topleft").add_to(m)
+    if inset:  # before the labels: they are placed around it
+        from geo.render.map.inset import InsetLocator
+
+        InsetLocator(frame.south, frame.north, frame.west, frame.east, center_lon).add_to(m)
     m.geo_labels = LabelLayer(drawn.labels, drawn.obstacles, note).add_to(m)
     m.geo_footer = Footer(drawn.legend, credit, byline).add_to(m)
     FitView([[frame.south, frame.west], [frame.north, frame.east]], frame.cover).add_to(m)

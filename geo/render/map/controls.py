@@ -30,13 +30,17 @@ class LegendEntry:
 
 
 def _swatch(e: LegendEntry) -> str:
+    """A key row's symbol; ``data-c``/``data-f`` name its colours for the dark theme's swaps."""
     c = check_color(e.color, "#000")
+    tag = f'data-c="{c.lower()}"'
     if e.kind == "mark":
-        return f'<span class="mark" style="color:{c}" aria-hidden="true">{esc(e.mark_text)}</span>'
+        return f'<span class="mark" {tag} style="color:{c}" aria-hidden="true">{esc(e.mark_text)}</span>'
     if e.kind == "fill":
+        tag += f' data-f="{check_color(e.fill, c).lower()}"'
         f = check_color(e.fill, c)
         sw = f"background:{f};opacity:.6;border:1px solid {c}"
     elif e.kind == "dot":
+        tag += f' data-f="{c.lower()}"'
         sw = f"background:{c};border-radius:50%;width:10px;margin:0 10px 0 5px"
     elif e.kind in ("dash", "ring"):
         sw = f"border-top:2px dashed {c};height:0"
@@ -44,7 +48,7 @@ def _swatch(e: LegendEntry) -> str:
         sw = f"border-top:3px dotted {c};height:0"
     else:
         sw = f"border-top:3px solid {c};height:0"
-    return f'<span class="sw" style="{sw}" aria-hidden="true"></span>'
+    return f'<span class="sw" {tag} style="{sw}" aria-hidden="true"></span>'
 
 
 def key_html(entries: Sequence[LegendEntry]) -> str:

@@ -17,8 +17,8 @@ from geo.layers.layer import Layer
 from geo.layers.user_files import UserLayer
 from geo.model import LayerRole
 from geo.render.map.controls import LegendEntry
-from geo.render.map.elements import GeoMap
-from geo.render.map.features import layer_features, user_features
+from geo.render.map.elements import EncodedLines, EncodedPolygons, GeoMap
+from geo.render.map.features import layer_encoded, layer_features, user_features
 from geo.render.map.frame import Frame, MeasuredLine, Rings
 from geo.render.map.html import check_color
 from geo.render.map.items import MapItem, target_popup
@@ -63,9 +63,16 @@ def draw_layers(m: GeoMap, shown: dict, user_layers: Sequence[UserLayer], view, 
     out = Drawn()
     for lay in shown.values():
         style, entry = layer_style(lay)
-        VectorLayer(
-            layer_features(lay, view, decimals=decimals), style, interactive=False, name=lay.name
-        ).add_to(m)
+        kind, parts = layer_encoded(lay, view, decimals)
+        style = {**style, "interactive": False}
+        if kind == "polygon":
+            EncodedPolygons(parts, decimals, style).add_to(m)
+        elif kind == "line":
+            EncodedLines(parts, decimals, style).add_to(m)
+        else:
+            VectorLayer(
+                layer_features(lay, view, decimals=decimals), style, interactive=False, name=lay.name
+            ).add_to(m)
         out.legend.append(entry)
     for user in user_layers:
         VectorLayer(user_features(user, view), dict(USER_FEATURES_STYLE), name=user.path).add_to(m)
@@ -110,7 +117,14 @@ def _line_labels(ml: MeasuredLine, severity: int, population: int, name_end: boo
     line = ml.line
     text = it.label if it.label is not None else words_distance(it.distance_km or 0.0)
     out.labels.append(
-        MapLabel(text, "figure", line.anchors(), label_priority("figure", severity, population), color=color)
+        MapLabel(
+            text,
+            "figure",
+            line.anchors(),
+            label_priority("figure", severity, population),
+            color=color,
+            counted=True,  # a figure left off its line is counted in the key too
+        )
     )
     ref_lon = float(line.path_lon[0])
     out.obstacles.append((it.ref_lat, ref_lon, REF_PX + 1))

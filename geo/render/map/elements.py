@@ -26,6 +26,7 @@ __all__ = [
     "THEMES",
     "BasemapToggle",
     "CountryOutlines",
+    "EncodedLines",
     "EncodedPolygons",
     "FitView",
     "GeoMap",
@@ -163,6 +164,28 @@ class EncodedPolygons(SafeMacroElement):
         super().__init__()
         self._name = "EncodedPolygons"
         self.data = js_json(polys)
+        self.factor = js_json(10**precision)
+        self.style = js_json(style)
+
+
+class EncodedLines(SafeMacroElement):
+    """Lines written as encoded polylines (``[line, …]``, :func:`encode_polyline` at
+    ``precision`` decimals), decoded in the page into one non-interactive polyline."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.polyline({{ this.data }}.map(function (r) {
+            return window.geoDecode(r, {{ this.factor }});
+        }), {{ this.style }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, lines: list, precision: int, style: dict):
+        super().__init__()
+        self._name = "EncodedLines"
+        self.data = js_json(lines)
         self.factor = js_json(10**precision)
         self.style = js_json(style)
 

@@ -28,6 +28,7 @@ __all__ = [
     "DISPLAY_SIMPLIFY_DEG",
     "country_outlines",
     "encode_polyline",
+    "layer_encoded",
     "layer_features",
     "outline_box",
     "ukraine_outline",
@@ -63,6 +64,32 @@ def layer_features(layer: Layer, view: BaseGeometry, tip: str | None = None, dec
         for g in _copies_in_view(geom, view)
         if not g.is_empty
     ]
+
+
+def layer_encoded(layer: Layer, view: BaseGeometry, decimals: int = 3) -> tuple[str, list]:
+    """A layer for display as encoded polylines (:func:`encode_polyline` at ``decimals``):
+    simplified (0.01°, topology kept; display only) and shifted into the view's 360° frame.
+    Returns ``("polygon", [[ring, …], …])``, ``("line", [line, …])``, or ``("", [])`` for
+    geometry of another type (drawn as GeoJSON, :func:`layer_features`). A third of the
+    bytes of GeoJSON coordinates."""
+    geom = layer.geometry.simplify(DISPLAY_SIMPLIFY_DEG, preserve_topology=True)
+    polys: list[list[str]] = []
+    lines: list[str] = []
+    for g in _copies_in_view(geom, view):
+        for part in getattr(g, "geoms", [g]):
+            if part.is_empty:
+                continue
+            if part.geom_type == "Polygon":
+                rings = [np.asarray(r.coords) for r in (part.exterior, *part.interiors)]
+                polys.append([encode_polyline(xy[:, 1], xy[:, 0], decimals) for xy in rings])
+            elif part.geom_type == "LineString":
+                xy = np.asarray(part.coords)
+                lines.append(encode_polyline(xy[:, 1], xy[:, 0], decimals))
+            else:
+                return "", []
+    if polys and lines:
+        return "", []
+    return ("polygon", polys) if polys else ("line", lines)
 
 
 def user_features(user: UserLayer, view: BaseGeometry, decimals: int = 3) -> list[dict]:

@@ -99,6 +99,9 @@ class SafeMacroElement(MacroElement):
         for part in ("header", "html", "script"):
             macro = module.get(part)
             if macro is not None:
-                getattr(figure, part).add_child(_Raw(str(macro(self, kwargs))), name=self.get_name())
+                out = str(macro(self, kwargs))
+                if part == "script":  # the templates' indentation is a tenth of a crowded map's script
+                    out = "\n".join(line.strip() for line in out.splitlines() if line.strip())
+                getattr(figure, part).add_child(_Raw(out), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)

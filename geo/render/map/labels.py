@@ -55,8 +55,8 @@ class MapLabel:
     """One label: its ``text`` (plain text), ``kind`` (a key of :data:`PRIORITY`; also
     its CSS class ``geo-lbl-<kind>``), the ``anchors`` it may sit at (``(lat, lon)``,
     best first), its ``priority``, a border ``color`` (figures), the ``radius`` in px of
-    the marker it names (0: centred on its anchor), ``counted`` (a place that is counted
-    in the key when it does not fit), ``minor`` (left out of the phone layout) and
+    the marker it names (0: centred on its anchor), ``counted`` (a place, or a line's figure, that is
+    counted in the key when it does not fit), ``minor`` (left out of the phone layout) and
     ``leader`` (may sit further out, with a leader line); ``dot``: the placer draws the
     point's dot itself, only when its label fits (capitals)."""
 
@@ -82,6 +82,20 @@ class MapLabel:
         flags = int(self.counted) | 2 * int(self.minor) | 4 * int(self.leader) | 8 * int(self.dot)
         color = check_color(self.color, "") or None
         return [self.text, self.kind, self.priority, flat, color, self.radius, flags]
+
+
+def _note_words(note: tuple[str, str], unlabelled: int) -> list:
+    """The placer's note: ``[singular, plural, unlabelled, where]`` from the key's words
+    (``("more place in the table", "more places in the table")``): the words before
+    " in the " name the places, the rest says where they are (dropped figures are
+    "distances" there: "2 more places and 3 distances in the table").
+
+    >>> _note_words(("more place in the claims table", "more places in the claims table"), 4)
+    ['more place', 'more places', 4, 'in the claims table']
+    """
+    one, _, where = note[0].partition(" in the ")
+    many = note[1].partition(" in the ")[0]
+    return [one, many, unlabelled, f"in the {where}" if where else ""]
 
 
 class LabelLayer(SafeMacroElement):
@@ -119,7 +133,7 @@ class LabelLayer(SafeMacroElement):
             "MAP": self._parent.get_name(),
             "LABELS": js_json([lab.row() for lab in self.labels]),
             "OBSTACLES": js_json(self.obstacles),
-            "NOTE": js_json([*self.note, int(self.unlabelled)]),
+            "NOTE": js_json(_note_words(self.note, int(self.unlabelled))),
             "PHONE": str(PHONE_WIDTH_PX),
         }
         # one pass over the placer's code only: nothing in the data is ever substituted

@@ -68,7 +68,9 @@ class PlaceDots(SafeMacroElement):
     hundreds of places): ``rows`` of ``(lat, lon, name, country code, distance km,
     population or kind)``, positions to 0.001°. The popup (name, country, coordinates, distance in km and mi,
     population or kind) is written in the page from text nodes (never HTML); with
-    ``popups=False`` the dots have none and are not interactive."""
+    ``popups=False`` the dots have none and are not interactive. The dots are never tab
+    stops and are hidden from screen readers (``aria-hidden``): the places are listed in
+    the table, and the key says so."""
 
     _template = Template(
         """
@@ -97,6 +99,9 @@ class PlaceDots(SafeMacroElement):
                     dot.bindPopup(box).bindTooltip(document.createTextNode(r[2]));
                 }
                 dot.addTo(m);
+                // not a tab stop and not read out one by one: every place is in the table
+                var el = dot.getElement && dot.getElement();
+                if (el) { el.setAttribute("aria-hidden", "true"); el.setAttribute("focusable", "false"); }
             });
         })({{ this._parent.get_name() }}, {{ this.rows }}, {{ this.style }});
         {% endmacro %}

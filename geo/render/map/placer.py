@@ -13,8 +13,8 @@ when the map is fitted, zoomed, moved or resized:
    ring (a figure, a radius, a country name), each of its anchors along the line;
 3. a candidate is taken if its box lies inside the frame and overlaps no label placed
    before it, no marker and no control (zoom buttons, scale bar); a label with no such
-   candidate is hidden, and hidden named places are counted in the key
-   ("12 more places in the table");
+   candidate is hidden, and hidden named places and line figures are counted in the key
+   ("12 more places and 3 distances in the table");
 4. in the phone layout (frame under 500 px) minor labels are not tried at all.
 
 Labels are ``div`` elements with their text set as text (never HTML) in a map pane of
@@ -44,7 +44,7 @@ PLACER_JS = """
         var el = document.createElement("div");
         el.className = "geo-lbl geo-lbl-" + d[1];
         el.textContent = d[0];
-        if (d[4]) { el.style.borderColor = d[4]; }
+        if (d[4]) { el.style.borderColor = d[4]; el.setAttribute("data-c", d[4].toLowerCase()); }
         el.style.display = "none";
         pane.appendChild(el);
         var dot = null;
@@ -98,6 +98,7 @@ PLACER_JS = """
     }
     function place() {
         var size = m.getSize(), phone = size.x < GEO_PHONE, placed = [], blocked = [], hidden = 0, leads = [];
+        var figures = 0;
         var frame = m.getContainer().getBoundingClientRect();
         m.getContainer().querySelectorAll(".leaflet-control").forEach(function (c) {
             var r = c.getBoundingClientRect();
@@ -130,7 +131,7 @@ PLACER_JS = """
             }
             if (!got) {
                 l.el.style.display = "none";
-                if (l.counted) { hidden += 1; }
+                if (l.counted) { if (l.kind === "figure") { figures += 1; } else { hidden += 1; } }
                 return;
             }
             placed.push(got);
@@ -153,10 +154,16 @@ PLACER_JS = """
             ln.setAttribute("x2", b.to[0]); ln.setAttribute("y2", b.to[1]);
             svg.appendChild(ln);
         });
-        var more = document.getElementById("geo-more");
+        var more = document.getElementById("geo-more"), words = [];
         hidden += note[2];
-        if (more) { more.textContent = hidden ? hidden + " " + note[hidden === 1 ? 0 : 1] : ""; }
+        if (hidden) { words.push(hidden + " " + note[hidden === 1 ? 0 : 1]); }
+        if (figures) {
+            words.push(figures + (hidden ? "" : " more") + (figures === 1 ? " distance" : " distances"));
+        }
+        var text = words.length ? words.join(" and ") + (note[3] ? " " + note[3] : "") : "";
+        if (more) { more.textContent = text; }
         window.geoLabelsHidden = hidden;
+        window.geoFiguresHidden = figures;
     }
     m.on("zoomend moveend", function () { if (!m.geoFitting) { place(); } });
     m.on("geo:fit", place);

@@ -1,4 +1,4 @@
-"""Output for print: a saved map as a PNG (at 2× or 3×) or a PDF, by headless Chromium, network off.
+"""Output for print: a saved map as a PNG (at 2× or 3×), a PDF or an SVG, by headless Chromium, network off.
 
 Chromium is driven through the Python ``playwright`` package but is the system's own
 (:func:`find_chromium`); every request that is not ``file:``, ``data:``, ``about:`` or
@@ -66,7 +66,8 @@ def render_png(
     timeout_s: float = 30.0,
     scale: float = 2.0,
 ) -> Path:
-    """Render a saved map to a PNG (or, for a ``.pdf`` path, a PDF) with headless Chromium
+    """Render a saved map to a PNG (or, for a ``.pdf`` path, a PDF; for ``.svg``, a standalone
+    SVG, :mod:`~geo.render.map.svg`) with headless Chromium
     (Python ``playwright``), network off: the whole page at ``width`` CSS px, ``scale``
     device pixels per CSS px (1-4), in its static form.
 
@@ -132,6 +133,10 @@ def _screenshot(
                     page.emulate_media(media="screen")
                     tall = page.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
                     page.pdf(path=str(out), width=f"{width}px", height=f"{tall + 2}px", print_background=True)
+                elif out.suffix.lower() == ".svg":
+                    from geo.render.map.svg import SVG_JS
+
+                    out.write_text(page.evaluate(SVG_JS), encoding="utf-8")
                 else:
                     page.screenshot(path=str(out), full_page=True)
             finally:

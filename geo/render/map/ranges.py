@@ -36,11 +36,13 @@ def range_map(
     path: str | Path,
     date: str | None = None,
     byline: str = "",
+    **look,
 ) -> Path:
     """Write the map of ``geo range``: the reference, its range rings and the places found
     (:class:`~geo.many.ranges.RangeRow`, nearest first; at most :data:`RANGE_MAP_MAX_PLACES`
     drawn, the :data:`RANGE_MAP_LABELS` biggest tried for a label, by population; the key
-    says how many places have no label). Returns the path written."""
+    says how many places have no label); ``look``: :func:`build_map`'s ``theme``, ``inset``
+    and ``interactive``. Returns the path written."""
     is_layer = isinstance(reference, Layer)
     shown = list(rows)[:RANGE_MAP_MAX_PLACES]
     name = reference.name
@@ -61,6 +63,9 @@ def range_map(
         )
         for i, r in enumerate(by_size)
     ]
+    rows_out = [(r.lat, r.lon, r.name, r.country_code, r.distance_km, r.population or r.kind) for r in shown]
+    # the dots are not obstacles: hundreds of them would leave no room for a name; a label
+    # may cover a small dot (the places are all in the table)
     m = build_map(
         [],
         layers=[reference] if is_layer else [],
@@ -71,11 +76,9 @@ def range_map(
         date=date,
         byline=byline,
         labels=labels,
-        legend_entries=[LegendEntry("dot", RANGE_PLACE_COLOR, "place within range")],
+        legend_entries=[LegendEntry("dot", RANGE_PLACE_COLOR, "place within range (all in the table)")],
+        overlays=[PlaceDots(rows_out, RANGE_PLACE_COLOR, RANGE_DOT_PX)],
+        **look,
     )
     m.geo_labels.unlabelled = len(rows) - len(labels)
-    rows_out = [(r.lat, r.lon, r.name, r.country_code, r.distance_km, r.population or r.kind) for r in shown]
-    PlaceDots(rows_out, RANGE_PLACE_COLOR, RANGE_DOT_PX).add_to(m)
-    # the dots are not obstacles: hundreds of them would leave no room for a name; a label
-    # may cover a small dot (the places are all in the table)
     return save_embed(m, path)

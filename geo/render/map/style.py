@@ -85,6 +85,10 @@ LAYER_STYLES: dict[LayerRole, tuple[dict, str]] = {
         "fill",
     ),
     LayerRole.FRONTLINE: ({"color": "#8b0000", "weight": 3, "opacity": 0.9}, "line"),
+    LayerRole.GREY: (
+        {"color": "#8c8c8c", "weight": 0.8, "dashArray": "3 3", "fillColor": "#8c8c8c", "fillOpacity": 0.35},
+        "fill",
+    ),
     LayerRole.BORDER: ({"color": "#0057b7", "weight": 2.2, "fillOpacity": 0.0, "fill": False}, "line"),
     LayerRole.COUNTRY: (
         {"color": "#6a3d9a", "weight": 2, "fillColor": "#6a3d9a", "fillOpacity": 0.06},
@@ -101,6 +105,7 @@ def layer_style(layer: Layer) -> tuple[dict, LegendEntry]:
     style, symbol = LAYER_STYLES[layer.role]
     if layer.role is LayerRole.USER and layer.kind == "line":
         style, symbol = LAYER_STYLES[LayerRole.FRONTLINE]
-    return dict(style), LegendEntry(
+    style = {**style, "className": f"geo-layer-{layer.role.value}"}
+    return style, LegendEntry(
         symbol, style["color"], key_words(layer), style.get("fillColor") if symbol == "fill" else None
     )

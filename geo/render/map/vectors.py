@@ -67,14 +67,11 @@ class EncodedLine(folium.PolyLine):
     """A polyline written in the page as an encoded polyline to 0.0001° (~11 m), decoded
     by ``geoDecode``: a third of the size of JSON coordinates."""
 
+    # one line: a crowded map has dozens of these
     _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.polyline(
-            window.geoDecode({{ this.encoded }}, 1e4), {{ this.options|tojson }}
-        ).addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
+        "{% macro script(this, kwargs) %}var {{ this.get_name() }} = L.polyline(window.geoDecode("
+        "{{ this.encoded }}, 1e4), {{ this.options|tojson }}).addTo({{ this._parent.get_name() }});\n"
+        "{% endmacro %}"
     )
 
     def __init__(self, lat, lon, **options):

@@ -69,7 +69,7 @@ def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[Map
             inside = bool(r.nearest.get("inside"))
             mark = VERDICT_MARKS.get(r.verdict, "?")
             near = r.nearest.get("near_place")
-            ref_desc = f"{r.reference}: {format_coords(r.nearest['lat'], r.nearest['lon'])}"
+            ref_desc = format_coords(r.nearest["lat"], r.nearest["lon"])  # the popup's title names it
             if near and r.kind != "place":
                 ref_desc += f", near {near}"
             items.append(
@@ -125,9 +125,11 @@ def verification_map(
     date: str | None = None,
     title: str | None = None,
     byline: str = "",
+    **look,
 ) -> Path:
     """Write the embed of ``geo verify --map``: every verified claim's place and measured
-    lines, in their verdict's colour and mark. Returns the path written."""
+    lines, in their verdict's colour and mark; ``look``: :func:`build_map`'s ``theme``,
+    ``inset`` and ``interactive``. Returns the path written."""
     items, used = verdict_items(verdicts, date)
     if not items:  # still a map, so a newsroom's pipeline always gets its file
         m = build_map([], layers=used or [ukraine()], title=title or "No claim names a place to map")
@@ -143,6 +145,7 @@ def verification_map(
         legend_entries=verdict_key(items),
         byline=byline,
         note=("more place in the claims table", "more places in the claims table"),
+        **look,
     )
     return save_embed(m, path)
 
