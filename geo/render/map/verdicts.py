@@ -63,7 +63,11 @@ def verdict_items(verdicts: Sequence, date: str | None = None) -> tuple[list[Map
         for r in v.readings:
             if not r.nearest or r.kind == "length":
                 continue
-            layer = r.layer if r.layer is not None and r.layer.origin is not LayerOrigin.USER_FILE else None
+            # a --layer file is drawn from the user's file itself; snapshots (shipped or imported) as layers
+            drawn = r.layer is not None and (
+                r.layer.origin is not LayerOrigin.USER_FILE or r.layer.snapshot_id
+            )
+            layer = r.layer if drawn else None
             if layer is not None:
                 used.setdefault(layer_key(layer), layer)
             inside = bool(r.nearest.get("inside"))
@@ -140,7 +144,7 @@ def verification_map(
         keyed,
         layers=used,
         title=title or f"Distance claims checked: {n} place{'s' if n != 1 else ''}",
-        subtitle=_summary(items),
+        subtitle=_summary(verdicts),
         date=date,
         legend_entries=verdict_key(items),
         byline=byline,
@@ -150,13 +154,13 @@ def verification_map(
     return save_embed(m, path)
 
 
-def _summary(items: Sequence[MapItem]) -> str:
-    """The header's second line: how many claims came out how (by place, worst verdict)."""
-    worst: dict[tuple, str] = {}
-    for it in items:
-        key = (it.target.name, it.target.lat, it.target.lon)
-        if it.legend and VERDICT_SEVERITY.get(it.legend, 0) >= VERDICT_SEVERITY.get(worst.get(key, ""), -1):
-            worst[key] = it.legend
-    counts = {v: sum(1 for w in worst.values() if w == v) for v in VERDICT_WORDS}
-    parts = [f"{n} {v}" for v, n in sorted(counts.items(), key=lambda kv: -VERDICT_SEVERITY[kv[0]]) if n]
-    return "Places by their worst reading: " + ", ".join(parts) + "." if parts else ""
+def _summary(verdicts: Sequence) -> str:
+    """The header's second line: how the claims came out, one verdict per claim (a claim's
+    verdict, not its worst reading: a town inside Ukraine is 0 km from the border, and that
+    reading does not make a claim about the front line overstated)."""
+    counts: dict[str, int] = {}
+    for v in verdicts:
+        counts[str(v.verdict)] = counts.get(str(v.verdict), 0) + 1
+    parts = [f"{n} {w}" for w, n in sorted(counts.items(), key=lambda kv: -VERDICT_SEVERITY.get(kv[0], 0))]
+    total = sum(counts.values())
+    return f"Verdicts on {total} claim{'s' if total != 1 else ''}: " + ", ".join(parts) + "." if parts else ""

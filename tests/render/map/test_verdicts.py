@@ -75,3 +75,48 @@ def test_verdict_colours_stay_apart_for_the_colour_blind_and_carry_marks():
         assert min(gaps) > 0.2, gaps  # the old red/green (#d7191c vs #1a9641): 0.09 for a deutan
     assert len(set(VERDICT_MARKS.values())) == len(VERDICT_MARKS)  # a shape for each
     assert len(set(VERDICT_DASHES.values())) == len(VERDICT_DASHES)  # and a dash
+
+
+def test_the_header_counts_each_claims_verdict_not_its_worst_reading(gazetteer, tmp_path):
+    # Donetsk is inside Ukraine's border (a 0 km reading, far below "some 60 km"), but the
+    # claim is about Ukrainian-held ground: the header must not call that claim overstated
+    # because of its border reading.
+    from collections import Counter
+
+    from geo.judge.judge import Judge
+    from geo.text.extract import extract_claims
+
+    text = (
+        "Kharkiv is about 30 km from the Russian border. Donetsk is some 60 km from Ukrainian-held territory."
+    )
+    verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(text))
+    assert any(r.verdict != v.verdict for v in verdicts for r in v.readings)  # the case this guards
+    page = verification_map(verdicts, tmp_path / "v.html", date="2025-07-01").read_text(encoding="utf-8")
+    counts = Counter(str(v.verdict) for v in verdicts)
+    assert f"Verdicts on {len(verdicts)} claims:" in page and "worst reading" not in page
+    for verdict, n in counts.items():
+        assert f"{n} {verdict}" in page
+
+
+def test_an_imported_snapshot_is_drawn_on_the_verification_map(gazetteer, tmp_path, monkeypatch):
+    # An imported DeepStateMap-format snapshot is a user file by origin, but it is the
+    # article's dated reference: its occupied territory must be drawn and keyed.
+    import datetime as dt
+    import json
+
+    from geo.judge.judge import Judge
+    from geo.layers.snapshot_import import import_file
+    from geo.text.extract import extract_claims
+
+    from synthetic_deepstate import api_response
+
+    monkeypatch.setenv("GEO_DATA_HOME", str(tmp_path / "home"))
+    when = dt.datetime(2025, 3, 14, 18, 30, tzinfo=dt.timezone.utc)
+    src = tmp_path / "last.json"
+    src.write_text(json.dumps(api_response(when)), encoding="utf-8")
+    import_file(str(src))
+    claims = extract_claims("Zaporizhzhia is about 100 km from Russian-occupied territory.")
+    verdicts = Judge(gazetteer, date="2025-03-20").judge_all(claims)
+    assert verdicts[0].readings and verdicts[0].readings[0].layer.snapshot_id
+    page = verification_map(verdicts, tmp_path / "v.html", date="2025-03-20").read_text(encoding="utf-8")
+    assert "Russian-occupied, 14 March 2025" in page
