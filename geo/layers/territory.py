@@ -146,7 +146,7 @@ def controlled_from_occupied(occupied, territory=None, sliver_km: float = SLIVER
     if shapely.get_num_coordinates(occ_m) > _BUFFER_AS_IS:
         outline = shapely.simplify(occ_m, width / 100)
     seam = terr_m.intersection(outline.buffer(width)).intersection(edge)
-    occ_full = unary_union([occ_m, seam]).intersection(terr_m)
+    occ_full = unary_union([occ_m, seam])  # both lie in the territory already
     controlled_m = terr_m.difference(occ_full)
     # Crumbs (< 1 km²) the differencing leaves go to the occupied side, so the two still tile.
     # The kept pieces are parts of one valid result, so their MultiPolygon needs no union.

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import shapely
 from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon
 
@@ -149,6 +150,8 @@ def _lonlat_frame(p: Path):
             raise LayerError(
                 f"{p.name}: cannot convert its CRS {gdf.crs} to WGS84 longitude/latitude: {err}"
             ) from None
+    if not np.isfinite(shapely.get_coordinates(gdf.geometry.values)).all():
+        raise LayerError(f"{p.name} has coordinates that are not numbers (NaN or infinity); fix it first")
     minx, miny, maxx, maxy = gdf.total_bounds
     if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
         raise LayerError(

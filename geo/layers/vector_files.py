@@ -133,7 +133,6 @@ def _geojson_frame(doc: dict, name: str, built: list | None = None):
     """A parsed lon/lat GeoJSON document as a GeoDataFrame (properties as columns); with
     ``built``, a geometry's ``coordinates`` is its index in that list of shapely geometries."""
     import geopandas as gpd
-    from shapely.geometry import shape
 
     kind = doc.get("type")
     features = (
@@ -144,20 +143,28 @@ def _geojson_frame(doc: dict, name: str, built: list | None = None):
     if not isinstance(features, list):
         raise LayerError(f"{name} is not valid GeoJSON: 'features' is not a list")
     geoms, props = [], []
-    for i, feature in enumerate(features):
-        if not isinstance(feature, dict):
-            raise LayerError(f"{name} is not valid GeoJSON: feature {i + 1} is not an object")
-        geometry = feature.get("geometry")
-        try:
-            if built is not None and isinstance(geometry, dict) and type(geometry.get("coordinates")) is int:
-                geoms.append(built[geometry["coordinates"]])
-            else:
-                geoms.append(shape(geometry) if geometry else None)
-        except Exception as err:  # shapely raises several types for bad coordinates
-            raise LayerError(f"{name}: feature {i + 1} has no valid geometry: {str(err)[:200]}") from None
-        properties = feature.get("properties")
-        props.append(properties if isinstance(properties, dict) else {})
+    with warnings.catch_warnings():  # NaN coordinates warn here; they are refused after reading
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for i, feature in enumerate(features):
+            geoms.append(_feature_geometry(feature, i, name, built))
+            properties = feature.get("properties")
+            props.append(properties if isinstance(properties, dict) else {})
     return gpd.GeoDataFrame(props, geometry=geoms, crs="EPSG:4326")
+
+
+def _feature_geometry(feature, i: int, name: str, built: list | None):
+    """The shapely geometry of the ``i``-th feature (None for a null geometry)."""
+    from shapely.geometry import shape
+
+    if not isinstance(feature, dict):
+        raise LayerError(f"{name} is not valid GeoJSON: feature {i + 1} is not an object")
+    geometry = feature.get("geometry")
+    try:
+        if built is not None and isinstance(geometry, dict) and type(geometry.get("coordinates")) is int:
+            return built[geometry["coordinates"]]
+        return shape(geometry) if geometry else None
+    except Exception as err:  # shapely raises several types for bad coordinates
+        raise LayerError(f"{name}: feature {i + 1} has no valid geometry: {str(err)[:200]}") from None
 
 
 def _positions(node) -> int:

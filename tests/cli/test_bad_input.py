@@ -73,6 +73,27 @@ case("from-points-south", ["distance", "-33.9,151.2", "--from", "points.geojson"
 case("from-kml", ["distance", "Kyiv", "--from", "line.kml"], OK, "nearest")
 case("from-kmz", ["distance", "Kyiv", "--from", "line.kmz"], OK, "nearest")
 
+case("negative-target-layer", ["distance", "-33.9,18.4", "--from", "ukraine"], OK, r"distance   \d")
+case("negative-target-layer-map", ["map", "-33.9,18.4", "--from", "ukraine", "--out", "out/neg.html"], OK, "")
+case(
+    "range-country-narrows-output-not-from",
+    ["range", "--from", "Kyiv", "--country", "RU", "--km", "500", "--min-pop", "300000"],
+    OK,
+    r"^(?![\s\S]*\(UA,)[\s\S]*within 500 km of Kyiv\b[\s\S]*\(RU, pop",
+)
+# layers over 1 MB, read as coordinate arrays
+case("from-big-ring", ["distance", "Kharkiv", "--from", "ring60k.geojson"], OK, r"distance   \d")
+case(
+    "layer-big-ring-occupied",
+    ["distance", "Kharkiv", "--from", "occupied", "--layer", "ring60k.geojson"],
+    OK,
+    "occupied",
+)
+case("verify-layer-big-ring", ["verify", "story.txt", "--layer", "ring60k.geojson"], OK, "Izhevsk")
+for name, why in {"ring60k_mercator.geojson": "not longitude/latitude", "ring60k_nan.geojson": "NaN"}.items():
+    case(f"from-{name}", ["distance", "Kyiv", "--from", name], ERR, why)
+    case(f"layer-{name}", ["distance", "Kyiv", "--from", "occupied", "--layer", name], ERR, why)
+
 # bad layer files, each used five ways
 BAD_LAYERS = {
     "malformed.geojson": "not valid GeoJSON",
