@@ -94,6 +94,20 @@ for name, why in {"ring60k_mercator.geojson": "not longitude/latitude", "ring60k
     case(f"from-{name}", ["distance", "Kyiv", "--from", name], ERR, why)
     case(f"layer-{name}", ["distance", "Kyiv", "--from", "occupied", "--layer", name], ERR, why)
 
+# a map re-reads the user's layer for its features: through the same safe reader
+case(
+    "map-layer-kmz",
+    ["map", "Kyiv", "--from", "frontline", "--layer", "line.kmz", "--out", "out/kmz.html"],
+    OK,
+    "front line",
+)
+case(
+    "map-layer-big-ring",
+    ["map", "Kharkiv", "--from", "occupied", "--layer", "ring60k.geojson", "--out", "out/ring.html"],
+    OK,
+    "occupied",
+)
+
 # bad layer files, each used five ways
 BAD_LAYERS = {
     "malformed.geojson": "not valid GeoJSON",
