@@ -1,6 +1,7 @@
 """Hostile-input benchmark (issue 15): the big cases, each one real ``geo`` run in its own process.
 
 Run: .venv/bin/python benchmarks/bench_hostile.py [--vertices 1990000] [--only NAME ...] [--repeat 1]
+     [--baseline DIR]  (DIR: another checkout, e.g. ``git archive <commit> geo | tar -x -C DIR``)
 
 Writes its inputs under a temporary folder (a polygon layer of N vertices as GeoJSON, KMZ and
 GeoPackage; articles of 5,000 claims, 100 unknown places, 50,000 numbers, 10 MB), runs each case as
@@ -142,7 +143,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--jitter-m", type=float, default=1.0, help="noise per vertex (m); 20 = a spiky ring")
     ap.add_argument("--only", nargs="*", help="substrings of case names to run")
-    ap.add_argument("--code", type=Path, default=ROOT, help="a checkout whose geo/ to run (a baseline)")
+    ap.add_argument("--code", type=Path, default=ROOT, help="the checkout whose geo/ to run")
+    ap.add_argument("--baseline", type=Path, help="also run this checkout's geo/, interleaved, case by case")
     ap.add_argument("--keep", help="write the inputs here (reused if present) instead of a temp dir")
     args = ap.parse_args()
     tmp = None if args.keep else tempfile.TemporaryDirectory(prefix="geo-hostile-")
@@ -158,17 +160,23 @@ def main() -> None:
     size = (root / "big.geojson").stat().st_size / 2**20
     print(f"geo hostile-input benchmark: {args.vertices:,}-vertex polygon ({size:,.0f} MB GeoJSON, "
           f"jitter {args.jitter_m:g} m), {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")  # fmt: skip
-    print(f"{'case':<30} {'exit':>4} {'wall s':>8} {'CPU s':>7} {'peak MB':>8}  note")
+    print(f"{'case':<30} {'code':<8} {'exit':>4} {'wall s':>8} {'CPU s':>7} {'peak MB':>8}  note")
+    codes = [("baseline", args.baseline)] if args.baseline else []
+    codes.append(("this", args.code))
     for name, argv in cases(root).items():
         if args.only and not any(o in name for o in args.only):
             continue
-        runs = [run_case(root, argv, args.code) for _ in range(args.repeat)]
-        wall = statistics.median(r[1] for r in runs)
-        cpu = statistics.median(r[2] for r in runs)
-        rss = max(r[3] for r in runs)
-        over = " OVER" if wall > LIMIT_S or rss > LIMIT_MB else ""
-        row = f"{name:<30} {runs[-1][0]:>4} {wall:8.1f} {cpu:7.1f} {rss:8.0f}{over}"
-        print(f"{row}  {runs[-1][4]}", flush=True)
+        results: dict[str, list] = {label: [] for label, _ in codes}
+        for _ in range(args.repeat):  # baseline and this run alternately: load drifts alike
+            for label, code in codes:
+                results[label].append(run_case(root, argv, code))
+        for label, runs in results.items():
+            wall = statistics.median(r[1] for r in runs)
+            cpu = statistics.median(r[2] for r in runs)
+            rss = max(r[3] for r in runs)
+            over = " OVER" if wall > LIMIT_S or rss > LIMIT_MB else ""
+            row = f"{name:<30} {label:<8} {runs[-1][0]:>4} {wall:8.1f} {cpu:7.1f} {rss:8.0f}{over}"
+            print(f"{row}  {runs[-1][4]}", flush=True)
     if tmp is not None:
         tmp.cleanup()
 

@@ -168,7 +168,11 @@ def _load_user_layer(
 ) -> UserLayer:
     p = Path(path)
     gdf = _lonlat_frame(p)
-    geoms = [shapely.make_valid(g) if not g.is_valid else g for g in gdf.geometry]
+    # polygons are repaired by controlled_from_occupied (one validity check of 2 M vertices, not two)
+    geoms = [
+        g if isinstance(g, (Polygon, MultiPolygon)) or g.is_valid else shapely.make_valid(g)
+        for g in gdf.geometry
+    ]
     polys = [g for geom in geoms for g in flatten(geom) if isinstance(g, Polygon)]
     lines = [g for geom in geoms for g in flatten(geom) if isinstance(g, LineString)]
     if not polys and not lines:
