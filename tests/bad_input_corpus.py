@@ -140,6 +140,7 @@ def write_corpus(root: Path) -> None:
     if not (root / "fifo.geojson").exists():
         os.mkfifo(root / "fifo.geojson")
     _write_gpkg(root / "kursk.gpkg")
+    _write_big_rings(root)
     for name, text in ARTICLES.items():
         w(name, text)
     (root / "story.bin").write_bytes(b"\x00\x01\x02 binary")
@@ -154,6 +155,29 @@ def write_corpus(root: Path) -> None:
     (root / "existing.png").write_bytes(b"\x89PNG keep me")
     if not (root / "link.csv").exists():
         (root / "link.csv").symlink_to("points.csv")
+
+
+def _ring(n: int, lon0: float, lat0: float, r_deg: float) -> list[list[float]]:
+    """A closed ``n``-vertex ring (lon, lat) around (lon0, lat0), wiggly, rounded to 1e-6°."""
+    import numpy as np
+
+    t = np.linspace(0.0, 2 * np.pi, n, endpoint=False)
+    r = r_deg * (1 + 0.05 * np.sin(37 * t))
+    ring = np.column_stack([lon0 + r * np.cos(t) / 0.66, lat0 + r * np.sin(t)]).round(6).tolist()
+    return [*ring, ring[0]]
+
+
+def _write_big_rings(root: Path) -> None:
+    """Layers over 1 MB (read as coordinate arrays): a 60,000-vertex occupied polygon east of
+    Kharkiv, the same in Web Mercator metres without a ``crs``, and one with ``NaN`` in it."""
+    ring = _ring(60_000, 37.6, 49.6, 0.5)
+    (root / "ring60k.geojson").write_text(_fc(_feature({"type": "Polygon", "coordinates": [ring]})))
+    mercator = [[x * 111_319.5, y * 111_319.5] for x, y in ring]
+    (root / "ring60k_mercator.geojson").write_text(
+        _fc(_feature({"type": "Polygon", "coordinates": [mercator]}))
+    )
+    with_nan = [ring[0], [float("nan"), ring[1][1]], *ring[2:]]  # json writes it as NaN
+    (root / "ring60k_nan.geojson").write_text(_fc(_feature({"type": "Polygon", "coordinates": [with_nan]})))
 
 
 def _write_gpkg(path: Path) -> None:

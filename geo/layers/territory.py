@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.ops import split, unary_union
 
@@ -41,12 +42,14 @@ KYIV_LON_LAT = (30.5238, 50.4547)
 #: noise, not territory: a 630 m² hole near Marinka once put a "front line" 21 km from
 #: Donetsk instead of 48.8 km (the Marinka hole). They are dropped before deriving anything.
 MIN_RING_KM2 = 1.0
+#: An occupied polygon of more vertices than this is simplified before its seam buffer is drawn.
+_BUFFER_AS_IS = 50_000
 
 
 def ring_area_km2(ring) -> float:
     """Geodesic area (km², WGS84) enclosed by a lon/lat ring."""
-    lon, lat = ring.xy
-    area, _ = WGS84.polygon_area_perimeter(lon, lat)
+    xy = shapely.get_coordinates(ring)  # arrays, not ring.xy's Python array.array of each value
+    area, _ = WGS84.polygon_area_perimeter(xy[:, 0], xy[:, 1])
     return abs(area) / 1e6
 
 
@@ -57,8 +60,6 @@ def clean_occupied(geom, min_km2: float = MIN_RING_KM2) -> MultiPolygon:
     become a piece of "front line"; the territory they stand for is far below the line's
     accuracy. Invalid input is repaired first; a third coordinate is dropped.
     """
-    import shapely
-
     geom = shapely.force_2d(geom)
     if not geom.is_valid:
         geom = shapely.make_valid(geom)
@@ -67,7 +68,9 @@ def clean_occupied(geom, min_km2: float = MIN_RING_KM2) -> MultiPolygon:
         if ring_area_km2(poly.exterior) < min_km2:
             continue
         holes = [r for r in poly.interiors if ring_area_km2(r) >= min_km2]
-        kept.append(Polygon(poly.exterior, holes))
+        kept.append(poly if len(holes) == len(poly.interiors) else Polygon(poly.exterior, holes))
+    if len(kept) == 1:  # one valid polygon is its own union (an overlay of 2 M vertices takes seconds)
+        return as_multipolygon(kept[0])
     return as_multipolygon(unary_union(kept)) if kept else MultiPolygon()
 
 
@@ -137,14 +140,21 @@ def controlled_from_occupied(occupied, territory=None, sliver_km: float = SLIVER
         raise LayerError("the occupied layer does not overlap Ukraine: is it the right file and CRS?")
     width = sliver_km * 1000.0
     edge = terr_m.boundary.buffer(width)
-    seam = terr_m.intersection(occ_m.buffer(width)).intersection(edge)
-    occ_full = unary_union([occ_m, seam]).intersection(terr_m)
+    # the seam's shape only: buffered from a copy simplified by 1 % of its width (50 m for 5 km),
+    # since GEOS buffers of a 2 M-vertex polygon take minutes and gigabytes
+    outline = occ_m
+    if shapely.get_num_coordinates(occ_m) > _BUFFER_AS_IS:
+        outline = shapely.simplify(occ_m, width / 100)
+    seam = terr_m.intersection(outline.buffer(width)).intersection(edge)
+    occ_full = unary_union([occ_m, seam])  # both lie in the territory already
     controlled_m = terr_m.difference(occ_full)
     # Crumbs (< 1 km²) the differencing leaves go to the occupied side, so the two still tile.
+    # The kept pieces are parts of one valid result, so their MultiPolygon needs no union.
     pieces = list(getattr(controlled_m, "geoms", [controlled_m]))
     crumbs = [p for p in pieces if p.area <= 1e6]
-    controlled_m = unary_union([p for p in pieces if p.area > 1e6])
-    occ_full = unary_union([occ_full, *crumbs])
+    controlled_m = MultiPolygon([p for p in pieces if isinstance(p, Polygon) and p.area > 1e6])
+    if crumbs:
+        occ_full = unary_union([occ_full, *crumbs])
     contact_m = occ_m.boundary.difference(edge)
     occ_ll = as_multipolygon(inv(occ_full))
     ctl_ll = as_multipolygon(inv(controlled_m))

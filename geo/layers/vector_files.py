@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 from geo.errors import LayerError
+from geo.layers.geojson_arrays import geojson_arrays
 
 __all__ = ["LAYER_SUFFIXES", "MAX_LAYER_BYTES", "MAX_LAYER_VERTICES", "check_layer_path", "read_vector"]
 
@@ -36,6 +37,8 @@ _GEOJSON_TYPES = frozenset(
     {"FeatureCollection", "Feature", "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
      "MultiPolygon", "GeometryCollection"}
 )  # fmt: skip
+#: GeoJSON files larger than this (bytes) have their coordinates read as arrays.
+_ARRAYS_FROM_BYTES = 1 << 20
 #: The start of a GeoJSON position, ``[lon``.
 _POSITION = re.compile(rb"\[\s*-?[\d.]")
 _FORMATS = "GeoJSON, KML, KMZ, GeoPackage or a shapefile"
@@ -72,9 +75,9 @@ def read_vector(p: Path):
     suffix = p.suffix.lower()
     source: object = p
     if suffix in {".geojson", ".json"}:
-        source, doc = _geojson_bytes(p)
+        source, doc, built = _geojson_bytes(p)
         if _is_lonlat_geojson(doc):  # the common case, read directly: GDAL would parse it all again
-            return _geojson_frame(doc, p.name)
+            return _geojson_frame(doc, p.name, built)
     elif suffix == ".kml":
         source = _safe_kml(_read_bytes(p), p.name)
     elif suffix == ".kmz":
@@ -91,11 +94,19 @@ def _read_bytes(p: Path) -> bytes:
         raise LayerError(f"cannot read layer file {p}: {err.strerror or err}") from None
 
 
-def _geojson_bytes(p: Path) -> tuple[io.BytesIO, object]:
-    """The GeoJSON's bytes (a UTF-8 byte-order mark dropped) and the parsed document."""
+def _geojson_bytes(p: Path) -> tuple[io.BytesIO, object, list | None]:
+    """The GeoJSON's bytes (a UTF-8 byte-order mark dropped), the parsed document and, for a
+    big file, its geometries read as arrays (the document's ``coordinates`` are then their
+    indexes, see :mod:`geo.layers.geojson_arrays`)."""
     data = _read_bytes(p)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if len(data) > _ARRAYS_FROM_BYTES:
+        fast = geojson_arrays(data, MAX_LAYER_VERTICES)
+        if fast is not None and fast[0] is None:
+            _refuse_too_many_vertices(fast[1], p.name)
+        if fast is not None:
+            return io.BytesIO(data), fast[0], fast[1]
     if len(data) > 4 * MAX_LAYER_VERTICES:  # big enough to hold too many: count "[lon" before parsing
         _refuse_too_many_vertices(len(_POSITION.findall(data)), p.name)
     try:
@@ -105,7 +116,7 @@ def _geojson_bytes(p: Path) -> tuple[io.BytesIO, object]:
     except (json.JSONDecodeError, RecursionError) as err:
         raise LayerError(f"{p.name} is not valid GeoJSON: {str(err)[:200]}") from None
     _refuse_too_many_vertices(_positions(doc), p.name)  # before GDAL spends time and memory on it
-    return io.BytesIO(data), doc
+    return io.BytesIO(data), doc, None
 
 
 def _is_lonlat_geojson(doc) -> bool:
@@ -118,10 +129,10 @@ def _is_lonlat_geojson(doc) -> bool:
     return crs is None or name.upper().endswith(("CRS84", "EPSG::4326", "EPSG:4326"))
 
 
-def _geojson_frame(doc: dict, name: str):
-    """A parsed lon/lat GeoJSON document as a GeoDataFrame (properties as columns)."""
+def _geojson_frame(doc: dict, name: str, built: list | None = None):
+    """A parsed lon/lat GeoJSON document as a GeoDataFrame (properties as columns); with
+    ``built``, a geometry's ``coordinates`` is its index in that list of shapely geometries."""
     import geopandas as gpd
-    from shapely.geometry import shape
 
     kind = doc.get("type")
     features = (
@@ -132,17 +143,28 @@ def _geojson_frame(doc: dict, name: str):
     if not isinstance(features, list):
         raise LayerError(f"{name} is not valid GeoJSON: 'features' is not a list")
     geoms, props = [], []
-    for i, feature in enumerate(features):
-        if not isinstance(feature, dict):
-            raise LayerError(f"{name} is not valid GeoJSON: feature {i + 1} is not an object")
-        geometry = feature.get("geometry")
-        try:
-            geoms.append(shape(geometry) if geometry else None)
-        except Exception as err:  # shapely raises several types for bad coordinates
-            raise LayerError(f"{name}: feature {i + 1} has no valid geometry: {str(err)[:200]}") from None
-        properties = feature.get("properties")
-        props.append(properties if isinstance(properties, dict) else {})
+    with warnings.catch_warnings():  # NaN coordinates warn here; they are refused after reading
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for i, feature in enumerate(features):
+            geoms.append(_feature_geometry(feature, i, name, built))
+            properties = feature.get("properties")
+            props.append(properties if isinstance(properties, dict) else {})
     return gpd.GeoDataFrame(props, geometry=geoms, crs="EPSG:4326")
+
+
+def _feature_geometry(feature, i: int, name: str, built: list | None):
+    """The shapely geometry of the ``i``-th feature (None for a null geometry)."""
+    from shapely.geometry import shape
+
+    if not isinstance(feature, dict):
+        raise LayerError(f"{name} is not valid GeoJSON: feature {i + 1} is not an object")
+    geometry = feature.get("geometry")
+    try:
+        if built is not None and isinstance(geometry, dict) and type(geometry.get("coordinates")) is int:
+            return built[geometry["coordinates"]]
+        return shape(geometry) if geometry else None
+    except Exception as err:  # shapely raises several types for bad coordinates
+        raise LayerError(f"{name}: feature {i + 1} has no valid geometry: {str(err)[:200]}") from None
 
 
 def _positions(node) -> int:

@@ -98,3 +98,29 @@ def test_a_text_without_full_stops_is_quoted_clipped_not_whole_per_claim(tmp_pat
     status, md, err = run_in_process(["verify", "long.txt", "--markdown"])
     check_outcome(status, md, err, OK, "Izhevsk")
     assert len(md) < 50_000
+
+
+def test_an_unreachable_online_service_is_one_line_without_geopy_logs(corpus, monkeypatch, tmp_path):
+    """``--online nominatim`` with nothing listening (the network down): geopy logs each retry
+    with a traceback; the user gets our one line only, and nothing is cached under GEO_CACHE_DIR."""
+    import functools
+    import logging
+    import socket
+
+    from geo.places.geocoders import factory
+
+    with socket.socket() as s:  # a port nothing listens on: connection refused, as when offline
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    loopback = functools.partial(
+        factory.GeopyGeocoder, domain=f"127.0.0.1:{port}", scheme="http", min_delay_seconds=0.0,
+        error_wait_seconds=0.0,
+    )  # fmt: skip
+    monkeypatch.setattr(factory, "GeopyGeocoder", loopback)
+    monkeypatch.setattr(logging.root, "handlers", [])  # as outside pytest: a record would reach stderr
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(corpus)
+    status, out, err = run_in_process(["geocode", "Izhevsk", "--online", "nominatim"])
+    check_outcome(status, out, err, ERR, f"cannot reach nominatim at http://127.0.0.1:{port}")
+    assert len(err.strip().splitlines()) == 1, err  # no retry logs, no traceback
+    assert not list((tmp_path / "cache").rglob("*.json"))

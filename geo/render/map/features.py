@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.errors import LayerError
 from geo.layers.borders import countries_frame, ukraine
 from geo.layers.layer import Layer
-from geo.layers.user_files import UserLayer
+from geo.layers.user_files import UserLayer, read_vector
 from geo.render.map.html import esc
 
 __all__ = [
@@ -93,12 +93,11 @@ def layer_encoded(layer: Layer, view: BaseGeometry, decimals: int = 3) -> tuple[
 
 
 def user_features(user: UserLayer, view: BaseGeometry, decimals: int = 3) -> list[dict]:
-    """The features of a user's file, each with its name (escaped) as its tooltip."""
-    import geopandas as gpd
-
+    """The features of a user's file, each with its name (escaped) as its tooltip. The file is
+    read by the same safe reader as for measuring (KMZ, a byte-order mark, big GeoJSON)."""
     try:
-        gdf = gpd.read_file(user.path, engine="pyogrio")
-    except Exception as err:  # pyogrio raises several types
+        gdf = read_vector(Path(user.path))
+    except LayerError as err:
         raise LayerError(f"cannot read {Path(user.path).name} for the map: {err}") from None
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs("EPSG:4326")
