@@ -119,6 +119,11 @@ class LayerMeasurement:
         }
 
 
+#: A layer's nearest point is called "near <town>" only when that town is this close (km,
+#: WGS84 geodesic); in open sea or empty land the coordinates alone are given.
+NEAR_PLACE_MAX_KM = 50.0
+
+
 def measure_layer(target: Place, layer: Layer, near_place=None) -> LayerMeasurement:
     """Measure ``target`` against ``layer``. ``near_place(lat, lon, country)`` names the
     nearest point (see :func:`nearest_place_namer`)."""
@@ -131,6 +136,8 @@ def measure_layer(target: Place, layer: Layer, near_place=None) -> LayerMeasurem
         bearing = float(az)
         compass = str(compass16(bearing))
     near = near_place(lat, lon, layer_country(layer)) if near_place else None
+    if near is not None and float(inverse(lat, lon, near.lat, near.lon)[0]) > NEAR_PLACE_MAX_KM * 1000:
+        near = None  # "near X" for a town hundreds of km away would mislead: the coordinates say it
     notes = layer.notes  # a stale snapshot's warning travels with its layer
     if 0 < d_m < BORDER_ACCURACY_KM * 1000:
         notes += (
