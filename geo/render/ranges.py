@@ -71,8 +71,20 @@ def rows_to_csv(rows: Sequence[RangeRow]) -> str:
 #: Characters that may make :mod:`csv` quote a field; a field without any is written as is.
 _SPECIAL = re.compile('[,"\r\n]')
 #: One CSV line of :data:`CSV_COLUMNS` as a %-format: the same text as :func:`rows_to_csv`
-#: writes (``%r`` is ``repr``, ``%.3f``/``%g`` are ``format``'s ``.3f``/``g``, ``%d`` is ``str``).
-_LINE = "%s,%s,%r,%r,%d,%s,%.3f,%.6f,%.6f,%s,%g,%s,%s\n"
+#: writes (``%r`` is ``repr``, ``%.3f`` is ``format``'s ``.3f``, ``%d`` is ``str``); the nearest
+#: points and bands, which repeat (many places share a border vertex), come preformatted.
+_LINE = "%s,%s,%r,%r,%d,%s,%.3f,%s,%s,%s,%s,%s,%s\n"
+
+
+#: Columns whose values repeat, with their format (as :func:`rows_to_csv` writes them).
+_REPEATING = {"nearest_lat": "{:.6f}", "nearest_lon": "{:.6f}", "band_km": "{:g}"}
+
+
+def _format_repeating(values: np.ndarray, fmt: str) -> np.ndarray:
+    """``fmt`` of every value, formatting each distinct value once (an object array)."""
+    distinct, inverse = np.unique(values, return_inverse=True)
+    texts = np.array([fmt.format(v) for v in distinct.tolist()] or [""], dtype=object)
+    return texts[np.asarray(inverse).ravel()] if len(values) else np.empty(0, dtype=object)
 
 
 def _csv_field(value: str) -> str:
@@ -112,6 +124,8 @@ def table_to_csv(table: RangeTable) -> str:
             cells[:, j] = _csv_text([v or "" for v in table.near_place.tolist()])
         elif name in ("lat", "lon", "population"):
             cells[:, j] = table.column(name).tolist()
+        elif name in _REPEATING:
+            cells[:, j] = _format_repeating(getattr(table, name), _REPEATING[name])
         else:
             cells[:, j] = getattr(table, name).tolist()
     return ",".join(CSV_COLUMNS) + "\n" + (_LINE * n) % tuple(cells.ravel().tolist())
