@@ -13,9 +13,9 @@ __all__ = ["cmd_batch", "cmd_range"]
 def cmd_range(args) -> int:
     import argparse
 
-    from geo.many.ranges import range_query
+    from geo.many.ranges import range_table
     from geo.places.gazetteer import Gazetteer
-    from geo.render.ranges import rows_to_csv, rows_to_json
+    from geo.render.ranges import rows_to_json, table_to_csv
 
     kms = parse_kms(args.km)
     check_output_path(args.map, "--map", args.force)
@@ -23,7 +23,7 @@ def cmd_range(args) -> int:
     # --country narrows the places listed, not the lookup of --from
     reference = one_reference(argparse.Namespace(**{**vars(args), "country": None}))
     kinds = [k.strip() for k in args.kind.split(",")] if args.kind else None
-    rows = range_query(
+    table = range_table(
         reference,
         kms,
         Gazetteer.default(),
@@ -31,6 +31,10 @@ def cmd_range(args) -> int:
         min_population=args.min_pop,
         kinds=kinds,
     )
+    if args.csv and not args.map:  # the fast path: columns straight to text, no row objects
+        sys.stdout.write(table_to_csv(table))
+        return 0
+    rows = table.rows()
     if args.map:
         from pathlib import Path
 
@@ -41,7 +45,7 @@ def cmd_range(args) -> int:
             range_map(rows, reference, kms, tmp, date=args.date, theme=args.theme, inset=args.inset)
         print(f"geo: map written to {out}", file=sys.stderr)
     if args.csv:
-        sys.stdout.write(rows_to_csv(rows))
+        sys.stdout.write(table_to_csv(table))
     elif args.json:
         print(rows_to_json(rows))
     else:

@@ -42,7 +42,7 @@ from geo.measure.measurements import layer_country
 from geo.measure.prepared import PreparedReference
 from geo.model import Place
 
-__all__ = ["NEAR_PLACE_MIN_POPULATION", "POPULATED", "RangeRow", "range_query"]
+__all__ = ["NEAR_PLACE_MIN_POPULATION", "POPULATED", "RangeRow", "RangeTable", "range_query", "range_table"]
 
 #: Places named after the nearest point of a Ukrainian layer need at least this population.
 NEAR_PLACE_MIN_POPULATION = 1000
@@ -92,6 +92,60 @@ class RangeRow:
         }
 
 
+@dataclass(frozen=True)
+class RangeTable:
+    """The places within range as columns (what :func:`range_table` returns; one
+    :class:`RangeRow` per entry, in the same order, from :meth:`rows`).
+
+    ``places`` is the gazetteer's :class:`~geo.many.place_table.PlaceTable` and ``index``
+    the row of each result in it; the other columns are per result: ``distance_km``
+    (exact WGS84 geodesic, km), ``nearest_lat``/``nearest_lon`` (degrees), ``near_place``
+    (str or None, object array) and ``band_km``.
+    """
+
+    places: PlaceTable
+    index: np.ndarray
+    distance_km: np.ndarray
+    nearest_lat: np.ndarray
+    nearest_lon: np.ndarray
+    near_place: np.ndarray
+    band_km: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    @classmethod
+    def empty(cls) -> RangeTable:
+        """No results (over an empty place table)."""
+        z, t = np.empty(0), np.empty(0, dtype=object)
+        places = PlaceTable(t, z, z, t, np.empty(0, np.int64), t, t, t, np.empty(0, np.int64))
+        return cls(places, np.empty(0, np.int64), z, z, z, t, z)
+
+    def column(self, name: str) -> np.ndarray:
+        """A place column (``name``, ``country_code``, ``lat``, ``lon``, ``population``,
+        ``kind``, ``source``, ``id``) for the results, in result order."""
+        return getattr(self.places, name)[self.index]
+
+    def rows(self) -> list[RangeRow]:
+        """One :class:`RangeRow` per result."""
+        columns = (
+            self.column("name").tolist(),
+            self.column("country_code").tolist(),
+            self.column("lat").tolist(),
+            self.column("lon").tolist(),
+            self.column("population").tolist(),
+            self.column("kind").tolist(),
+            self.distance_km.tolist(),
+            self.nearest_lat.tolist(),
+            self.nearest_lon.tolist(),
+            self.near_place.tolist(),
+            self.band_km.tolist(),
+            self.column("source").tolist(),
+            self.column("id").tolist(),
+        )
+        return [RangeRow(*values) for values in zip(*columns, strict=True)]
+
+
 # -- the query ------------------------------------------------------------------------------
 def _bands(km: float | Sequence[float]) -> np.ndarray:
     values = [km] if np.isscalar(km) else list(km)
@@ -133,6 +187,18 @@ def range_query(
     min_population: int = 0,
     kinds: Sequence[str] | None = None,
 ) -> list[RangeRow]:
+    """:func:`range_table` as a list of :class:`RangeRow` records (same arguments)."""
+    return range_table(reference, km, gazetteer, countries, min_population, kinds).rows()
+
+
+def range_table(
+    reference: Layer | Place,
+    km: float | Sequence[float],
+    gazetteer,
+    countries: Sequence[str] | None = None,
+    min_population: int = 0,
+    kinds: Sequence[str] | None = None,
+) -> RangeTable:
     """Every gazetteer place within the largest of ``km`` (kilometres) of ``reference``.
 
     ``reference``: a :class:`geo.layers.layer.Layer` (distance 0 inside a polygon layer, else to
@@ -173,35 +239,23 @@ def range_query(
     rows_idx, d, nlat, nlon = rows_idx[order], d[order], nlat[order], nlon[order]
     band = bands[np.searchsorted(bands * 1000.0, d, side="left")] if len(d) else np.empty(0)
     near = _near_place_names(reference, nlat, nlon, gazetteer)
-    columns = (
-        table.name[rows_idx].tolist(),
-        table.country_code[rows_idx].tolist(),
-        table.lat[rows_idx].tolist(),
-        table.lon[rows_idx].tolist(),
-        table.population[rows_idx].tolist(),
-        table.kind[rows_idx].tolist(),
-        (d / 1000.0).tolist(),
-        nlat.tolist(),
-        nlon.tolist(),
-        near,
-        band.tolist(),
-        table.source[rows_idx].tolist(),
-        table.id[rows_idx].tolist(),
-    )
-    return [RangeRow(*values) for values in zip(*columns, strict=True)]
+    return RangeTable(table, rows_idx, d / 1000.0, nlat, nlon, near, band)
 
 
-def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) -> list[str | None]:
-    """Name of the nearest Ukrainian place to each nearest point, for Ukrainian layers."""
+def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) -> np.ndarray:
+    """Name of the nearest Ukrainian place to each nearest point, for Ukrainian layers
+    (an object array; None elsewhere)."""
+    none = np.full(len(lat), None, dtype=object)
     if not isinstance(reference, Layer) or len(lat) == 0:
-        return [None] * len(lat)
+        return none
     country = layer_country(reference)
     if country is None:
-        return [None] * len(lat)
-    # Many rows share a nearest point (a border corner): name each distinct point once.
-    pts, inverse = np.unique(np.column_stack([lat, lon]), axis=0, return_inverse=True)
+        return none
+    # Many rows share a nearest point (a border corner): name each distinct point once
+    # (lat + i·lon sorts and compares as the (lat, lon) pair, faster than unique rows).
+    pts, inverse = np.unique(lat + 1j * lon, return_inverse=True)
     named = gazetteer.nearest_places(
-        pts[:, 0], pts[:, 1], min_population=NEAR_PLACE_MIN_POPULATION, country=country
+        pts.real, pts.imag, min_population=NEAR_PLACE_MIN_POPULATION, country=country
     )
-    names = [row[0].name for row in named]
-    return [names[j] for j in np.asarray(inverse).ravel()]
+    names = np.array([row[0].name for row in named], dtype=object)
+    return names[np.asarray(inverse).ravel()]

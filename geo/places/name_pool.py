@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
@@ -28,6 +29,8 @@ GENERIC_WORDS = frozenset(
 #: A name borne by towns smaller than this also finds the facilities named after it
 #: ("Belaya": the air base, not villages of 3,000); a bigger town keeps its name.
 SMALL_TOWN = 20_000
+#: SQL ``LIKE``'s case folding: ASCII capitals only.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 #: Skeletons shorter than this are not matched as variants (too many collisions).
 MIN_VARIANT_LENGTH = 5
 
@@ -38,7 +41,8 @@ class NamePool:
     def __init__(self, con: sqlite3.Connection):
         """Read from ``con``, an open SQLite connection to a gazetteer index."""
         self.con = con
-        self._facilities: list[tuple[int, str, str, str]] | None = None
+        self._facilities: list[tuple[int, str, str, str, str]] | None = None
+        self._prefixes: tuple[list[str], list[int]] | None = None
         self._buckets: dict[int, list[str]] = {}
 
     def fetch(self, pids: Sequence[int]) -> dict[int, tuple[Place, str]]:
@@ -82,23 +86,49 @@ class NamePool:
         ``SELECT pid, raw FROM facility_names WHERE kind IN (…) AND (' ' || skel || ' ')
         LIKE ?`` (``%``/``_`` wildcards, ASCII case folded), from a copy of the small table
         held in memory instead of a scan per query."""
+        wanted = set(kinds)
+        body = pattern.strip("%")
+        if "%" not in body and "_" not in body:  # "% x %" or " x %": a substring or a prefix test
+            needle = body.translate(_ASCII_LOWER)
+            if pattern.startswith("%"):
+                return [
+                    (pid, raw)
+                    for pid, raw, _, kind, low in self._facility_rows()
+                    if kind in wanted and needle in low
+                ]
+            rows = self._facility_rows()
+            lows, order = self._facility_prefixes()
+            first = bisect_left(lows, needle)
+            last = bisect_left(lows, needle + "\U0010ffff", first)  # every text that starts so
+            return [(rows[i][0], rows[i][1]) for i in sorted(order[first:last]) if rows[i][3] in wanted]
         like = re.compile(
             "".join(".*" if c == "%" else "." if c == "_" else re.escape(c) for c in pattern),
             re.IGNORECASE | re.ASCII | re.DOTALL,
         )
-        wanted = set(kinds)
         return [
             (pid, raw)
-            for pid, raw, padded, kind in self._facility_rows()
+            for pid, raw, padded, kind, _ in self._facility_rows()
             if kind in wanted and like.fullmatch(padded)
         ]
 
-    def _facility_rows(self) -> list[tuple[int, str, str, str]]:
-        """Every facility name row ``(pid, raw, ' ' + skel + ' ', kind)``, read once."""
+    def _facility_rows(self) -> list[tuple[int, str, str, str, str]]:
+        """Every facility name row ``(pid, raw, ' ' + skel + ' ', kind, the same padded
+        skeleton with ASCII capitals lowered)``, read once."""
         if self._facilities is None:
             rows = self.con.execute("SELECT pid, raw, skel, kind FROM facility_names").fetchall()
-            self._facilities = [(pid, raw, f" {skel} ", kind) for pid, raw, skel, kind in rows]
+            self._facilities = [
+                (pid, raw, f" {skel} ", kind, f" {skel} ".translate(_ASCII_LOWER))
+                for pid, raw, skel, kind in rows
+            ]
         return self._facilities
+
+    def _facility_prefixes(self) -> tuple[list[str], list[int]]:
+        """The lowered padded skeletons of :meth:`_facility_rows` sorted, and the row of each:
+        the rows that begin with a text are one run of it (found by bisection)."""
+        if self._prefixes is None:
+            pairs = sorted((low, i) for i, (_, _, _, _, low) in enumerate(self._facility_rows()))
+            self._prefixes = ([low for low, _ in pairs], [i for _, i in pairs])
+        return self._prefixes
 
     @lru_cache(maxsize=256)  # noqa: B019 - a Gazetteer lives for the process
     def fuzzy_keys(self, key: str) -> list[tuple[str, float]]:
@@ -116,9 +146,12 @@ class NamePool:
             (*lengths, key[:1], key[1:2]),
         ).fetchall()
         self._read_buckets([r[0] for r in rowids])
-        keys = list(dict.fromkeys(chain.from_iterable(self._buckets[r[0]] for r in rowids)))
-        hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=60)
-        return [(k, s) for k, s, _ in hits]
+        # A name in both a first-letter and a second-letter bucket is scored twice; the
+        # hits are sorted by score, then by position, so keeping each name's first hit gives
+        # what scoring the de-duplicated list would (without building it per query).
+        keys = list(chain.from_iterable(self._buckets[r[0]] for r in rowids))
+        hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=None)
+        return list(dict.fromkeys((k, s) for k, s, _ in hits))[:60]
 
     def _read_buckets(self, rowids: list[int]) -> None:
         """Read the ``fuzzy_keys`` rows not yet held, split once and kept (a warm process

@@ -58,3 +58,56 @@ def test_json_fields_exactly():
     ]
     assert list(record["nearest"]) == ["lat", "lon", "near_place"]
     assert record["distance_km"] == 1186.6335473855781 and record["nearest"]["near_place"] == "Milove"
+
+
+def _table_of(rows: list[RangeRow]):
+    """A RangeTable holding ``rows`` (in that order), built from plain columns."""
+    import numpy as np
+
+    from geo.many.place_table import PlaceTable
+    from geo.many.ranges import RangeTable
+
+    def col(name, dtype=object):
+        return np.array([getattr(r, name) for r in rows], dtype=dtype)
+
+    places = PlaceTable(
+        name=col("name"),
+        lat=col("lat", float),
+        lon=col("lon", float),
+        country_code=col("country_code"),
+        population=col("population", np.int64),
+        kind=col("kind"),
+        source=col("source"),
+        id=col("id"),
+        order_rank=np.arange(len(rows)),
+    )
+    return RangeTable(
+        places,
+        np.arange(len(rows)),
+        col("distance_km", float),
+        col("nearest_lat", float),
+        col("nearest_lon", float),
+        col("near_place"),
+        col("band_km", float),
+    )
+
+
+def test_table_csv_is_the_row_csv_byte_for_byte():
+    """The columnar writer of ``geo range --csv`` against the csv module's own output, with
+    names that must be quoted (comma, quote, newline, carriage return), none, and numbers
+    whose formatting differs in the last digit (-0.0, 1e-7, 1e16, a band of 1,234.5 km)."""
+    from dataclasses import replace
+
+    base = _sample_row()
+    rows = [
+        base,
+        replace(base, name='Kyiv, "city"', near_place=None, lat=-0.0, lon=1e-7, band_km=1234.5),
+        replace(base, name="Line\nbreak", kind="air,base", source="a\rb", id="", distance_km=-0.0),
+        replace(base, name=" spaced ", near_place="x\x00y", nearest_lat=1e16, population=0),
+        replace(base, name="Ünïcødé ’quote’", distance_km=19999.9995, nearest_lon=-179.9999995),
+    ]
+    from geo.render.ranges import table_to_csv
+
+    assert table_to_csv(_table_of(rows)) == rows_to_csv(rows)
+    assert table_to_csv(_table_of([])) == rows_to_csv([])
+    assert _table_of(rows).rows() == rows

@@ -11,17 +11,20 @@ threads_per_worker=1)`` for the run. An address ``"tcp://host:8786"`` (or a
 
 Every worker needs the ``geo`` package installed (same version; ``pip install
 geo-strike-range[dask]``) and must be able to read the input at the same path (a shared
-file system): workers read their own blocks (``dask.dataframe.from_map``, one partition
-per block, through :func:`geo.many.batch.blocks.read_block`) and measure them
-(``map_partitions``, through :func:`geo.many.batch.measure_block.measure_block`). The
-reference geometry is sent to every worker once (``client.scatter(..., broadcast=True)``),
-not with each task. Measured blocks come back to this process in order, a few at a time.
+file system): each task reads one of our blocks on its worker
+(:func:`geo.many.batch.blocks.read_block`), measures it there with one kernel thread
+(:func:`geo.many.batch.measure_block.measure_block`; the worker processes are the
+parallelism) and sends back a pyarrow Table, so no DataFrame library sits on the path
+(no pandas conversion per partition, no ``dask.dataframe`` import). The reference
+geometry is sent to every worker once (``client.scatter(..., broadcast=True)``), not with
+each task. Measured blocks come back to this process in order, a few at a time, and are
+written here while the workers go on.
 
-Same answer everywhere: the partitions are our own blocks rather than
-``dd.read_csv``'s byte ranges, so the Dask run cuts the input exactly as the in-process
-run does, row numbers in error messages are right, CSV quoting is respected, and the
-output is equal to the in-process output to the last bit. The partition functions are
-module-level so that Dask can pickle them.
+Same answer everywhere: the tasks are our own blocks rather than ``dd.read_csv``'s byte
+ranges, so the Dask run cuts the input exactly as the in-process run does, row numbers in
+error messages are right, CSV quoting is respected, and the output is equal to the
+in-process output to the last bit. The task function is module-level so that Dask can
+pickle it.
 """
 
 from __future__ import annotations
@@ -31,36 +34,17 @@ from collections.abc import Iterator
 
 from geo.errors import GeoError
 from geo.many.batch.blocks import read_block
-from geo.many.batch.measure_block import measure_block, output_schema
+from geo.many.batch.measure_block import measure_block
 from geo.many.batch.plan import BatchPlan
 from geo.measure.prepared import PreparedReference
 
 __all__ = ["connect", "dask_blocks"]
 
 
-# Pandas partitions around the same arrow functions ------------------------------------------
-def _read_partition(i: int, plan: BatchPlan):
-    import pandas as pd
-
-    return read_block(plan, i).to_pandas(types_mapper=pd.ArrowDtype)
-
-
-def _measure_partition(df, plan: BatchPlan, reference: PreparedReference, partition_info=None):
-    import pandas as pd
-    import pyarrow as pa
-
-    i = partition_info["number"] if partition_info else 0
-    table = pa.Table.from_pandas(df, schema=plan.schema, preserve_index=False)
-    # One kernel thread per task: the worker's threads (one per core) are the parallelism,
-    # and the kernel's own threads on top of them made a 2-worker cluster slower than one process.
-    block = measure_block(table, plan, reference, i * plan.chunk_rows, threads=1)
-    return block.to_pandas(types_mapper=pd.ArrowDtype)
-
-
-def _empty_frame(schema):
-    import pandas as pd
-
-    return schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+def _measure_task(i: int, plan: BatchPlan, reference: PreparedReference):
+    """Block ``i`` read and measured on a worker, as a pyarrow Table (one kernel thread: the
+    worker processes are the parallelism; threads on top of them only contend)."""
+    return measure_block(read_block(plan, i), plan, reference, i * plan.chunk_rows, threads=1)
 
 
 def connect(scheduler) -> tuple:
@@ -100,34 +84,23 @@ def connect(scheduler) -> tuple:
 
 def dask_blocks(plan: BatchPlan, prepared: PreparedReference, client) -> Iterator:
     """Measured blocks (pyarrow Tables) in order, computed on the cluster a few at a time."""
-    import dask.dataframe as dd
-    import pyarrow as pa
+    import uuid
 
     ref = client.scatter(prepared, broadcast=True, hash=False)
-    out_schema = output_schema(plan)
-    ddf = dd.from_map(
-        _read_partition,
-        range(plan.blocks),
-        args=(plan,),
-        meta=_empty_frame(plan.schema),
-        enforce_metadata=False,
-    )
-    measured = ddf.map_partitions(
-        _measure_partition, plan, ref, meta=_empty_frame(out_schema), enforce_metadata=False
-    )
-    parts = measured.to_delayed()
+    run = uuid.uuid4().hex[:8]
     window = 2 * max(1, len(client.nthreads())) + 1
     queue: deque = deque()
     nxt = 0
     try:
-        while nxt < len(parts) or queue:
-            while nxt < len(parts) and len(queue) < window:
-                queue.append(client.compute(parts[nxt]))
+        while nxt < plan.blocks or queue:
+            while nxt < plan.blocks and len(queue) < window:
+                key = f"geo-batch-{run}-{nxt}"
+                queue.append(client.submit(_measure_task, nxt, plan, ref, key=key, pure=False))
                 nxt += 1
             future = queue.popleft()
-            df = future.result()
+            table = future.result()
             future.release()
-            yield pa.Table.from_pandas(df, schema=out_schema, preserve_index=False)
+            yield table
     finally:
         for f in queue:
             f.cancel()

