@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -23,9 +24,16 @@ def median_seconds(fn: Callable[[], object], repeat: int = 5) -> tuple[float, li
     return statistics.median(times), times
 
 
+#: Child processes may write bytecode caches, as a user's installed package does after its
+#: first run (a shell with PYTHONDONTWRITEBYTECODE=1 would recompile every module on every
+#: "cold" run and time the compiler, not the tool).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_cli(*args: str) -> None:
     """Run the real ``geo`` command in a fresh interpreter (cold start), failing loudly."""
-    r = subprocess.run([sys.executable, "-m", "geo.cli", *args], capture_output=True, text=True)
+    cmd = [sys.executable, "-m", "geo.cli", *args]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=CHILD_ENV)
     if r.returncode != 0:
         raise SystemExit(f"geo {' '.join(args)} failed: {r.stderr.strip()}")
 

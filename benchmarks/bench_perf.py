@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from _common import median_seconds, report, run_cli
+from _common import CHILD_ENV, median_seconds, report, run_cli
 
 FLOOR_PROCESS = r"""
 import csv, sqlite3, sys
@@ -139,9 +139,8 @@ def bench_range(repeat: int) -> None:
 
 def bench_cold(repeat: int) -> None:
     run_cli("distance", "Izhevsk", "--from", "ukraine")  # the gazetteer index exists
-    floor, _ = median_seconds(
-        lambda: subprocess.run([sys.executable, "-c", "import numpy, pyproj"], check=True), repeat=repeat
-    )
+    floor_cmd = [sys.executable, "-c", "import numpy, pyproj"]
+    floor, _ = median_seconds(lambda: subprocess.run(floor_cmd, check=True, env=CHILD_ENV), repeat=repeat)
     report("floor: a fresh interpreter importing numpy and pyproj", floor)
     med, _ = median_seconds(lambda: run_cli("distance", "Izhevsk", "--from", "ukraine"), repeat=repeat)
     report("cold `geo distance Izhevsk --from ukraine`", med, "(target ≤ 350 ms)")
