@@ -132,8 +132,16 @@ def _child_boxes(s: Segments, size: int, c_lat, c_lon):
     parent = np.arange(nseg) // size
     child_starts = np.arange(0, nseg, child_size)
     phi1, _, l1 = WGS84.inv(c_lon[parent], c_lat[parent], s.lon1, s.lat1)
-    phi2, _, l2 = WGS84.inv(c_lon[parent], c_lat[parent], s.lon2, s.lat2)
-    phi1, l1, phi2, l2 = (np.asarray(a, dtype=float) for a in (phi1, l1, phi2, l2))
+    phi1, l1 = np.asarray(phi1, dtype=float), np.asarray(l1, dtype=float)
+    # A segment's second end is the next segment's first when they connect under the same
+    # parent: measured once (half the geodesics of a chained boundary).
+    shared = np.zeros(nseg, dtype=bool)
+    shared[:-1] = (s.lon2[:-1] == s.lon1[1:]) & (s.lat2[:-1] == s.lat1[1:]) & (parent[:-1] == parent[1:])
+    own = np.flatnonzero(~shared)
+    phi2, l2 = np.empty(nseg), np.empty(nseg)
+    phi2[:-1][shared[:-1]], l2[:-1][shared[:-1]] = phi1[1:][shared[:-1]], l1[1:][shared[:-1]]
+    a, _, d = WGS84.inv(c_lon[parent[own]], c_lat[parent[own]], s.lon2[own], s.lat2[own])
+    phi2[own], l2[own] = a, d
     l_lo = np.minimum.reduceat(np.minimum(l1, l2), child_starts)
     l_hi = np.maximum.reduceat(np.maximum(l1, l2), child_starts)
     ref = np.asarray(phi1)[child_starts]  # azimuth of each child's first vertex

@@ -39,16 +39,22 @@ def segment_vertices(s: Segments) -> SegmentVertices:
     if cached is not None:
         return cached
     nseg = len(s)
-    ends = np.concatenate([np.stack([s.lon1, s.lat1], 1), np.stack([s.lon2, s.lat2], 1)])
-    vertices, inverse = np.unique(ends, axis=0, return_inverse=True)
+    # lon + i·lat: complex numbers sort by real part, then imaginary part, so one 1-D
+    # unique finds the distinct (lon, lat) pairs (far faster than a unique over rows).
+    ends = np.concatenate([s.lon1 + 1j * s.lat1, s.lon2 + 1j * s.lat2])
+    vertices, inverse = np.unique(ends, return_inverse=True)
     inverse = inverse.reshape(-1)
-    _, back2, _ = WGS84.inv(s.lon1, s.lat1, s.lon2, s.lat2)
+    if s.azimuth2_deg is not None:
+        az2 = s.azimuth2_deg
+    else:
+        _, back2, _ = WGS84.inv(s.lon1, s.lat1, s.lon2, s.lat2)
+        az2 = (np.asarray(back2) + 180.0) % 360.0
     out = SegmentVertices(
-        vertex_lat=vertices[:, 1].copy(),
-        vertex_lon=vertices[:, 0].copy(),
+        vertex_lat=vertices.imag.copy(),
+        vertex_lon=vertices.real.copy(),
         v1=inverse[:nseg].copy(),
         v2=inverse[nseg:].copy(),
-        azimuth2_deg=(np.asarray(back2) + 180.0) % 360.0,
+        azimuth2_deg=az2,
     )
     _VERTICES[key] = out
     weakref.finalize(s, _VERTICES.pop, key, None)  # the id may be reused once s is gone
