@@ -102,6 +102,88 @@ def bench_kernel(points: int, repeat: int, scale: bool) -> None:
         )
 
 
+def _segment_lines(seg):
+    """Each segment as a two-vertex shapely LineString (lon, lat degrees)."""
+    import shapely
+
+    coords = np.stack([np.column_stack([seg.lon1, seg.lat1]), np.column_stack([seg.lon2, seg.lat2])], axis=1)
+    return shapely.linestrings(coords)
+
+
+def _errors_km(got_m, exact_m, within_m: float = 2_000_000.0) -> str:
+    """Median and max |error| (km) against the exact distances, overall and for points
+    within ``within_m`` of the boundary."""
+    err = np.abs(np.asarray(got_m, dtype=float) - exact_m) / 1000.0
+    near = exact_m <= within_m
+    return (
+        f"error vs exact: median {np.nanmedian(err):.3f} km, max {np.nanmax(err):,.1f} km; "
+        f"within {within_m / 1e6:g},000 km: median {np.nanmedian(err[near]):.3f}, "
+        f"max {np.nanmax(err[near]):.3f} km"
+    )
+
+
+def bench_baselines(points: int, repeat: int) -> None:
+    """The paired baselines of issue 17, each timed against our exact kernel in the same run
+    on the same points and boundary (Ukraine's border, 3k segments), with its error:
+
+    (a) the "geopandas user": the boundary cut into segments, points and segments projected
+        to EPSG:3035 (LAEA Europe), ``geopandas.sjoin_nearest`` (an STRtree), planar metres;
+    (b) an azimuthal equidistant projection centred on the boundary's centroid (pyproj),
+        then the planar nearest segment (shapely STRtree), planar metres.
+    """
+    import geopandas as gpd
+    import pyproj
+    import shapely
+
+    from geo.core.nearest import nearest_on_segments
+    from geo.layers.borders import ukraine
+
+    lat, lon = _places(points)
+    n = len(lat)
+    seg = ukraine().segments()
+    lines = _segment_lines(seg)
+    exact = nearest_on_segments(lat, lon, seg).distance_m
+    ours, _ = median_seconds(lambda: nearest_on_segments(lat, lon, seg), repeat=repeat)
+    report(f"ours: exact kernel, {n:,} points, {len(seg):,} segments", ours)
+
+    def geopandas_user():
+        pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), crs=4326).to_crs(3035)
+        segs = gpd.GeoDataFrame(geometry=lines, crs=4326).to_crs(3035)
+        joined = gpd.sjoin_nearest(pts, segs, how="left", distance_col="d")
+        return joined[~joined.index.duplicated()]["d"].to_numpy()
+
+    med, _ = median_seconds(geopandas_user, repeat=repeat)
+    with np.errstate(invalid="ignore"):
+        got = geopandas_user()
+    report(
+        "(a) geopandas sjoin_nearest in EPSG:3035",
+        med,
+        f"{med / ours:5.2f}× ours; {_errors_km(got, exact)}",
+    )
+    centroid = shapely.centroid(shapely.multilinestrings(lines))
+    aeqd = pyproj.Transformer.from_crs(
+        4326, f"+proj=aeqd +lat_0={centroid.y} +lon_0={centroid.x} +datum=WGS84 +units=m", always_xy=True
+    )
+
+    def azimuthal():
+        x, y = aeqd.transform(lon, lat)
+        sx1, sy1 = aeqd.transform(seg.lon1, seg.lat1)
+        sx2, sy2 = aeqd.transform(seg.lon2, seg.lat2)
+        planar = shapely.linestrings(np.stack([np.column_stack([sx1, sy1]), np.column_stack([sx2, sy2])], 1))
+        tree = shapely.STRtree(planar)
+        (i, j), d = tree.query_nearest(shapely.points(x, y), return_distance=True, all_matches=False)
+        out = np.full(n, np.nan)
+        out[i] = d
+        return out
+
+    med, _ = median_seconds(azimuthal, repeat=repeat)
+    report(
+        "(b) azimuthal equidistant at the centroid + STRtree",
+        med,
+        f"{med / ours:5.2f}× ours; {_errors_km(azimuthal(), exact)}",
+    )
+
+
 def bench_range(repeat: int) -> None:
     from geo.places.gazetteer import Gazetteer
 
@@ -175,10 +257,13 @@ def main() -> None:
     ap.add_argument("--no-scale", action="store_true", help="skip the 30k- and 300k-segment runs")
     ap.add_argument("--no-range", action="store_true", help="skip geo range end to end")
     ap.add_argument("--no-cold", action="store_true", help="skip the cold CLI runs and fuzzy lookups")
+    ap.add_argument("--baselines", action="store_true", help="also time the geopandas and AEQD baselines")
     args = ap.parse_args()
     os.environ.setdefault("PYTHONWARNINGS", "ignore")
     print(f"geo performance benchmark on {os.cpu_count()} CPUs (medians of {args.repeat})")
     bench_kernel(args.points, args.repeat, not args.no_scale)
+    if args.baselines:
+        bench_baselines(args.points, args.repeat)
     if not args.no_range:
         bench_range(args.repeat)
     if not args.no_cold:
