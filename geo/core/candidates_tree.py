@@ -41,7 +41,7 @@ def tree_candidates(lat, lon, s: Segments):
     gap = p[:, None, :] - ecef(top.c_lat, top.c_lon)[None]
     first = np.argmin(np.einsum("ijk,ijk->ij", gap, gap), axis=1)
     _, _, ub = WGS84.inv(top.c_lon[first], top.c_lat[first], lon, lat)
-    ub = np.asarray(ub, dtype=float)
+    ub = np.minimum(np.asarray(ub, dtype=float), _greedy_upper_bound(tree, s, p, lon, lat, first))
     rows = np.repeat(np.arange(m), len(top))
     nodes = np.tile(np.arange(len(top)), m)
     keep = _ball_lower_bound(p[rows], top.centre[nodes], top.radius[nodes]) <= ub[rows] + PRUNE_MARGIN_M
@@ -100,6 +100,26 @@ def tree_lower_bound(lat, lon, s: Segments, limit_m: float, crowd: int = 8):
     _lower_by_row(out, rows, geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0)))
     out = np.maximum(out, stop)
     return np.where(out <= limit_m, out, np.inf)
+
+
+def _greedy_upper_bound(tree: BlockTree, s: Segments, p, lon, lat, top_node):
+    """The exact distance (m) to a vertex near each point, found by following the child
+    with the smallest ball bound down from ``top_node`` (no pruning, one geodesic per row):
+    a tight upper bound before the pruned descent starts."""
+    rows = np.arange(len(lat))
+    node = top_node
+    for k in range(len(tree.levels), 1, -1):
+        below = tree.levels[k - 2]
+        pair, child = _children(len(below), node)
+        lb = _ball_lower_bound(p[rows[pair]], below.centre[child], below.radius[child])
+        node = child[first_min_of_runs(pair, lb)]
+    pair, segs = _children(len(s), node)
+    dist3, frac = chord_to_segment(p[rows[pair]], s, segs)
+    pick = first_min_of_runs(pair, dist3)
+    vt = segment_vertices(s)
+    v = np.where(frac[pick] <= 0.5, vt.v1[segs[pick]], vt.v2[segs[pick]])
+    _, _, d = WGS84.inv(lon, lat, vt.vertex_lon[v], vt.vertex_lat[v])
+    return np.asarray(d, dtype=float)
 
 
 def _lower_by_row(out, rows, values, init=None):
