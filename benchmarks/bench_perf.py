@@ -184,6 +184,48 @@ def bench_baselines(points: int, repeat: int) -> None:
     )
 
 
+def wiggly_polygon_geojson(path: Path, vertices: int = 1_990_000) -> None:
+    """Write a GeoJSON polygon of ``vertices`` vertices (a wiggly ring ~700 km across
+    around 55° N 45° E, in Russia): the 2 M-vertex layer of issue 15 (the reader's limit is
+    2,000,000)."""
+    th = np.linspace(0.0, 2 * np.pi, vertices, endpoint=False)
+    r = 6.0 * (1 + 0.1 * np.sin(37 * th) + 0.02 * np.sin(1009 * th) + 0.004 * np.sin(20011 * th))
+    lon = 45 + r * np.cos(th) / np.cos(np.radians(55))
+    lat = 55 + r * np.sin(th) * 0.8
+    ring = ",".join(f"[{x:.6f},{y:.6f}]" for x, y in zip(np.r_[lon, lon[0]], np.r_[lat, lat[0]], strict=True))
+    path.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"wiggly"},'
+        '"geometry":{"type":"Polygon","coordinates":[[' + ring + "]]}}]}"
+    )
+
+
+_PEAK = (  # runs a command, prints its peak resident memory (KB)
+    "import resource, subprocess, sys; "
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def bench_big_layer(repeat: int) -> None:
+    """Fresh-process ``geo range --from <2 M-vertex polygon> --km 500`` and ``geo distance``
+    to it: seconds (median) and peak memory (targets: range < 30 s, < 2 GB)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        layer = Path(tmp) / "wiggly.geojson"
+        wiggly_polygon_geojson(layer)
+        for label, args in (
+            ("range --km 500 --csv", ["range", "--from", str(layer), "--km", "500", "--csv"]),
+            ("distance Kyiv", ["distance", "Kyiv", "--from", str(layer)]),
+        ):
+            peaks: list[int] = []
+
+            def run(args=args, peaks=peaks):
+                cmd = [sys.executable, "-c", _PEAK, sys.executable, "-m", "geo.cli", *args]
+                peaks.append(int(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout))
+
+            med, _ = median_seconds(run, repeat=repeat)
+            report(f"`geo {label}` from a 1.99 M-vertex polygon", med, f"peak {max(peaks) / 1e6:.2f} GB")
+
+
 def bench_range(repeat: int) -> None:
     from geo.places.gazetteer import Gazetteer
 
@@ -258,12 +300,15 @@ def main() -> None:
     ap.add_argument("--no-range", action="store_true", help="skip geo range end to end")
     ap.add_argument("--no-cold", action="store_true", help="skip the cold CLI runs and fuzzy lookups")
     ap.add_argument("--baselines", action="store_true", help="also time the geopandas and AEQD baselines")
+    ap.add_argument("--big-layer", action="store_true", help="also time a 2 M-vertex layer")
     args = ap.parse_args()
     os.environ.setdefault("PYTHONWARNINGS", "ignore")
     print(f"geo performance benchmark on {os.cpu_count()} CPUs (medians of {args.repeat})")
     bench_kernel(args.points, args.repeat, not args.no_scale)
     if args.baselines:
         bench_baselines(args.points, args.repeat)
+    if args.big_layer:
+        bench_big_layer(args.repeat)
     if not args.no_range:
         bench_range(args.repeat)
     if not args.no_cold:
