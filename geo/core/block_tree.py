@@ -67,6 +67,12 @@ class BlockTree:
     seg_phi1: np.ndarray
     seg_l2: np.ndarray
     seg_phi2: np.ndarray
+    #: The same from the level-2 parent's C (None for a one-level tree): one geodesic per
+    #: point then bounds 256 segments' ends instead of 16.
+    up_l1: np.ndarray | None = None
+    up_phi1: np.ndarray | None = None
+    up_l2: np.ndarray | None = None
+    up_phi2: np.ndarray | None = None
 
 
 _TREES: dict[int, BlockTree] = {}
@@ -78,16 +84,17 @@ def block_tree(s: Segments) -> BlockTree:
     cached = _TREES.get(key)
     if cached is not None:
         return cached
-    levels, raw = [], None
+    levels, raw = [], []
     size = 1
     while True:
         size *= FANOUT
         level, ends = _level(s, size, levels[-1] if levels else None)
         levels.append(level)
-        raw = raw if raw is not None else ends
+        if len(raw) < 2:
+            raw.append(ends)
         if len(level) <= FANOUT:
             break
-    tree = BlockTree(tuple(levels), *raw)
+    tree = BlockTree(tuple(levels), *raw[0], *(raw[1] if len(raw) > 1 else ()))
     _TREES[key] = tree
     weakref.finalize(s, _TREES.pop, key, None)  # the id may be reused once s is gone
     return tree

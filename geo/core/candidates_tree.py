@@ -122,6 +122,27 @@ def _greedy_upper_bound(tree: BlockTree, s: Segments, p, lon, lat, top_node):
     return np.asarray(d, dtype=float)
 
 
+def _frame(tree: BlockTree, rows, nodes, r, pair, lon, lat, ub, known):
+    """The frame the vertex bounds of the leaf pairs are taken in: ``(f, az)`` per
+    (row, level-1 node) pair (NaN where no bound is wanted: rows with at most two
+    candidate segments), and the segments' ends ``(l1, phi1, l2, phi2)`` in it.
+
+    With two levels or more, the frame is the level-2 parent's centre: one geodesic per
+    row and level-2 node bounds the ends of up to 256 segments (their distances from that
+    centre, a few node widths, keep the bounds second-order tight)."""
+    if tree.up_l1 is None:
+        f, az = _centres(tree.levels[0], rows, nodes, _crowded(r, pair, len(ub), 2), lon, lat, ub, known)
+        return f, az, tree.seg_l1, tree.seg_phi1, tree.seg_l2, tree.seg_phi2
+    up = nodes // FANOUT
+    head = np.r_[True, (rows[1:] != rows[:-1]) | (up[1:] != up[:-1])] if len(rows) else np.zeros(0, bool)
+    to_unique = np.cumsum(head) - 1
+    urows, uup = rows[head], up[head]
+    want = _crowded(r, to_unique[pair], len(ub), 2)
+    fresh = (np.full(len(ub), -1, dtype=np.int64), known[1], known[2])  # known holds level-1 nodes
+    f, az = _centres(tree.levels[1], urows, uup, want, lon, lat, ub, fresh)
+    return f[to_unique], az[to_unique], tree.up_l1, tree.up_phi1, tree.up_l2, tree.up_phi2
+
+
 def _lower_by_row(out, rows, values, init=None):
     """``out[r] = min(out[r], values)`` over each run of equal, sorted ``rows``
     (``min(init, values)`` when ``init`` is given)."""
@@ -217,7 +238,7 @@ def _closer_upper_bound(below: Level, rows, nodes, lb, lon, lat, ub, known):
 def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub, known):
     """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a lower
     bound (m): the chord bound, then for rows with more than two candidates the vertex
-    bounds in the level-1 parent's frame and an exact distance to each row's most
+    bounds in the frame of :func:`_frame` and an exact distance to each row's most
     promising vertex as a better ``ub``."""
     vt = segment_vertices(s)
     pair, segs = _children(len(s), nodes)
@@ -226,16 +247,17 @@ def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub,
     lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
     keep = lb <= ub[r] + PRUNE_MARGIN_M
     r, segs, frac, lb, pair = r[keep], segs[keep], frac[keep], lb[keep], pair[keep]
-    f, az = _centres(tree.levels[0], rows, nodes, _crowded(r, pair, len(ub), 2), lon, lat, ub, known)
+    frame = _frame(tree, rows, nodes, r, pair, lon, lat, ub, known)
     # Each pair's more promising end: the chord's nearer one, or the smaller vertex bound.
     vertex = np.where(frac <= 0.5, vt.v1[segs], vt.v2[segs])
     promise = lb.copy()
-    use = np.flatnonzero(np.isfinite(f[pair]))
+    f, az = frame[0][pair], frame[1][pair]
+    use = np.flatnonzero(np.isfinite(f))
     if len(use):
-        fs, pp = segs[use], pair[use]
+        fs, fu, azu = segs[use], f[use], az[use]
         length = s.length_m[fs]
-        lo1 = vertex_lower_bound(f[pp], az[pp], tree.seg_l1[fs], tree.seg_phi1[fs], length)
-        lo2 = vertex_lower_bound(f[pp], az[pp], tree.seg_l2[fs], tree.seg_phi2[fs], length)
+        lo1 = vertex_lower_bound(fu, azu, frame[2][fs], frame[3][fs], length)
+        lo2 = vertex_lower_bound(fu, azu, frame[4][fs], frame[5][fs], length)
         first_end = lo1 <= lo2
         end_bound = np.where(first_end, lo1, lo2)
         vertex[use] = np.where(first_end, vt.v1[fs], vt.v2[fs])
