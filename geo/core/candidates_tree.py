@@ -17,7 +17,7 @@ import numpy as np
 from geo.core.arrays import first_min_of_runs, runs
 from geo.core.block_tree import FANOUT, BlockTree, Level, block_tree, box_lower_bound, vertex_lower_bound
 from geo.core.bounds import SQRT_K_MIN, cot_curvature
-from geo.core.geodesic import WGS84
+from geo.core.geodesic import R_CURV_MAX, WGS84
 from geo.core.segments import Segments, chord_to_segment, ecef, geodesic_lower_bound_from_chord
 from geo.core.vertices import segment_vertices
 
@@ -26,6 +26,9 @@ __all__ = ["BOX_FROM_CHILDREN", "tree_candidates", "tree_lower_bound"]
 #: A row left with more than this many children of a level's nodes after the chord bound
 #: gets the polar-box bounds (one exact geodesic per parent) to prune them.
 BOX_FROM_CHILDREN = 4
+#: The descent starts at the lowest level of at most this many nodes, each row tested
+#: against all of them in one matrix product.
+DENSE_NODES = 256
 #: Slack added to every pruning test against float rounding (metres).
 PRUNE_MARGIN_M = 1e-3
 
@@ -36,20 +39,22 @@ def tree_candidates(lat, lon, s: Segments):
     tree = block_tree(s)
     m = len(lat)
     p = ecef(lat, lon)
-    top = tree.levels[-1]
-    # Upper bound: the exact distance to the chord-nearest top-level centre vertex.
-    gap = p[:, None, :] - ecef(top.c_lat, top.c_lon)[None]
-    first = np.argmin(np.einsum("ijk,ijk->ij", gap, gap), axis=1)
+    # Start at the lowest level of at most DENSE_NODES nodes, all tested at once.
+    start = len(tree.levels)
+    while start > 1 and len(tree.levels[start - 2]) <= DENSE_NODES:
+        start -= 1
+    top = tree.levels[start - 1]
+    # Upper bound: the exact distance to the chord-nearest centre vertex of that level,
+    # lowered by a greedy descent from it.
+    q = ecef(top.c_lat, top.c_lon)
+    first = np.argmin(np.einsum("ij,ij->i", q, q)[None, :] - 2.0 * (p @ q.T), axis=1)
     _, _, ub = WGS84.inv(top.c_lon[first], top.c_lat[first], lon, lat)
-    ub = np.minimum(np.asarray(ub, dtype=float), _greedy_upper_bound(tree, s, p, lon, lat, first))
-    rows = np.repeat(np.arange(m), len(top))
-    nodes = np.tile(np.arange(len(top)), m)
-    keep = _ball_lower_bound(p[rows], top.centre[nodes], top.radius[nodes]) <= ub[rows] + PRUNE_MARGIN_M
-    rows, nodes = rows[keep], nodes[keep]
+    ub = np.minimum(np.asarray(ub, dtype=float), _greedy_upper_bound(tree, s, p, lon, lat, first, start))
+    rows, nodes = _dense_balls(p, ub, top)
     # The centre measured for each row's most promising node, reused when that node's
     # children are bounded: (node or -1, distance, azimuth) per row.
     known = (np.full(m, -1, dtype=np.int64), np.zeros(m), np.zeros(m))
-    for k in range(len(tree.levels), 1, -1):
+    for k in range(start, 1, -1):
         rows, nodes = _descend(tree.levels[k - 1], tree.levels[k - 2], rows, nodes, lon, lat, p, ub, known)
     rows, segs, frac, lb = _leaf_candidates(tree, s, rows, nodes, lon, lat, p, ub, known)
     return rows, segs, frac, lb
@@ -102,13 +107,25 @@ def tree_lower_bound(lat, lon, s: Segments, limit_m: float, crowd: int = 8):
     return np.where(out <= limit_m, out, np.inf)
 
 
-def _greedy_upper_bound(tree: BlockTree, s: Segments, p, lon, lat, top_node):
+def _dense_balls(p, ub, level: Level):
+    """(row, node) pairs, sorted, of the nodes of ``level`` whose ball bound is within each
+    row's ``ub``, as one matrix product (the test of
+    :func:`geo.core.sample_index.chain_candidates`: ``|p − c| ≤ ρ' + r`` with ``ρ'`` the
+    chord of ``ub`` plus the margins)."""
+    rp = 2 * R_CURV_MAX * np.sin(np.minimum((ub + PRUNE_MARGIN_M) / (2 * R_CURV_MAX), np.pi / 2)) + 1.0
+    c, r = level.centre, level.radius
+    left = np.column_stack([2.0 * p, 2.0 * rp, rp * rp - np.einsum("ij,ij->i", p, p), -np.ones(len(p))])
+    right = np.column_stack([c, r, np.ones(len(c)), np.einsum("ij,ij->i", c, c) - r * r])
+    return np.nonzero(left @ right.T >= 0.0)
+
+
+def _greedy_upper_bound(tree: BlockTree, s: Segments, p, lon, lat, top_node, top_level: int):
     """The exact distance (m) to a vertex near each point, found by following the child
     with the smallest ball bound down from ``top_node`` (no pruning, one geodesic per row):
     a tight upper bound before the pruned descent starts."""
     rows = np.arange(len(lat))
     node = top_node
-    for k in range(len(tree.levels), 1, -1):
+    for k in range(top_level, 1, -1):
         below = tree.levels[k - 2]
         pair, child = _children(len(below), node)
         lb = _ball_lower_bound(p[rows[pair]], below.centre[child], below.radius[child])
