@@ -13,8 +13,10 @@ carries two exact lower bounds on the distance from a query point to anything in
   points where the chord bound is loose by ~0.03 % of the distance.
 
 So a query visits a few nodes per level: the cost per point grows with log(segments).
-Built once per :class:`~geo.core.segments.Segments` (cached, freed with them). No I/O, no
-SciPy. Degrees for angles and coordinates, metres for distances.
+The same tree's balls give the range prefilter's lower bounds
+(:func:`geo.core.candidates_tree.tree_lower_bound`): one index for both jobs. Built
+once per :class:`~geo.core.segments.Segments` (cached, freed with them). No I/O, no SciPy.
+Degrees for angles and coordinates, metres for distances.
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
 """Candidates from the block tree (:mod:`geo.core.block_tree`): a descent that visits a
 few nodes per level, so that the cost per point grows with log(segments). The kernel's
-path for layers of more than ``TREE_FROM_SEGMENTS`` segments.
+path for layers of more than ``TREE_FROM_SEGMENTS`` segments, and (ball bounds only,
+:func:`tree_lower_bound`) the range prefilter for every layer.
 
-At each level, children of the surviving nodes are tested against the chord bound of
+The descent starts at the lowest level of at most ``DENSE_NODES`` nodes, every row
+against all of them in one matrix product, with an upper bound from a greedy descent to
+a near vertex. At each level below, children of the surviving nodes are tested against the chord bound of
 their balls; a row left with more than ``BOX_FROM_CHILDREN`` of them takes one exact
 geodesic from each parent's centre vertex and the polar-box bounds of its children
 (second order, tight for far points where the chord bound is ~0.03 % loose). Each centre

@@ -65,7 +65,7 @@ def sample_index(s: Segments) -> SampleIndex:
     seg, k = runs(n + 1)
     t = k / n[seg] * s.length_m[seg]
     # Samples at most SAMPLE_SPACING_M apart along every segment: every boundary point is
-    # within half a spacing (plus the sagitta, in chord) of one (geo.measure.prepared relies on it).
+    # within half a spacing (plus the sagitta, in chord) of one.
     slon, slat, _ = WGS84.fwd(s.lon1[seg], s.lat1[seg], s.azimuth_deg[seg], t)
     # Chains of at most CHAIN_SEGMENTS consecutive, connected segments, each inside a ball:
     # its segments' chords lie in the convex hull of their ends, and each geodesic arc
