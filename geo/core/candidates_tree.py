@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from geo.core.arrays import first_min_of_runs, runs
+from geo.core.arrays import first_min_of_runs, row_products, runs
 from geo.core.block_tree import FANOUT, BlockTree, Level, block_tree, box_lower_bound, vertex_lower_bound
 from geo.core.bounds import SQRT_K_MIN, cot_curvature
 from geo.core.geodesic import R_CURV_MAX, WGS84
@@ -50,7 +50,7 @@ def tree_candidates(lat, lon, s: Segments):
     # Upper bound: the exact distance to the chord-nearest centre vertex of that level,
     # lowered by a greedy descent from it.
     q = ecef(top.c_lat, top.c_lon)
-    first = np.argmin(np.einsum("ij,ij->i", q, q)[None, :] - 2.0 * (p @ q.T), axis=1)
+    first = np.argmin(np.einsum("ij,ij->i", q, q)[None, :] - 2.0 * row_products(p, q), axis=1)
     _, _, ub = WGS84.inv(top.c_lon[first], top.c_lat[first], lon, lat)
     ub = np.minimum(np.asarray(ub, dtype=float), _greedy_upper_bound(tree, s, p, lon, lat, first, start))
     rows, nodes = _dense_balls(p, ub, top)
@@ -119,7 +119,7 @@ def _dense_balls(p, ub, level: Level):
     c, r = level.centre, level.radius
     left = np.column_stack([2.0 * p, 2.0 * rp, rp * rp - np.einsum("ij,ij->i", p, p), -np.ones(len(p))])
     right = np.column_stack([c, r, np.ones(len(c)), np.einsum("ij,ij->i", c, c) - r * r])
-    return np.nonzero(left @ right.T >= 0.0)
+    return np.nonzero(row_products(left, right) >= 0.0)
 
 
 def _greedy_upper_bound(tree: BlockTree, s: Segments, p, lon, lat, top_node, top_level: int):

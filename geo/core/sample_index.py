@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geo.core.arrays import expand, runs
+from geo.core.arrays import expand, row_products, runs
 from geo.core.geodesic import WGS84
 from geo.core.segments import Segments, ecef
 
@@ -132,7 +132,7 @@ def chain_candidates(p, rho, idx: SampleIndex):
     right = np.column_stack(
         [c, idx.block_radius, np.ones(len(c)), np.einsum("ij,ij->i", c, c) - idx.block_radius**2]
     )
-    r, blk = np.nonzero(left @ right.T >= 0.0)
+    r, blk = np.nonzero(row_products(left, right) >= 0.0)
     pair, ch = expand(blk, idx.block_start, idx.block_len)
     r = r[pair]
     diff = p[r] - idx.chain_centre[ch]
