@@ -16,6 +16,11 @@ same run (these 2-core machines are shared and noisy; compare ratios, not second
 * **Dask**: ``geo batch points.parquet --from controlled --scheduler local`` (a
   ``LocalCluster`` of 2 worker processes × 1 thread, started by the command) against the
   same command in process, interleaved pairs, fresh processes both;
+* **baselines** (``--baselines``): a geopandas user's segments + ``sjoin_nearest`` (STRtree) in
+  EPSG:3035, and an azimuthal-equidistant projection at the border's centroid, each timed
+  against the exact kernel on the same points, with its error against the exact result;
+* **big layer** (``--big-layer``): fresh-process ``geo range --km 500`` and ``geo distance``
+  against a generated 1.99 M-vertex polygon, with peak memory;
 * **cold paths**: fresh-process ``geo distance Izhevsk --from ukraine`` and ``geo map``
   (warm gazetteer index), and warm fuzzy lookups per second.
 """
@@ -105,6 +110,131 @@ def bench_kernel(points: int, repeat: int, scale: bool) -> None:
         )
 
 
+def _segment_lines(seg):
+    """Each segment as a two-vertex shapely LineString (lon, lat degrees)."""
+    import shapely
+
+    coords = np.stack([np.column_stack([seg.lon1, seg.lat1]), np.column_stack([seg.lon2, seg.lat2])], axis=1)
+    return shapely.linestrings(coords)
+
+
+def _errors_km(got_m, exact_m, within_m: float = 2_000_000.0) -> str:
+    """Median and max |error| (km) against the exact distances, overall and for points
+    within ``within_m`` of the boundary."""
+    err = np.abs(np.asarray(got_m, dtype=float) - exact_m) / 1000.0
+    near = exact_m <= within_m
+    return (
+        f"error vs exact: median {np.nanmedian(err):.3f} km, max {np.nanmax(err):,.1f} km; "
+        f"within {within_m / 1e6:g},000 km: median {np.nanmedian(err[near]):.3f}, "
+        f"max {np.nanmax(err[near]):.3f} km"
+    )
+
+
+def bench_baselines(points: int, repeat: int) -> None:
+    """The paired baselines of issue 17, each timed against our exact kernel in the same run
+    on the same points and boundary (Ukraine's border, 3k segments), with its error:
+
+    (a) the "geopandas user": the boundary cut into segments, points and segments projected
+        to EPSG:3035 (LAEA Europe), ``geopandas.sjoin_nearest`` (an STRtree), planar metres;
+    (b) an azimuthal equidistant projection centred on the boundary's centroid (pyproj),
+        then the planar nearest segment (shapely STRtree), planar metres.
+    """
+    import geopandas as gpd
+    import pyproj
+    import shapely
+
+    from geo.core.nearest import nearest_on_segments
+    from geo.layers.borders import ukraine
+
+    lat, lon = _places(points)
+    n = len(lat)
+    seg = ukraine().segments()
+    lines = _segment_lines(seg)
+    exact = nearest_on_segments(lat, lon, seg).distance_m
+    ours, _ = median_seconds(lambda: nearest_on_segments(lat, lon, seg), repeat=repeat)
+    report(f"ours: exact kernel, {n:,} points, {len(seg):,} segments", ours)
+
+    def geopandas_user():
+        pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), crs=4326).to_crs(3035)
+        segs = gpd.GeoDataFrame(geometry=lines, crs=4326).to_crs(3035)
+        joined = gpd.sjoin_nearest(pts, segs, how="left", distance_col="d")
+        return joined[~joined.index.duplicated()]["d"].to_numpy()
+
+    med, _ = median_seconds(geopandas_user, repeat=repeat)
+    with np.errstate(invalid="ignore"):
+        got = geopandas_user()
+    report(
+        "(a) geopandas sjoin_nearest in EPSG:3035",
+        med,
+        f"{med / ours:5.2f}× ours; {_errors_km(got, exact)}",
+    )
+    centroid = shapely.centroid(shapely.multilinestrings(lines))
+    aeqd = pyproj.Transformer.from_crs(
+        4326, f"+proj=aeqd +lat_0={centroid.y} +lon_0={centroid.x} +datum=WGS84 +units=m", always_xy=True
+    )
+
+    def azimuthal():
+        x, y = aeqd.transform(lon, lat)
+        sx1, sy1 = aeqd.transform(seg.lon1, seg.lat1)
+        sx2, sy2 = aeqd.transform(seg.lon2, seg.lat2)
+        planar = shapely.linestrings(np.stack([np.column_stack([sx1, sy1]), np.column_stack([sx2, sy2])], 1))
+        tree = shapely.STRtree(planar)
+        (i, j), d = tree.query_nearest(shapely.points(x, y), return_distance=True, all_matches=False)
+        out = np.full(n, np.nan)
+        out[i] = d
+        return out
+
+    med, _ = median_seconds(azimuthal, repeat=repeat)
+    report(
+        "(b) azimuthal equidistant at the centroid + STRtree",
+        med,
+        f"{med / ours:5.2f}× ours; {_errors_km(azimuthal(), exact)}",
+    )
+
+
+def wiggly_polygon_geojson(path: Path, vertices: int = 1_990_000) -> None:
+    """Write a GeoJSON polygon of ``vertices`` vertices (a wiggly ring ~700 km across
+    around 55° N 45° E, in Russia): the 2 M-vertex layer of issue 15 (the reader's limit is
+    2,000,000)."""
+    th = np.linspace(0.0, 2 * np.pi, vertices, endpoint=False)
+    r = 6.0 * (1 + 0.1 * np.sin(37 * th) + 0.02 * np.sin(1009 * th) + 0.004 * np.sin(20011 * th))
+    lon = 45 + r * np.cos(th) / np.cos(np.radians(55))
+    lat = 55 + r * np.sin(th) * 0.8
+    ring = ",".join(f"[{x:.6f},{y:.6f}]" for x, y in zip(np.r_[lon, lon[0]], np.r_[lat, lat[0]], strict=True))
+    path.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"wiggly"},'
+        '"geometry":{"type":"Polygon","coordinates":[[' + ring + "]]}}]}"
+    )
+
+
+_PEAK = (  # runs a command, prints its peak resident memory (KB)
+    "import resource, subprocess, sys; "
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def bench_big_layer(repeat: int) -> None:
+    """Fresh-process ``geo range --from <2 M-vertex polygon> --km 500`` and ``geo distance``
+    to it: seconds (median) and peak memory (targets: range < 30 s, < 2 GB)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        layer = Path(tmp) / "wiggly.geojson"
+        wiggly_polygon_geojson(layer)
+        for label, args in (
+            ("range --km 500 --csv", ["range", "--from", str(layer), "--km", "500", "--csv"]),
+            ("distance Kyiv", ["distance", "Kyiv", "--from", str(layer)]),
+        ):
+            peaks: list[int] = []
+
+            def run(args=args, peaks=peaks):
+                cmd = [sys.executable, "-c", _PEAK, sys.executable, "-m", "geo.cli", *args]
+                out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=CHILD_ENV)
+                peaks.append(int(out.stdout))
+
+            med, _ = median_seconds(run, repeat=repeat)
+            report(f"`geo {label}` from a 1.99 M-vertex polygon", med, f"peak {max(peaks) / 1e6:.2f} GB")
+
+
 def bench_range(repeat: int) -> None:
     from geo.places.gazetteer import Gazetteer
 
@@ -112,7 +242,8 @@ def bench_range(repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = str(Path(tmp) / "floor.csv")
         floor, _ = median_seconds(
-            lambda: subprocess.run([sys.executable, "-c", FLOOR_PROCESS, db, out], check=True), repeat=repeat
+            lambda: subprocess.run([sys.executable, "-c", FLOOR_PROCESS, db, out], check=True, env=CHILD_ENV),
+            repeat=repeat,
         )
         report("floor process: read places, one inverse each, write CSV", floor)
 
@@ -129,7 +260,7 @@ def bench_range(repeat: int) -> None:
                     "19000",  # the CLI's maximum: every place but the antipodes of Ukraine
                     "--csv",
                 ]
-                subprocess.run(cmd, stdout=fh, check=True)
+                subprocess.run(cmd, stdout=fh, check=True, env=CHILD_ENV)
 
         med, _ = median_seconds(ours, repeat=repeat)
         report(
@@ -218,11 +349,17 @@ def main() -> None:
     ap.add_argument("--no-cold", action="store_true", help="skip the cold CLI runs and fuzzy lookups")
     ap.add_argument("--dask-points", type=int, default=0, help="also time geo batch on Dask (points)")
     ap.add_argument("--no-kernel", action="store_true", help="skip the kernel runs")
+    ap.add_argument("--baselines", action="store_true", help="also time the geopandas and AEQD baselines")
+    ap.add_argument("--big-layer", action="store_true", help="also time a 2 M-vertex layer")
     args = ap.parse_args()
     os.environ.setdefault("PYTHONWARNINGS", "ignore")
     print(f"geo performance benchmark on {os.cpu_count()} CPUs (medians of {args.repeat})")
     if not args.no_kernel:
         bench_kernel(args.points, args.repeat, not args.no_scale)
+    if args.baselines:
+        bench_baselines(args.points, args.repeat)
+    if args.big_layer:
+        bench_big_layer(args.repeat)
     if not args.no_range:
         bench_range(args.repeat)
     if not args.no_cold:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["expand", "first_min_of_runs", "nearest_of_each", "runs"]
+__all__ = ["expand", "first_min_of_runs", "nearest_of_each", "row_products", "runs"]
+
+#: Rows per block of :func:`row_products`.
+PRODUCT_ROWS = 256
 
 
 def runs(counts):
@@ -40,3 +43,15 @@ def first_min_of_runs(group, d):
     is_min = d == np.repeat(run_min, np.diff(np.r_[starts, len(group)]))
     pick = np.minimum.reduceat(np.where(is_min, np.arange(len(group)), len(group)), starts)
     return pick[pick < len(group)]  # a run of NaN has no minimum
+
+
+def row_products(a, b):
+    """``a @ b.T`` for a tall ``a`` and a short ``b`` (a few columns each), in blocks of
+    ``PRODUCT_ROWS`` rows: small enough that OpenBLAS computes each block on the calling
+    thread. The kernel already runs one thread per core; BLAS threads on top of them
+    oversubscribe the cores (measured: the whole kernel ~1.4x slower on 2 cores)."""
+    out = np.empty((len(a), len(b)))
+    bt = np.ascontiguousarray(b.T)
+    for i in range(0, len(a), PRODUCT_ROWS):
+        np.matmul(a[i : i + PRODUCT_ROWS], bt, out=out[i : i + PRODUCT_ROWS])
+    return out

@@ -13,8 +13,10 @@ carries two exact lower bounds on the distance from a query point to anything in
   points where the chord bound is loose by ~0.03 % of the distance.
 
 So a query visits a few nodes per level: the cost per point grows with log(segments).
-Built once per :class:`~geo.core.segments.Segments` (cached, freed with them). No I/O, no
-SciPy. Degrees for angles and coordinates, metres for distances.
+The same tree's balls give the range prefilter's lower bounds
+(:func:`geo.core.candidates_tree.tree_lower_bound`): one index for both jobs. Built
+once per :class:`~geo.core.segments.Segments` (cached, freed with them). No I/O, no SciPy.
+Degrees for angles and coordinates, metres for distances.
 """
 
 from __future__ import annotations
@@ -67,6 +69,12 @@ class BlockTree:
     seg_phi1: np.ndarray
     seg_l2: np.ndarray
     seg_phi2: np.ndarray
+    #: The same from the level-2 parent's C (None for a one-level tree): one geodesic per
+    #: point then bounds 256 segments' ends instead of 16.
+    up_l1: np.ndarray | None = None
+    up_phi1: np.ndarray | None = None
+    up_l2: np.ndarray | None = None
+    up_phi2: np.ndarray | None = None
 
 
 _TREES: dict[int, BlockTree] = {}
@@ -78,16 +86,17 @@ def block_tree(s: Segments) -> BlockTree:
     cached = _TREES.get(key)
     if cached is not None:
         return cached
-    levels, raw = [], None
+    levels, raw = [], []
     size = 1
     while True:
         size *= FANOUT
         level, ends = _level(s, size, levels[-1] if levels else None)
         levels.append(level)
-        raw = raw if raw is not None else ends
+        if len(raw) < 2:
+            raw.append(ends)
         if len(level) <= FANOUT:
             break
-    tree = BlockTree(tuple(levels), *raw)
+    tree = BlockTree(tuple(levels), *raw[0], *(raw[1] if len(raw) > 1 else ()))
     _TREES[key] = tree
     weakref.finalize(s, _TREES.pop, key, None)  # the id may be reused once s is gone
     return tree
@@ -132,8 +141,16 @@ def _child_boxes(s: Segments, size: int, c_lat, c_lon):
     parent = np.arange(nseg) // size
     child_starts = np.arange(0, nseg, child_size)
     phi1, _, l1 = WGS84.inv(c_lon[parent], c_lat[parent], s.lon1, s.lat1)
-    phi2, _, l2 = WGS84.inv(c_lon[parent], c_lat[parent], s.lon2, s.lat2)
-    phi1, l1, phi2, l2 = (np.asarray(a, dtype=float) for a in (phi1, l1, phi2, l2))
+    phi1, l1 = np.asarray(phi1, dtype=float), np.asarray(l1, dtype=float)
+    # A segment's second end is the next segment's first when they connect under the same
+    # parent: measured once (half the geodesics of a chained boundary).
+    shared = np.zeros(nseg, dtype=bool)
+    shared[:-1] = (s.lon2[:-1] == s.lon1[1:]) & (s.lat2[:-1] == s.lat1[1:]) & (parent[:-1] == parent[1:])
+    own = np.flatnonzero(~shared)
+    phi2, l2 = np.empty(nseg), np.empty(nseg)
+    phi2[:-1][shared[:-1]], l2[:-1][shared[:-1]] = phi1[1:][shared[:-1]], l1[1:][shared[:-1]]
+    a, _, d = WGS84.inv(c_lon[parent[own]], c_lat[parent[own]], s.lon2[own], s.lat2[own])
+    phi2[own], l2[own] = a, d
     l_lo = np.minimum.reduceat(np.minimum(l1, l2), child_starts)
     l_hi = np.maximum.reduceat(np.maximum(l1, l2), child_starts)
     ref = np.asarray(phi1)[child_starts]  # azimuth of each child's first vertex

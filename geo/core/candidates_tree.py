@@ -1,8 +1,11 @@
 """Candidates from the block tree (:mod:`geo.core.block_tree`): a descent that visits a
 few nodes per level, so that the cost per point grows with log(segments). The kernel's
-path for layers of more than ``TREE_FROM_SEGMENTS`` segments.
+path for layers of more than ``TREE_FROM_SEGMENTS`` segments, and (ball bounds only,
+:func:`tree_lower_bound`) the range prefilter for every layer.
 
-At each level, children of the surviving nodes are tested against the chord bound of
+The descent starts at the lowest level of at most ``DENSE_NODES`` nodes, every row
+against all of them in one matrix product, with an upper bound from a greedy descent to
+a near vertex. At each level below, children of the surviving nodes are tested against the chord bound of
 their balls; a row left with more than ``BOX_FROM_CHILDREN`` of them takes one exact
 geodesic from each parent's centre vertex and the polar-box bounds of its children
 (second order, tight for far points where the chord bound is ~0.03 % loose). Each centre
@@ -14,18 +17,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from geo.core.arrays import first_min_of_runs, runs
+from geo.core.arrays import first_min_of_runs, row_products, runs
 from geo.core.block_tree import FANOUT, BlockTree, Level, block_tree, box_lower_bound, vertex_lower_bound
 from geo.core.bounds import SQRT_K_MIN, cot_curvature
-from geo.core.geodesic import WGS84
+from geo.core.geodesic import R_CURV_MAX, WGS84
 from geo.core.segments import Segments, chord_to_segment, ecef, geodesic_lower_bound_from_chord
 from geo.core.vertices import segment_vertices
 
-__all__ = ["BOX_FROM_CHILDREN", "tree_candidates"]
+__all__ = ["BOX_FROM_CHILDREN", "tree_candidates", "tree_lower_bound"]
 
 #: A row left with more than this many children of a level's nodes after the chord bound
 #: gets the polar-box bounds (one exact geodesic per parent) to prune them.
 BOX_FROM_CHILDREN = 4
+#: The descent starts at the lowest level of at most this many nodes, each row tested
+#: against all of them in one matrix product.
+DENSE_NODES = 256
 #: Slack added to every pruning test against float rounding (metres).
 PRUNE_MARGIN_M = 1e-3
 
@@ -36,23 +42,135 @@ def tree_candidates(lat, lon, s: Segments):
     tree = block_tree(s)
     m = len(lat)
     p = ecef(lat, lon)
-    top = tree.levels[-1]
-    # Upper bound: the exact distance to the chord-nearest top-level centre vertex.
-    gap = p[:, None, :] - ecef(top.c_lat, top.c_lon)[None]
-    first = np.argmin(np.einsum("ijk,ijk->ij", gap, gap), axis=1)
+    # Start at the lowest level of at most DENSE_NODES nodes, all tested at once.
+    start = len(tree.levels)
+    while start > 1 and len(tree.levels[start - 2]) <= DENSE_NODES:
+        start -= 1
+    top = tree.levels[start - 1]
+    # Upper bound: the exact distance to the chord-nearest centre vertex of that level,
+    # lowered by a greedy descent from it.
+    q = ecef(top.c_lat, top.c_lon)
+    first = np.argmin(np.einsum("ij,ij->i", q, q)[None, :] - 2.0 * row_products(p, q), axis=1)
     _, _, ub = WGS84.inv(top.c_lon[first], top.c_lat[first], lon, lat)
-    ub = np.asarray(ub, dtype=float)
-    rows = np.repeat(np.arange(m), len(top))
-    nodes = np.tile(np.arange(len(top)), m)
-    keep = _ball_lower_bound(p[rows], top.centre[nodes], top.radius[nodes]) <= ub[rows] + PRUNE_MARGIN_M
-    rows, nodes = rows[keep], nodes[keep]
+    ub = np.minimum(np.asarray(ub, dtype=float), _greedy_upper_bound(tree, s, p, lon, lat, first, start))
+    rows, nodes = _dense_balls(p, ub, top)
     # The centre measured for each row's most promising node, reused when that node's
     # children are bounded: (node or -1, distance, azimuth) per row.
     known = (np.full(m, -1, dtype=np.int64), np.zeros(m), np.zeros(m))
-    for k in range(len(tree.levels), 1, -1):
+    for k in range(start, 1, -1):
         rows, nodes = _descend(tree.levels[k - 1], tree.levels[k - 2], rows, nodes, lon, lat, p, ub, known)
     rows, segs, frac, lb = _leaf_candidates(tree, s, rows, nodes, lon, lat, p, ub, known)
     return rows, segs, frac, lb
+
+
+def tree_lower_bound(lat, lon, s: Segments, limit_m: float, crowd: int = 8):
+    """A rigorous lower bound (m) on each point's distance to the segments, ``inf`` where
+    it exceeds ``limit_m``: the range prefilter, from the same block tree as the exact
+    search (no second index).
+
+    A descent with the ball (chord) bound only, pruning against ``limit_m``; every pruned
+    node's bound is kept, so the smallest bound over pruned nodes and reached segments
+    (chord bound less sagitta) is a lower bound. A row left with more than ``crowd`` nodes
+    at some level keeps the smallest of their bounds (also a lower bound: it will be
+    measured anyway) and descends on only through balls that hold the point, so that a
+    bound of 0 still means the point may lie on the boundary. Degrees in, metres out.
+    """
+    tree = block_tree(s)
+    lat = np.atleast_1d(np.asarray(lat, dtype=float))
+    lon = np.atleast_1d(np.asarray(lon, dtype=float))
+    m = len(lat)
+    out = np.full(m, np.inf)  # smallest bound over pruned nodes and reached segments
+    stop = np.zeros(m)  # a crowded row's smallest bound when it stopped (0: none)
+    limit = np.full(m, float(limit_m))  # per row: the range, then 0 once crowded
+    p = ecef(lat, lon)
+    top = tree.levels[-1]
+    rows = np.repeat(np.arange(m), len(top))
+    nodes = np.tile(np.arange(len(top)), m)
+    lb = _ball_lower_bound(p[rows], top.centre[nodes], top.radius[nodes])
+    for k in range(len(tree.levels), 0, -1):
+        keep = lb <= limit[rows]
+        crowded = np.flatnonzero((np.bincount(rows[keep], minlength=m) > crowd) & (limit > 0))
+        if len(crowded):
+            sel = keep & np.isin(rows, crowded)
+            _lower_by_row(stop, rows[sel], lb[sel], init=np.inf)
+            limit[crowded] = 0.0
+            keep = lb <= limit[rows]
+        _lower_by_row(out, rows[~keep], lb[~keep])
+        rows, nodes = rows[keep], nodes[keep]
+        if k > 1:
+            below = tree.levels[k - 2]
+            pair, nodes = _children(len(below), nodes)
+            rows = rows[pair]
+            lb = _ball_lower_bound(p[rows], below.centre[nodes], below.radius[nodes])
+    pair, segs = _children(len(s), nodes)
+    rows = rows[pair]
+    dist3, _ = chord_to_segment(p[rows], s, segs)
+    _lower_by_row(out, rows, geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0)))
+    out = np.maximum(out, stop)
+    return np.where(out <= limit_m, out, np.inf)
+
+
+def _dense_balls(p, ub, level: Level):
+    """(row, node) pairs, sorted, of the nodes of ``level`` whose ball bound is within each
+    row's ``ub``, as one matrix product (the test of
+    :func:`geo.core.sample_index.chain_candidates`: ``|p − c| ≤ ρ' + r`` with ``ρ'`` the
+    chord of ``ub`` plus the margins)."""
+    rp = 2 * R_CURV_MAX * np.sin(np.minimum((ub + PRUNE_MARGIN_M) / (2 * R_CURV_MAX), np.pi / 2)) + 1.0
+    c, r = level.centre, level.radius
+    left = np.column_stack([2.0 * p, 2.0 * rp, rp * rp - np.einsum("ij,ij->i", p, p), -np.ones(len(p))])
+    right = np.column_stack([c, r, np.ones(len(c)), np.einsum("ij,ij->i", c, c) - r * r])
+    return np.nonzero(row_products(left, right) >= 0.0)
+
+
+def _greedy_upper_bound(tree: BlockTree, s: Segments, p, lon, lat, top_node, top_level: int):
+    """The exact distance (m) to a vertex near each point, found by following the child
+    with the smallest ball bound down from ``top_node`` (no pruning, one geodesic per row):
+    a tight upper bound before the pruned descent starts."""
+    rows = np.arange(len(lat))
+    node = top_node
+    for k in range(top_level, 1, -1):
+        below = tree.levels[k - 2]
+        pair, child = _children(len(below), node)
+        lb = _ball_lower_bound(p[rows[pair]], below.centre[child], below.radius[child])
+        node = child[first_min_of_runs(pair, lb)]
+    pair, segs = _children(len(s), node)
+    dist3, frac = chord_to_segment(p[rows[pair]], s, segs)
+    pick = first_min_of_runs(pair, dist3)
+    vt = segment_vertices(s)
+    v = np.where(frac[pick] <= 0.5, vt.v1[segs[pick]], vt.v2[segs[pick]])
+    _, _, d = WGS84.inv(lon, lat, vt.vertex_lon[v], vt.vertex_lat[v])
+    return np.asarray(d, dtype=float)
+
+
+def _frame(tree: BlockTree, rows, nodes, r, pair, lon, lat, ub, known):
+    """The frame the vertex bounds of the leaf pairs are taken in: ``(f, az)`` per
+    (row, level-1 node) pair (NaN where no bound is wanted: rows with at most two
+    candidate segments), and the segments' ends ``(l1, phi1, l2, phi2)`` in it.
+
+    With two levels or more, the frame is the level-2 parent's centre: one geodesic per
+    row and level-2 node bounds the ends of up to 256 segments (their distances from that
+    centre, a few node widths, keep the bounds second-order tight)."""
+    if tree.up_l1 is None:
+        f, az = _centres(tree.levels[0], rows, nodes, _crowded(r, pair, len(ub), 2), lon, lat, ub, known)
+        return f, az, tree.seg_l1, tree.seg_phi1, tree.seg_l2, tree.seg_phi2
+    up = nodes // FANOUT
+    head = np.r_[True, (rows[1:] != rows[:-1]) | (up[1:] != up[:-1])] if len(rows) else np.zeros(0, bool)
+    to_unique = np.cumsum(head) - 1
+    urows, uup = rows[head], up[head]
+    want = _crowded(r, to_unique[pair], len(ub), 2)
+    fresh = (np.full(len(ub), -1, dtype=np.int64), known[1], known[2])  # known holds level-1 nodes
+    f, az = _centres(tree.levels[1], urows, uup, want, lon, lat, ub, fresh)
+    return f[to_unique], az[to_unique], tree.up_l1, tree.up_phi1, tree.up_l2, tree.up_phi2
+
+
+def _lower_by_row(out, rows, values, init=None):
+    """``out[r] = min(out[r], values)`` over each run of equal, sorted ``rows``
+    (``min(init, values)`` when ``init`` is given)."""
+    if len(rows):
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        ur = rows[starts]
+        base = out[ur] if init is None else init
+        out[ur] = np.minimum(base, np.minimum.reduceat(values, starts))
 
 
 def _ball_lower_bound(p, centre, radius):
@@ -140,7 +258,7 @@ def _closer_upper_bound(below: Level, rows, nodes, lb, lon, lat, ub, known):
 def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub, known):
     """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a lower
     bound (m): the chord bound, then for rows with more than two candidates the vertex
-    bounds in the level-1 parent's frame and an exact distance to each row's most
+    bounds in the frame of :func:`_frame` and an exact distance to each row's most
     promising vertex as a better ``ub``."""
     vt = segment_vertices(s)
     pair, segs = _children(len(s), nodes)
@@ -149,16 +267,17 @@ def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub,
     lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
     keep = lb <= ub[r] + PRUNE_MARGIN_M
     r, segs, frac, lb, pair = r[keep], segs[keep], frac[keep], lb[keep], pair[keep]
-    f, az = _centres(tree.levels[0], rows, nodes, _crowded(r, pair, len(ub), 2), lon, lat, ub, known)
+    frame = _frame(tree, rows, nodes, r, pair, lon, lat, ub, known)
     # Each pair's more promising end: the chord's nearer one, or the smaller vertex bound.
     vertex = np.where(frac <= 0.5, vt.v1[segs], vt.v2[segs])
     promise = lb.copy()
-    use = np.flatnonzero(np.isfinite(f[pair]))
+    f, az = frame[0][pair], frame[1][pair]
+    use = np.flatnonzero(np.isfinite(f))
     if len(use):
-        fs, pp = segs[use], pair[use]
+        fs, fu, azu = segs[use], f[use], az[use]
         length = s.length_m[fs]
-        lo1 = vertex_lower_bound(f[pp], az[pp], tree.seg_l1[fs], tree.seg_phi1[fs], length)
-        lo2 = vertex_lower_bound(f[pp], az[pp], tree.seg_l2[fs], tree.seg_phi2[fs], length)
+        lo1 = vertex_lower_bound(fu, azu, frame[2][fs], frame[3][fs], length)
+        lo2 = vertex_lower_bound(fu, azu, frame[4][fs], frame[5][fs], length)
         first_end = lo1 <= lo2
         end_bound = np.where(first_end, lo1, lo2)
         vertex[use] = np.where(first_end, vt.v1[fs], vt.v2[fs])

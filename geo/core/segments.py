@@ -74,6 +74,7 @@ class Segments:
     sagitta_m: np.ndarray  # bound on how far the geodesic arc strays from its 3-D chord
     chord_vec: np.ndarray  # xyz2 - xyz1 (n, 3)
     inv_chord2: np.ndarray  # 1 / |xyz2 - xyz1|² (1/m²; degenerate chords give 0)
+    azimuth2_deg: np.ndarray | None = None  # forward azimuth of each segment at its second vertex
 
     @classmethod
     def from_lines(cls, lines) -> Segments:
@@ -97,14 +98,15 @@ class Segments:
         lon1, lat1, lon2, lat2 = lon1[keep], lat1[keep], lon2[keep], lat2[keep]
         if len(lon1) == 0:
             raise ValueError("no segments left after removing degenerate and antimeridian seam edges")
-        az, _, length = WGS84.inv(lon1, lat1, lon2, lat2)
+        az, back, length = WGS84.inv(lon1, lat1, lon2, lat2)
         # The geodesic arc lies within its chord's sagitta L²/(8 R_min) (plus float slack).
         sagitta = length**2 / (8 * R_CURV_MIN) * 1.01 + 1e-3
         xyz1, xyz2 = ecef(lat1, lon1), ecef(lat2, lon2)
         vec = xyz2 - xyz1
         c2 = np.einsum("ij,ij->i", vec, vec)
         inv_c2 = np.divide(1.0, c2, out=np.zeros_like(c2), where=c2 > 0)
-        return cls(lat1, lon1, lat2, lon2, az, length, xyz1, xyz2, sagitta, vec, inv_c2)
+        az2 = (np.asarray(back) + 180.0) % 360.0
+        return cls(lat1, lon1, lat2, lon2, az, length, xyz1, xyz2, sagitta, vec, inv_c2, az2)
 
     def __len__(self) -> int:
         return len(self.lat1)

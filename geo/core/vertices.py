@@ -1,4 +1,4 @@
-"""The distinct vertices of a set of segments, and each segment's two ends among them.
+"""The vertices of a set of segments, and each segment's two ends among them.
 
 What the exact refinement (:mod:`geo.core.nearest`) needs to measure from a vertex once
 for all the segments that share it. Built once per :class:`~geo.core.segments.Segments`
@@ -20,7 +20,8 @@ __all__ = ["SegmentVertices", "segment_vertices"]
 
 @dataclass(frozen=True)
 class SegmentVertices:
-    """Distinct segment end points (degrees) and each segment's ends among them."""
+    """Segment end points (degrees), each shared by connected consecutive segments, and
+    each segment's ends among them."""
 
     vertex_lat: np.ndarray
     vertex_lon: np.ndarray
@@ -39,16 +40,28 @@ def segment_vertices(s: Segments) -> SegmentVertices:
     if cached is not None:
         return cached
     nseg = len(s)
-    ends = np.concatenate([np.stack([s.lon1, s.lat1], 1), np.stack([s.lon2, s.lat2], 1)])
-    vertices, inverse = np.unique(ends, axis=0, return_inverse=True)
-    inverse = inverse.reshape(-1)
-    _, back2, _ = WGS84.inv(s.lon1, s.lat1, s.lon2, s.lat2)
+    # Each segment's first end is a vertex; its second end is the next segment's first when
+    # they connect, else a vertex of its own. No sort: a point where lines meet (or a ring
+    # closes) may appear twice, which costs a repeated geodesic, never a wrong answer.
+    joined = np.zeros(nseg, dtype=bool)
+    joined[:-1] = (s.lon2[:-1] == s.lon1[1:]) & (s.lat2[:-1] == s.lat1[1:])
+    own = np.flatnonzero(~joined)
+    v2 = np.empty(nseg, dtype=np.int64)
+    v2[:-1] = np.arange(1, nseg)
+    v2[own] = nseg + np.arange(len(own))
+    vertex_lat = np.concatenate([s.lat1, s.lat2[own]])
+    vertex_lon = np.concatenate([s.lon1, s.lon2[own]])
+    if s.azimuth2_deg is not None:
+        az2 = s.azimuth2_deg
+    else:
+        _, back2, _ = WGS84.inv(s.lon1, s.lat1, s.lon2, s.lat2)
+        az2 = (np.asarray(back2) + 180.0) % 360.0
     out = SegmentVertices(
-        vertex_lat=vertices[:, 1].copy(),
-        vertex_lon=vertices[:, 0].copy(),
-        v1=inverse[:nseg].copy(),
-        v2=inverse[nseg:].copy(),
-        azimuth2_deg=(np.asarray(back2) + 180.0) % 360.0,
+        vertex_lat=vertex_lat,
+        vertex_lon=vertex_lon,
+        v1=np.arange(nseg),
+        v2=v2,
+        azimuth2_deg=az2,
     )
     _VERTICES[key] = out
     weakref.finalize(s, _VERTICES.pop, key, None)  # the id may be reused once s is gone

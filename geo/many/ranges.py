@@ -13,14 +13,14 @@ km at the edge) from :func:`geo.core.nearest.nearest_on_segments`, the same kern
 single queries and :mod:`geo.many.batch`; better than 1 mm. A place inside a polygon reference
 has distance 0.
 
-Speed. Exact distances are computed only for places that could be in range. A place
-whose chord (straight line through the Earth, ECEF) to the nearest *sample* of the
-reference's boundary is ``c`` lies at least ``c − (SAMPLE_SPACING_M/2 + max sagitta)``
-(chord) from every boundary point, because every boundary point lies within half a
-sample spacing of a sample along its geodesic edge. That chord bound is turned into a
-rigorous geodesic lower bound with :func:`geo.core.segments.geodesic_lower_bound_from_chord`;
-places whose bound exceeds the range are provably out of range and never reach the
-exact kernel. The set of places returned is therefore exactly the set the exact kernel
+Speed. Exact distances are computed only for places that could be in range. The block
+tree that serves the exact search (:mod:`geo.core.block_tree`) also gives the prefilter:
+a place whose chord (straight line through the Earth, ECEF) misses the bounding ball of
+every part of the boundary by more than the range's chord is provably out of range
+(:func:`geo.core.segments.geodesic_lower_bound_from_chord` turns the gap into a rigorous
+geodesic lower bound; see :func:`geo.core.candidates_tree.tree_lower_bound`), and never
+reaches the exact kernel. The set of places returned is therefore exactly the set the
+exact kernel
 would return if run on every place (tests check this).
 
 ``min_population`` applies to populated places only; our facilities have

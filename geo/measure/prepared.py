@@ -9,17 +9,15 @@ layer is 0 m from it. Degrees in, metres out (km at the edges).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import shapely
 
-from geo.core.geodesic import R_CURV_MAX, WGS84, validate_lat_lon
+from geo.core.candidates_tree import tree_lower_bound
+from geo.core.geodesic import WGS84, validate_lat_lon
 from geo.core.nearest import nearest_on_segments
-from geo.core.sample_index import SAMPLE_SPACING_M, sample_index
-from geo.core.segments import ecef, geodesic_lower_bound_from_chord
 from geo.layers.layer import Layer
 from geo.model import Place
 
@@ -52,9 +50,9 @@ class PreparedReference:
 
     Holds the layer's geodesic segments (:class:`geo.core.segments.Segments`) and, for a
     polygon layer, its geometry for the inside test, so that a Dask worker receives it
-    once and measures every partition with it. The search index over the boundary (a k-d
-    tree of samples, balls around chains of segments, the distinct vertices) is rebuilt
-    lazily in each process (it is a cache, not state).
+    once and measures every partition with it. The search indexes over the boundary (the block
+    tree, boundary samples for small layers, the distinct vertices) are rebuilt
+    lazily in each process (they are caches, not state).
     """
 
     def __init__(self, reference: Layer | Place):
@@ -74,12 +72,10 @@ class PreparedReference:
         else:
             raise TypeError(f"a reference is a Layer or a Place, not {type(reference).__name__}")
         self._boundary = None
-        self._ball = None
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_boundary"] = None
-        state["_ball"] = None
         return state
 
     def inside(self, lat: np.ndarray, lon: np.ndarray, may_touch: np.ndarray | None = None) -> np.ndarray:
@@ -129,40 +125,16 @@ class PreparedReference:
         """A rigorous lower bound (m) on each point's distance to the reference's boundary
         (or to the point), exact for a point reference; ``inf`` where it exceeds ``limit_m``.
 
-        A point whose chord (ECEF) to the nearest boundary *sample* is ``c`` lies at least
-        ``c − (SAMPLE_SPACING_M/2 + max sagitta)`` (chord) from every boundary point, since
-        every boundary point lies within half a sample spacing of a sample along its
-        geodesic edge; :func:`geodesic_lower_bound_from_chord` turns that into a geodesic
-        bound. The inside test is separate.
+        For a layer, the ball (chord) bounds of the block tree that the exact search uses
+        too (:func:`geo.core.candidates_tree.tree_lower_bound`): one index for both jobs.
+        The inside test is separate.
         """
         lat = np.atleast_1d(np.asarray(lat, dtype=float))
         lon = np.atleast_1d(np.asarray(lon, dtype=float))
         if self.kind == "point":
             _, _, d = WGS84.inv(np.full(len(lat), self.lon), np.full(len(lat), self.lat), lon, lat)
             return np.where(d <= limit_m, d, np.inf)
-        idx = sample_index(self.segments)
-        slack = SAMPLE_SPACING_M / 2 + float(self.segments.sagitta_m.max())
-        # lower_bound(c - slack) <= limit  <=>  c <= 2 R sin(limit / 2R) + slack (monotone).
-        rmax = R_CURV_MAX
-        chord_limit = 2 * rmax * math.sin(min(limit_m / (2 * rmax), math.pi / 2)) + slack
-        xyz = ecef(lat, lon)
-        # Cheap first cut: no sample is nearer than |p - centre| - radius of the samples' ball.
-        centre, radius = self._sample_ball(idx)
-        near = np.nonzero(np.linalg.norm(xyz - centre, axis=1) - radius <= chord_limit * 1.001 + 1.0)[0]
-        chord = np.full(len(lat), np.inf)
-        if len(near):
-            chord[near], _ = idx.tree.query(
-                xyz[near], k=1, distance_upper_bound=chord_limit * 1.001 + 1.0, workers=-1
-            )
-        lb = geodesic_lower_bound_from_chord(np.maximum(chord - slack, 0.0))
-        return np.where(np.isfinite(chord) & (lb <= limit_m), lb, np.inf)
-
-    def _sample_ball(self, idx):
-        if getattr(self, "_ball", None) is None or self._ball[0] is not idx:
-            pts = idx.tree.data
-            centre = pts.mean(axis=0)
-            self._ball = (idx, centre, float(np.linalg.norm(pts - centre, axis=1).max()))
-        return self._ball[1], self._ball[2]
+        return tree_lower_bound(lat, lon, self.segments, limit_m)
 
 
 @lru_cache(maxsize=32)

@@ -153,3 +153,24 @@ def test_box_and_vertex_bounds_hold_against_exact_distances():
         _, _, d = WGS84.inv(np.full(len(s), plon[i]), np.full(len(s), plat[i]), seg.lon1[s], seg.lat1[s])
         assert box[i] <= d.min() + 1e-6
     assert np.isfinite(box).mean() > 0.5  # the bound applies to most far points
+
+
+@pytest.mark.parametrize("limit_km", [50.0, 500.0, 5_000.0])
+def test_the_range_prefilter_bound_never_exceeds_the_exhaustive_distance(limit_km, monkeypatch):
+    """The block tree's range prefilter (ball bounds only, crowded rows stopped early) is a
+    lower bound on the exhaustive distance, finite for every point within the range, and
+    0 for points on the boundary (its vertices), which the inside test must then see."""
+    from geo.core.candidates_tree import tree_lower_bound
+
+    seg = _densified(ukraine().segments(), 10)
+    lat, lon = _points(17, 300)
+    lat = np.r_[lat, seg.lat1[::997]]
+    lon = np.r_[lon, seg.lon1[::997]]
+    want, _, _ = exhaustive_nearest(lat, lon, seg)
+    for crowd in (1, 8):
+        lb = tree_lower_bound(lat, lon, seg, limit_km * 1000.0, crowd=crowd)
+        near = np.isfinite(lb)
+        assert np.all(lb[near] <= want[near] + 1e-6)
+        assert np.all(want[~near] > limit_km * 1000.0)  # out of range, provably
+        assert np.all(lb[near] <= limit_km * 1000.0)
+        assert np.all(lb[-len(seg.lat1[::997]) :] == 0.0)
