@@ -138,6 +138,12 @@ def test_a_wheel_over_the_embed_scrolls_the_article(chromium, maps):
     path, _ = maps["izhevsk"]
     page, frame = open_host(chromium, host_page(path.parent, path, 680), 1200, 800)
     try:
+        # the embed has sized itself first (until then the article may be too short to scroll)
+        page.page.wait_for_function(
+            "() => (document.querySelector('iframe[data-geo-embed]') || {style: {}}).style.height",
+            timeout=10_000,
+        )
+        page.page.wait_for_timeout(200)
         box = page.page.locator("iframe[data-geo-embed]").bounding_box()
         page.page.evaluate(f"window.scrollTo(0, {box['y'] - 100})")
         page.page.wait_for_timeout(100)
@@ -146,8 +152,8 @@ def test_a_wheel_over_the_embed_scrolls_the_article(chromium, maps):
         zoom = frame.evaluate("window.geoMap.getZoom()")
         page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 300))
         page.page.mouse.wheel(0, 400)
-        page.page.wait_for_timeout(500)
-        assert page.page.evaluate("window.scrollY") > before + 100
+        # the article scrolls (waited for: a loaded machine may take a while to deliver the wheel)
+        page.page.wait_for_function(f"window.scrollY > {before + 100}", timeout=5_000)
         assert frame.evaluate("window.geoMap.getZoom()") == zoom  # the map did not zoom
     finally:
         page.close()
