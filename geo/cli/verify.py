@@ -19,7 +19,7 @@ def cmd_verify(args) -> int:
     from geo.places.cyrillic import CyrillicFirst
     from geo.places.gazetteer import Gazetteer
     from geo.render import localized, report
-    from geo.text.dates import article_date
+    from geo.text.dates import find_article_date
     from geo.text.lang import extract_claims_any
 
     parse_date(args.date)  # a malformed --date is an error before anything else
@@ -36,7 +36,11 @@ def cmd_verify(args) -> int:
     gazetteer = CyrillicFirst(budgeted)
     claims = extract_claims_any(text, getattr(args, "lang", None), known=gazetteer.is_known)
     check_claim_count(len(claims), args.max_claims)
-    date = args.date or article_date(text)
+    date = args.date
+    if not date and (found := find_article_date(text)):
+        date = found.date
+        line = report.terminal_safe(report.clip_quote(found.line))  # the text's own words, made safe
+        print(f"geo: note: article dated {date}, read from '{line}'; --date overrides it", file=sys.stderr)
     if claims and not args.layer:
         _warn_about_snapshot(date)
     judge = Judge(gazetteer, date=date, layer_file=args.layer)
