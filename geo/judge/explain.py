@@ -31,6 +31,9 @@ def explain(
     if verdict == VerdictKind.CONSISTENT:
         fitting = [r.reference for r in readings if r.verdict == VerdictKind.CONSISTENT]
         tail += f", so it is consistent with {', '.join(fitting)}"
+    elif verdict == VerdictKind.UNVERIFIABLE:
+        why = [r.notes[0] for r in readings if r.verdict == VerdictKind.UNVERIFIABLE and r.notes]
+        tail += f", so it cannot be verified: {why[0] if why else 'no reading decides it'}"
     else:
         closest = min(readings, key=lambda r: abs(r.relative_error))
         word = "overstates" if verdict == VerdictKind.OVERSTATED else "understates"

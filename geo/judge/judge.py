@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from geo.errors import AmbiguousPlaceError, DateError, GeoError, UnknownPlaceError
 from geo.judge.choice import ARTICLE_COUNTRIES, choose_target, resolve_name
 from geo.judge.explain import deciding_reading, explain, format_band
-from geo.judge.readings import Reading, aggregate, judge_value, layer_reading, place_reading, relative_error
+from geo.judge.readings import (
+    Reading,
+    aggregate,
+    fits_only_by_layer_accuracy,
+    judge_value,
+    layer_reading,
+    place_reading,
+    relative_error,
+)
 from geo.judge.staleness import apply_staleness
 from geo.judge.tolerance import (
     BORDER_SLACK_KM,
@@ -255,8 +263,11 @@ class Judge:
         if key not in self._measured:
             self._measured[key] = measure_layer(target, layer, nearest_place_namer(self.gazetteer))
         m = self._measured[key]
+        slack = self._slack_for(kind) if kind not in (ReadingKind.BORDER, ReadingKind.COUNTRY) else 0.0
         band = claim_band_km(claim, place_slack_km(target) + self._slack_for(kind))
-        return layer_reading(kind, m, claim.claimed_km, band, claim.direction)
+        reading, flags = layer_reading(kind, m, claim.claimed_km, band, claim.direction)
+        own_band = claim_band_km(claim, place_slack_km(target))
+        return fits_only_by_layer_accuracy(reading, own_band, slack), flags
 
     def _judge_length(self, claim, flags: list[str], notes: list[str]) -> Verdict:
         if claim.reference_kind != "frontline":

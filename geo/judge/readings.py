@@ -7,6 +7,7 @@ from a measurement of :mod:`geo.measure` (nothing here measures) and the claim's
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -205,3 +206,20 @@ def place_reading(
         notes=notes,
     )
     return reading, flags
+
+
+def fits_only_by_layer_accuracy(reading: Reading, own_band: tuple[float, float], slack_km: float) -> Reading:
+    """``reading`` made ``unverifiable`` when it is consistent only thanks to the approximate
+    layer's ``slack_km`` (km): the distance falls outside the claim's own band (figure, hedge,
+    the place's size) and inside it only with the line's accuracy added. A waypoint line
+    typically 5-15 km off can neither confirm nor refute "3 km from the front" when it
+    measures 25 km."""
+    if slack_km <= 0 or reading.verdict != VerdictKind.CONSISTENT:
+        return reading
+    if judge_value(reading.distance_km, own_band) == VerdictKind.CONSISTENT:
+        return reading
+    why = (
+        f"{reading.distance_km:,.0f} km fits the claim only within our approximate line's "
+        f"±{slack_km:g} km accuracy, so it can neither confirm nor refute it; import a detailed line"
+    )
+    return dataclasses.replace(reading, verdict=VerdictKind.UNVERIFIABLE, notes=(why, *reading.notes))
