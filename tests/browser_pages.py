@@ -3,6 +3,7 @@ Chromium they run in."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,10 @@ UNNAMED_JS = """() => [...document.querySelectorAll("a[href], button, input, sel
     .map((e) => e.outerHTML.slice(0, 120))"""
 
 
+#: The range map's rings (km).
+RANGE_KM = [500, 1000, 1500]
+
+
 def article_text(cities) -> str:
     """Our own text: one distance claim per city."""
     lines = ["date 2025-07-01"]
@@ -136,3 +141,56 @@ def open_host(chromium, host: Path, width: int, height: int):
     frame = next(f for f in page.page.frames if f.url.endswith(".html") and f != page.page.main_frame)
     frame.wait_for_function("window.geoMapReady === true", timeout=20_000)
     return page, frame
+
+
+@dataclass(frozen=True)
+class ThreeMapInputs:
+    """What the three maps of issue 14's Done-when are made of: Izhevsk measured from Ukraine's
+    border (with its finding sentence), the 20-claim story's verdicts, and the range rows."""
+
+    izhevsk: object
+    finding: str
+    verdicts: list
+    rows: list
+
+
+def three_map_inputs(gazetteer) -> ThreeMapInputs:
+    """Measure, judge and range once, for any number of looks of the three maps."""
+    from geo.judge.judge import Judge
+    from geo.layers.borders import ukraine
+    from geo.many.ranges import range_query
+    from geo.measure.references import Reference, measure_against
+    from geo.render.words import finding_sentence
+    from geo.text.extract import extract_claims
+
+    ua = ukraine()
+    izh = measure_against(gazetteer.lookup("Izhevsk").place, Reference("ukraine", layer=ua))
+    verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(article_text(CITIES)))
+    assert sum(v.target is not None for v in verdicts) == 20
+    rows = range_query(ua, RANGE_KM, gazetteer, min_population=200_000)
+    return ThreeMapInputs(izh, finding_sentence(izh).split(" (Natural Earth")[0], verdicts, rows)
+
+
+def write_three_maps(inputs: ThreeMapInputs, d: Path, tag: str = "", **look) -> dict[str, tuple[Path, str]]:
+    """The Izhevsk, 20-claim and range maps written under ``d`` (file names end in ``tag``), in
+    ``look`` (``theme``, ``inset``): name → (path, words the header must state)."""
+    from geo.layers.borders import ukraine
+    from geo.render.map.compose import build_map
+    from geo.render.map.embed import save_embed
+    from geo.render.map.ranges import range_map
+    from geo.render.map.verdicts import verification_map
+
+    return {
+        "izhevsk": (
+            save_embed(build_map([inputs.izhevsk], **look), d / f"izhevsk{tag}.html"),
+            inputs.finding,
+        ),
+        "verify20": (
+            verification_map(inputs.verdicts, d / f"verify20{tag}.html", date="2025-07-01", **look),
+            "Distance claims checked: 20 places",
+        ),
+        "range": (
+            range_map(inputs.rows, ukraine(), RANGE_KM, d / f"range{tag}.html", **look),
+            f"{len(inputs.rows):,} places within 1,500 km",
+        ),
+    }

@@ -13,30 +13,24 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from browser_pages import (
-    CITIES,
     MEASURE_JS,
     UNNAMED_JS,
     OfflinePage,
-    article_text,
     check_measures,
     host_page,
     open_host,
+    three_map_inputs,
+    write_three_maps,
 )
 from shapely.geometry import box
 
-from geo.judge.judge import Judge
 from geo.layers.borders import ukraine
 from geo.layers.layer import Layer
-from geo.many.ranges import range_query
 from geo.measure.references import Reference, measure_against
 from geo.model import LayerRole
 from geo.render.map.compose import build_map
 from geo.render.map.embed import save_embed
 from geo.render.map.png import STATIC_JS, render_png
-from geo.render.map.ranges import range_map
-from geo.render.map.verdicts import verification_map
-from geo.render.words import finding_sentence
-from geo.text.extract import extract_claims
 
 from helpers import run_geo
 
@@ -103,22 +97,10 @@ def _luminance(rgb) -> float:
 def looked(tmp_path_factory, gazetteer):
     """(name, look) → (path, words the header must state), for the three maps."""
     d = tmp_path_factory.mktemp("print")
-    ua = ukraine()
-    izh = measure_against(gazetteer.lookup("Izhevsk").place, Reference("ukraine", layer=ua))
-    finding = finding_sentence(izh).split(" (Natural Earth")[0]
-    verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(article_text(CITIES)))
-    rows = range_query(ua, [500, 1000, 1500], gazetteer, min_population=200_000)
+    inputs = three_map_inputs(gazetteer)
     out = {}
     for look, kw in LOOKS.items():
-        out["izhevsk", look] = (save_embed(build_map([izh], **kw), d / f"izhevsk-{look}.html"), finding)
-        out["verify20", look] = (
-            verification_map(verdicts, d / f"verify20-{look}.html", date="2025-07-01", **kw),
-            "Distance claims checked: 20 places",
-        )
-        out["range", look] = (
-            range_map(rows, ua, [500, 1000, 1500], d / f"range-{look}.html", **kw),
-            f"{len(rows):,} places within 1,500 km",
-        )
+        out.update({(name, look): v for name, v in write_three_maps(inputs, d, f"-{look}", **kw).items()})
     return out
 
 

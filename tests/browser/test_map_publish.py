@@ -17,27 +17,21 @@ from pathlib import Path
 
 import pytest
 from browser_pages import (
-    CITIES,
     MEASURE_JS,
     UNNAMED_JS,
     OfflinePage,
-    article_text,
     check_measures,
     host_page,
     open_host,
+    three_map_inputs,
+    write_three_maps,
 )
 
-from geo.judge.judge import Judge
 from geo.layers.borders import ukraine
-from geo.many.ranges import range_query
 from geo.measure.references import Reference, measure_against
 from geo.render.map.compose import build_map
 from geo.render.map.embed import embed_snippet, save_embed
 from geo.render.map.png import STATIC_JS, render_png
-from geo.render.map.ranges import range_map
-from geo.render.map.verdicts import verification_map
-from geo.render.words import finding_sentence
-from geo.text.extract import extract_claims
 
 VIEWPORTS = [(375, 667), (1200, 800)]
 
@@ -45,23 +39,7 @@ VIEWPORTS = [(375, 667), (1200, 800)]
 @pytest.fixture(scope="module")
 def maps(tmp_path_factory, gazetteer):
     """name → (path, words the header must state)."""
-    d = tmp_path_factory.mktemp("publish")
-    ua = ukraine()
-    izh = measure_against(gazetteer.lookup("Izhevsk").place, Reference("ukraine", layer=ua))
-    finding = finding_sentence(izh).split(" (Natural Earth")[0]
-    out = {"izhevsk": (save_embed(build_map([izh]), d / "izhevsk.html"), finding)}
-    verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(article_text(CITIES)))
-    assert sum(v.target is not None for v in verdicts) == 20
-    out["verify20"] = (
-        verification_map(verdicts, d / "verify20.html", date="2025-07-01"),
-        "Distance claims checked: 20 places",
-    )
-    rows = range_query(ua, [500, 1000, 1500], gazetteer, min_population=200_000)
-    out["range"] = (
-        range_map(rows, ua, [500, 1000, 1500], d / "range.html"),
-        f"{len(rows):,} places within 1,500 km",
-    )
-    return out
+    return write_three_maps(three_map_inputs(gazetteer), tmp_path_factory.mktemp("publish"))
 
 
 @pytest.mark.parametrize("name", ["izhevsk", "verify20", "range"])
