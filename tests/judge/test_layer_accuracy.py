@@ -30,14 +30,19 @@ def home(tmp_path, monkeypatch):
     return tmp_path
 
 
+def judged_with_independent_km(gazetteer, sentence: str, date: str = "2022-09-08"):
+    """The claim, its verdict, and the town's distance (km) to that date's line by dense sampling."""
+    (claim,) = extract_claims(sentence)
+    v = Judge(gazetteer, date=date).judge(claim)
+    parts = line_parts(frontline_snapshot(date).line.geometry)
+    measured, _, _ = dense_min_distance(v.target.lat, v.target.lon, parts, step_m=200.0)
+    return claim, v, measured / 1000
+
+
 def test_a_figure_that_fits_only_by_the_lines_slack_is_unverifiable(home, gazetteer):
-    (claim,) = extract_claims("Shelling hit Kherson, which is only about 3 km from the front line.")
-    v = Judge(gazetteer, date="2022-09-08").judge(claim)
-    snap = frontline_snapshot("2022-09-08")
-    measured, _, _ = dense_min_distance(
-        v.target.lat, v.target.lon, line_parts(snap.line.geometry), step_m=200.0
+    claim, v, km = judged_with_independent_km(
+        gazetteer, "Shelling hit Kherson, which is only about 3 km from the front line."
     )
-    km = measured / 1000
     own_low, own_high = claim_band_km(claim, place_slack_km(v.target))
     assert not own_low <= km <= own_high  # outside what the claim itself allows ...
     assert km <= own_high + SNAPSHOT_SLACK_KM  # ... inside it only with the line's slack
@@ -46,12 +51,9 @@ def test_a_figure_that_fits_only_by_the_lines_slack_is_unverifiable(home, gazett
 
 
 def test_a_figure_inside_the_claims_own_band_stays_consistent(home, gazetteer):
-    (claim,) = extract_claims("Shelling hit Kherson, which is only about 25 km from the front line.")
-    v = Judge(gazetteer, date="2022-09-08").judge(claim)
-    snap = frontline_snapshot("2022-09-08")
-    measured, _, _ = dense_min_distance(
-        v.target.lat, v.target.lon, line_parts(snap.line.geometry), step_m=200.0
+    claim, v, km = judged_with_independent_km(
+        gazetteer, "Shelling hit Kherson, which is only about 25 km from the front line."
     )
     low, high = claim_band_km(claim, place_slack_km(v.target))
-    assert low <= measured / 1000 <= high
+    assert low <= km <= high
     assert v.verdict == VerdictKind.CONSISTENT
