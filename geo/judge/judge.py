@@ -263,11 +263,12 @@ class Judge:
         if key not in self._measured:
             self._measured[key] = measure_layer(target, layer, nearest_place_namer(self.gazetteer))
         m = self._measured[key]
-        slack = self._slack_for(kind) if kind not in (ReadingKind.BORDER, ReadingKind.COUNTRY) else 0.0
-        band = claim_band_km(claim, place_slack_km(target) + self._slack_for(kind))
+        layer_slack = self._slack_for(kind)
+        band = claim_band_km(claim, place_slack_km(target) + layer_slack)
         reading, flags = layer_reading(kind, m, claim.claimed_km, band, claim.direction)
         own_band = claim_band_km(claim, place_slack_km(target))
-        return fits_only_by_layer_accuracy(reading, own_band, slack), flags
+        waypoint_slack = layer_slack if layer.origin is LayerOrigin.SNAPSHOT else 0.0  # not Natural Earth's
+        return fits_only_by_layer_accuracy(reading, own_band, waypoint_slack), flags
 
     def _judge_length(self, claim, flags: list[str], notes: list[str]) -> Verdict:
         if claim.reference_kind != "frontline":
