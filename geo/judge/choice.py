@@ -17,7 +17,7 @@ from geo.errors import AmbiguousPlaceError, NotAPlaceError, UnknownPlaceError
 from geo.model import Place
 from geo.places.index import REGION_KIND
 from geo.places.vocabulary import FOCUS_COUNTRIES
-from geo.text.discourse import anaphor_kind
+from geo.text.discourse import anaphor_kind, anaphor_noun
 
 __all__ = ["ARTICLE_COUNTRIES", "Resolution", "TargetEvidence", "choose_target", "resolve_name"]
 
@@ -30,6 +30,9 @@ _FITS = {
     "settlement": ("populated place",),
     "region": (REGION_KIND,),
 }
+#: The most people (GeoNames population) a place "the village" or "the town" can point back at: no
+#: reporter calls a city of half a million a village (unknown populations, 0, always fit).
+MOST_PEOPLE_FOR_NOUN = {"village": 20_000, "settlement": 20_000, "town": 300_000}
 _HOW_WORDS = {
     "named": "named in the claim's sentence",
     "carried": "carried from sentence {n}, which the words '{anaphor}' point back at",
@@ -115,6 +118,10 @@ def choose_target(resolve: Callable[..., Resolution], claim) -> tuple[Resolution
             hinted = resolve(claim.target, claim.target_hint)
             if hinted.place is not None:
                 resolution = hinted
+        carried = claim.target_how in ("carried", "headline")
+        if carried and resolution.place is not None and not _fits_size(resolution.place, claim.anaphor):
+            reason = _size_misfit(resolution.place, claim.anaphor)
+            resolution = Resolution(None, ("uncertain_target",), ({"name": claim.target},), reason)
         return resolution, _evidence(claim, claim.target, claim.target_how or "named", resolution)
     if claim.target_candidates:
         return _choose_among(resolve, claim)
@@ -132,7 +139,8 @@ def _choose_among(resolve: Callable[..., Resolution], claim) -> tuple[Resolution
     for name in claim.target_candidates:
         resolution = resolve(name)
         sure = "fuzzy_place_match" not in resolution.flags
-        if resolution.place is not None and sure and _fits(resolution.place, kind):
+        fits = resolution.place is not None and _fits(resolution.place, kind)
+        if fits and sure and _fits_size(resolution.place, claim.anaphor):
             fitting.append((name, resolution))
     names = ", ".join(claim.target_candidates)
     if len(fitting) == 1:
@@ -169,6 +177,18 @@ def _evidence(claim, name: str, how: str, resolution: Resolution) -> TargetEvide
 def _replace_reason(evidence: TargetEvidence, reason: str, confidence: str) -> TargetEvidence:
     return TargetEvidence(evidence.as_written, evidence.how, evidence.sentence, evidence.anaphor,
                           confidence, reason, evidence.candidates)  # fmt: skip
+
+
+def _fits_size(place: Place, anaphor: str | None) -> bool:
+    """Can the pointing words name a place this big ("the village" is not a city of 500,000)?"""
+    most = MOST_PEOPLE_FOR_NOUN.get(anaphor_noun(anaphor) or "") if anaphor else None
+    return most is None or place.population <= most
+
+
+def _size_misfit(place: Place, anaphor: str | None) -> str:
+    """Why a carried place cannot be what the pointing words name, in words."""
+    return (f"'{anaphor}' cannot point back at {place.name}, a place of {place.population:,} people: "
+            "the claim is about a place the text does not name")  # fmt: skip
 
 
 def _fits(place: Place, kind: str | None) -> bool:

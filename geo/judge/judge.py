@@ -30,6 +30,7 @@ from geo.judge.readings import (
     place_reading,
     relative_error,
 )
+from geo.judge.region_reading import region_reading
 from geo.judge.staleness import apply_staleness
 from geo.judge.tolerance import (
     BORDER_SLACK_KM,
@@ -41,6 +42,7 @@ from geo.judge.tolerance import (
     WAYPOINT_UNDER_MEASURE,
     claim_band_km,
     conversion_mismatch,
+    place_slack_km,
     tolerance_rule_text,
 )
 from geo.judge.verdicts import Verdict
@@ -81,12 +83,6 @@ ROLE_OF_READING = {
     ReadingKind.OCCUPIED: LayerRole.OCCUPIED,
     ReadingKind.FRONTLINE: LayerRole.FRONTLINE,
 }
-
-
-def place_slack_km(place: Place) -> float:
-    """How much nearer or farther a place may be than its point (km): a city's size
-    (:data:`CITY_SLACK_KM`), or a facility's stated precision when that is larger."""
-    return max(CITY_SLACK_KM, place.precision_km)
 
 
 @dataclass
@@ -249,6 +245,9 @@ class Judge:
         if kind is ReadingKind.PLACE:
             resolved = self._resolve(claim.reference)
             ref_place = resolved.place
+            if ref_place is None and "region_not_point" in resolved.flags:
+                region_id = resolved.candidates[0]["id"]
+                return region_reading(claim, target, region_id, nearest_place_namer(self.gazetteer))
             if ref_place is None:
                 if "unknown_place" in resolved.flags:
                     raise UnknownPlaceError(claim.reference)

@@ -18,6 +18,7 @@ __all__ = [
     "WAYPOINT_UNDER_MEASURE",
     "claim_band_km",
     "conversion_mismatch",
+    "place_slack_km",
     "range_band_km",
     "step_km",
     "tolerance_band_km",
@@ -172,3 +173,9 @@ def tolerance_rule_text(claim, slack_km: float) -> str:
         f"{hedge}: {allow}; figure rounded to {step:,.4g} km (±{step / 2:,.4g}); "
         f"location slack {slack_km:g} km plus the layer's accuracy"
     )
+
+
+def place_slack_km(place) -> float:
+    """How much nearer or farther a place (:class:`geo.model.Place`) may be than its point (km): a
+    city's size (:data:`CITY_SLACK_KM`), or a facility's stated precision when that is larger."""
+    return max(CITY_SLACK_KM, place.precision_km)

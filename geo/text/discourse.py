@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from geo.text.claim import Claim
 from geo.text.mentions import Mention, mentions, noun_kind
 
-__all__ = ["LOOK_BACK", "anaphor_kind", "antecedents", "is_headline", "resolve_back"]
+__all__ = ["LOOK_BACK", "anaphor_kind", "anaphor_noun", "antecedents", "is_headline", "resolve_back"]
 
 #: How many sentences back a pointing word may reach (the first sentence, often a headline, always counts).
 LOOK_BACK = 3
@@ -123,7 +123,12 @@ def _fitting(offered: list[Mention], kind: str | None) -> list[Mention]:
     if exact:
         return exact
     fitting = [m for m in offered if m.kind in accepted]
-    return fitting or [m for m in offered if m.kind is None and kind != "region"]
+    if fitting or kind == "region":
+        return fitting
+    # A name written with no kind noun fits; so does a town for an unnamed site in it ("an oil depot
+    # in the city of Engels … The depot"): the town stands in for the site.
+    site_in_town = kind in ("facility", "airfield")
+    return [m for m in offered if m.kind is None or (site_in_town and m.kind == "settlement")]
 
 
 def anaphor_kind(anaphor: str | None) -> str | None:
@@ -133,11 +138,15 @@ def anaphor_kind(anaphor: str | None) -> str | None:
     >>> anaphor_kind("the oil refinery"), anaphor_kind("the bases"), anaphor_kind("it")
     ('facility', 'airfield', None)
     """
-    return noun_kind(_noun_of(anaphor)) if anaphor else None
+    return noun_kind(anaphor_noun(anaphor)) if anaphor else None
 
 
-def _noun_of(anaphor: str) -> str | None:
-    """The kind noun of a pointing phrase ("the oil refinery" → "refinery"; "it" → None), singular."""
+def anaphor_noun(anaphor: str) -> str | None:
+    """The kind noun of a pointing phrase ("the oil refinery" → "refinery"; "it" → None), singular.
+
+    >>> anaphor_noun("the villages"), anaphor_noun("The air base"), anaphor_noun("it")
+    ('village', 'air base', None)
+    """
     words = anaphor.lower().split()
     if len(words) < 2:
         return None
@@ -146,13 +155,13 @@ def _noun_of(anaphor: str) -> str | None:
     return singular.get(noun, noun[:-1] if noun.endswith("s") and noun[:-1] in _SINGULAR_NOUNS else noun)
 
 
-_SINGULAR_NOUNS = frozenset("town base plant airfield site region".split())
+_SINGULAR_NOUNS = frozenset("town village base plant airfield site region".split())
 
 
 def _is_plural(anaphor: str) -> bool:
     """True for "they", "both" and plural nouns ("the cities", "the bases")."""
     words = anaphor.lower().split()
-    return words[-1] in _PLURAL_PRONOUNS or (len(words) > 1 and _noun_of(anaphor) != words[-1])
+    return words[-1] in _PLURAL_PRONOUNS or (len(words) > 1 and anaphor_noun(anaphor) != words[-1])
 
 
 def _carried(claim: Claim, names: list[str], source: int | None, headline: bool) -> list[Claim]:

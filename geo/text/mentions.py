@@ -20,12 +20,14 @@ __all__ = ["KIND_NOUNS", "Mention", "mentions", "noun_kind"]
 
 _APOS = "[’']"
 #: The text between a place and the next name when that name only says where the place is:
-#: " in Russia's ", " is located in the ", " on the ", ", a port on the ", ", south-west of ".
+#: " in Russia's ", " is located in the ", " on the ", ", a port on the ", ", south-west of ",
+#: ", in the north of ".
 _LOCATOR_GAP = re.compile(
     r"^\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:is|was|are|were|lies|lay|sits|stands)\s+)?"
     r"(?:(?:located|situated|based)\s+)?"
     r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:in|on|near|outside|at|by|off|along|(?:capital|centre|center|heart|outskirts|suburbs?|part)\s+of"
+    r"|in\s+the\s+(?:far\s+)?(?:(?:north|south|east|west)[\w-]*|centre|center|interior)\s+of"
     r"|(?:just\s+)?(?:(?:north|south|east|west)[\w-]*|not\s+far)\s+(?:of|from))"
     rf"\s+(?:the\s+)?(?:(?:Russia{_APOS}s|Ukraine{_APOS}s|Belarus{_APOS}|Russian|Ukrainian|occupied|annexed"
     r"|southern|northern|eastern|western|central)\s+){0,2}$",

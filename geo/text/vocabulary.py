@@ -321,7 +321,9 @@ NOT_PLACES = NATIONALITIES | frozenset(
     "four five six seven eight nine ten dozens hundreds thousands earlier later overnight yesterday today "
     "tomorrow then now still yet analyst analysts head director deputy secretary chief captain colonel "
     "commander admiral senator ambassador spokeswoman lieutenant major gen. col. lt. capt. mr mr. mrs "
-    "mrs. ms ms. dr dr.".split()
+    "mrs. ms ms. dr dr. separately previously additionally instead otherwise elsewhere moreover "
+    "furthermore nevertheless nonetheless finally initially overall subsequently similarly shelling "
+    "missile missiles rocket rockets".split()
 )
 #: After a name: "Kyiv officials", "Moscow said": the name acts as a government, not a place.
 NAME_AS_ACTOR = re.compile(

@@ -1,0 +1,142 @@
+"""Claims in shapes reporters write, each once wrong: a pointing noun carried to a place it cannot
+name, a site pointed back at through the town it is in, a distance from a region, a locator
+written as an appositive, a sentence adverb taken for a place.
+
+Sentences are our own. Expected distances come from dense geodesic sampling of the same polygons
+(tests/helpers.dense_min_distance), never from the kernel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from geo.judge.choice import MOST_PEOPLE_FOR_NOUN
+from geo.judge.judge import Judge
+from geo.layers.regions import region_layer
+from geo.model import VerdictKind
+from geo.text.extract import extract_claims
+
+from helpers import dense_min_distance
+
+DATE = "2025-07-01"
+
+
+def judge_text(gazetteer, text: str):
+    return Judge(gazetteer, date=DATE).judge_all(extract_claims(text))
+
+
+def region_km(region_id: str, lat: float, lon: float) -> float:
+    """Distance (km) from a point outside a region to the region's outline, by dense sampling."""
+    geom = region_layer(region_id).geometry
+    rings = [np.asarray(r.coords) for p in getattr(geom, "geoms", [geom]) for r in (p.exterior, *p.interiors)]
+    return dense_min_distance(lat, lon, rings, step_m=200.0)[0] / 1000
+
+
+# --------------------------------------------------------------------------- pointing nouns and size
+
+
+@pytest.mark.parametrize(
+    "text, big",
+    [
+        (
+            "Sevastopol was hit again overnight.\nThe village is 5 km from Sumy, the governor said.",
+            "Sevastopol",
+        ),
+        (
+            "Officials in Sumy reported shelling on Tuesday. The village is 5 km from the Russian border.",
+            "Sumy",
+        ),
+        ("Drones hit Belgorod overnight.\nThe village, officials said, is 2 km from the border.", "Belgorod"),
+        ("Odesa's port was hit again. The town is 40 km from occupied territory, an official said.", "Odesa"),
+    ],
+)
+def test_a_village_or_town_is_not_carried_to_a_big_city(gazetteer, text, big):
+    """'The village' cannot be a city of a quarter million: the claim is about an unnamed place."""
+    (v,) = judge_text(gazetteer, text)
+    assert v.verdict is VerdictKind.UNVERIFIABLE
+    assert "uncertain_target" in v.flags
+    assert big in v.explanation and "people" in v.explanation
+    assert v.readings == ()
+    assert v.target_choice is not None and v.target_choice.confidence == "none"
+
+
+def test_a_small_village_is_still_carried(gazetteer):
+    """The size rule refuses only what cannot fit: a village of 1,200 people stays the target."""
+    text = "Shelling hit Kozacha Lopan on Monday.\nThe village is about 4 km from the Russian border."
+    (v,) = judge_text(gazetteer, text)
+    assert v.target is not None and v.target.name == "Kozacha Lopan"
+    assert v.target.population <= MOST_PEOPLE_FOR_NOUN["village"]
+    assert "target_from_previous_sentence" in v.flags
+    assert v.verdict is not VerdictKind.UNVERIFIABLE
+
+
+def test_a_town_fits_a_town_sized_place(gazetteer):
+    text = "Vovchansk has been shelled for months. The town is about 5 km from the border with Russia."
+    (v,) = judge_text(gazetteer, text)
+    assert v.target is not None and v.target.name == "Vovchansk"
+
+
+# --------------------------------------------------------------------------- a site in a town
+
+
+def test_a_depot_points_back_through_the_city_it_is_in(gazetteer):
+    """'An oil depot in the city of Engels … The depot': the city stands in for the unnamed depot."""
+    text = (
+        "Drones set fire to an oil depot overnight in the Russian city of Engels, the governor said. "
+        "The depot lies roughly 600 kilometres from the front line."
+    )
+    (v,) = judge_text(gazetteer, text)
+    assert v.target is not None and v.target.name == "Engels"
+    assert "target_from_previous_sentence" in v.flags
+
+
+# --------------------------------------------------------------------------- distances from a region
+
+
+def test_a_distance_from_a_region_is_to_its_outline(gazetteer):
+    (v,) = judge_text(
+        gazetteer, "Kharkiv, the country's second city, lies about 35 km from the Belgorod region."
+    )
+    (reading,) = v.readings
+    expected = region_km("RU-BEL", v.target.lat, v.target.lon)
+    assert reading.distance_km == pytest.approx(expected, abs=0.01)
+    assert reading.reference == "Belgorod Oblast"
+    assert v.verdict is VerdictKind.CONSISTENT
+
+
+def test_a_distance_from_crimea_is_to_its_coast(gazetteer):
+    (v,) = judge_text(
+        gazetteer, "The port of Novorossiysk, about 400 km from Crimea, was attacked by sea drones."
+    )
+    (reading,) = v.readings
+    expected = region_km("UA-CRIMEA", v.target.lat, v.target.lon)
+    assert 90 < expected < 130  # across the Kerch Strait, not across the Black Sea to Sevastopol
+    assert reading.distance_km == pytest.approx(expected, abs=0.01)
+    assert v.verdict is VerdictKind.OVERSTATED
+
+
+def test_a_place_inside_the_region_is_not_measured_from_it(gazetteer):
+    """'Sevastopol, 300 km from Crimea' cannot mean 0 km: the text does not say what it means."""
+    (v,) = judge_text(gazetteer, "Sevastopol, some 300 km from Crimea's north, was hit again.")
+    assert v.verdict is VerdictKind.UNVERIFIABLE
+    assert "inside Crimea" in v.explanation
+
+
+# --------------------------------------------------------------------------- locators and adverbs
+
+
+def test_an_appositive_locator_is_not_the_target(gazetteer):
+    """'Dzhankoi, in the north of Crimea, 170 km from Kherson': the claim is about Dzhankoi."""
+    (v,) = judge_text(gazetteer, "Strikes hit Dzhankoi, in the north of Crimea, roughly 170 km from Kherson.")
+    assert v.target is not None and v.target.name.startswith("Dzhanko")
+    assert v.verdict is VerdictKind.CONSISTENT
+
+
+def test_a_sentence_adverb_is_not_a_candidate_place(gazetteer):
+    text = (
+        "Separately, officials in Belgorod said homes were damaged. The city is about 35 km from the border."
+    )
+    (v,) = judge_text(gazetteer, text)
+    assert v.target is not None and v.target.name == "Belgorod"
+    assert "target_chosen_among_candidates" not in v.flags
