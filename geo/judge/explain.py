@@ -26,8 +26,7 @@ def explain(
     subject = target.name if target else "It"
     measured = "; ".join(parts)
     lead = f"{subject} is {measured}." if target else f"{measured[0].upper()}{measured[1:]}."
-    bands = {format_band(r.tolerance_km) for r in readings}
-    tail = f" The claim '{figure}' allows {' / '.join(sorted(bands))}"
+    tail = f" The claim '{figure}' allows {_bands(readings)}"
     if verdict == VerdictKind.CONSISTENT:
         fitting = [r.reference for r in readings if r.verdict == VerdictKind.CONSISTENT]
         tail += f", so it is consistent with {', '.join(fitting)}"
@@ -44,6 +43,15 @@ def explain(
     for r in readings:
         extra.extend(n for n in r.notes if n.startswith("bearing"))
     return lead + tail + "." + ("" if not extra else " Note: " + "; ".join(extra) + ".")
+
+
+def _bands(readings: Sequence[Reading]) -> str:
+    """The claim's band in words; when the readings' slacks differ, each band with its reference in
+    the readings' order ("788–1,062 km from Ukraine's border, 775–1,075 km from …")."""
+    bands = list(dict.fromkeys(format_band(r.tolerance_km) for r in readings))
+    if len(bands) <= 1:
+        return bands[0] if bands else "no band"
+    return ", ".join(f"{format_band(r.tolerance_km)} from {r.reference}" for r in readings)
 
 
 def deciding_reading(readings: Sequence[Reading], verdict: str) -> Reading | None:

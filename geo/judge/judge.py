@@ -148,7 +148,8 @@ class Judge:
             kinds = self._reading_kinds(claim, target)
         except ValueError:
             flags.append("unknown_reference")
-            notes.append(f"cannot tell what {claim.reference!r} refers to")
+            what = f"what {claim.reference!r} refers to" if claim.reference else "what the distance is from"
+            notes.append(f"cannot tell {what}")
             return self._unverifiable(claim, target, flags, notes, candidates, evidence)
         readings = self._readings(claim, target, kinds, flags, notes)
         if not readings:

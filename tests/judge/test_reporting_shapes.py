@@ -140,3 +140,27 @@ def test_a_sentence_adverb_is_not_a_candidate_place(gazetteer):
     (v,) = judge_text(gazetteer, text)
     assert v.target is not None and v.target.name == "Belgorod"
     assert "target_chosen_among_candidates" not in v.flags
+
+
+# --------------------------------------------------------------------------- explanations
+
+
+def test_each_band_is_named_with_its_reference_in_the_readings_order(gazetteer):
+    """Two readings with different slacks: the editor must see which band goes with which."""
+    from geo.judge.explain import format_band
+
+    (v,) = judge_text(gazetteer, "The Ryazan refinery, about 500 km from Ukraine, was hit again.")
+    border, controlled = v.readings
+    assert border.tolerance_km != controlled.tolerance_km
+    expected = (
+        f"allows {format_band(border.tolerance_km)} from {border.reference}, "
+        f"{format_band(controlled.tolerance_km)} from {controlled.reference}"
+    )
+    assert expected in v.explanation
+
+
+def test_a_figure_with_nothing_to_measure_from_says_so(gazetteer):
+    text = '"We saw the flames from twenty kilometres," said a man in Afipsky.'
+    verdicts = judge_text(gazetteer, text)
+    assert all(v.verdict is VerdictKind.UNVERIFIABLE for v in verdicts)
+    assert all("None" not in v.explanation for v in verdicts)
