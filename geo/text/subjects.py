@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from geo.text.context import Context
 from geo.text.mentions import mentions
 from geo.text.names import name_after
-from geo.text.targets import find_targets
+from geo.text.targets import find_targets, last_row_start
 from geo.text.vocabulary import (
     ANAPHOR,
     DISTANCE_BETWEEN,
@@ -90,6 +90,9 @@ def _named_subject(
         return Subject((choice.names[1],), reference=choice.names[0], reference_kind="place")
     if choice is not None:
         return Subject(choice.names, uncertain=choice.uncertain, hint=choice.hint)
+    row = last_row_start(before)
+    if row is not None and not any(ch.isdigit() for ch in before[row:]):
+        previous = None  # a new row of a list: the row before it has its own subject
     if previous is not None and previous.names:
         return Subject(previous.names, previous.uncertain)
     if previous is not None and previous.anaphor and not ANAPHOR.search(before):

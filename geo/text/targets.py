@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from geo.text.mentions import Mention, mentions
 from geo.text.vocabulary import APPOSITIVE_NOUN, INTRO_BEFORE, LOCATIVE_END
 
-__all__ = ["TargetChoice", "find_target", "find_targets"]
+__all__ = ["TargetChoice", "find_target", "find_targets", "last_row_start"]
 
 _APPOSITION_END = re.compile(r"\s*(?:,|—|–|\(|\s-)\s*$")
 _TRAILING_APPOSITION = re.compile(r",[^,]*,\s*$")
@@ -29,6 +29,9 @@ _ITEM_GAP = re.compile(r"^\s*(?:[-–—:|]\s*)?$")
 #: What opens a list item before its name: a colon, semicolon, comma, bullet, dash or a new line.
 _ITEM_START = re.compile(r"(?:[:;,•\n|]|\s[-–—]|\b(?:and|while|whereas|but|with))\s*$")
 _PLURAL_VERB = re.compile(r"\b(?:are|were|lie|lay|sit|stand)\b")
+#: Everything up to the start of the last bulleted or numbered row ("\n- ", "\n• ", "\n3. "): a row's
+#: figure is about a place in that row, never one of an earlier row.
+_UP_TO_LAST_ROW = re.compile(r"(?s).*\n[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,16 @@ def find_target(before: str) -> str | None:
     return choice.names[0]
 
 
+def last_row_start(before: str) -> int | None:
+    """Where the last bulleted or numbered row of ``before`` starts (after its marker), or None.
+
+    >>> last_row_start("Distances:\\n- Tuapse: 450 km\\n- Orsk, "), last_row_start("Orsk, ") is None
+    (30, True)
+    """
+    row = _UP_TO_LAST_ROW.match(before)
+    return None if row is None else row.end()
+
+
 def find_targets(before: str) -> TargetChoice | None:
     """The target(s) of a figure from its sentence before the figure; None when it names no place.
 
@@ -71,11 +84,18 @@ def find_targets(before: str) -> TargetChoice | None:
     TargetChoice(names=('Ryazan', 'Kazan'), uncertain=True, hint=None)
     >>> find_targets("Shelling hit Zolochiv in the Kharkiv region, ").hint
     'Kharkiv region'
+    >>> find_targets("Distances from the border:\\n- Tuapse: 450 km\\n- Saratov, home to a refinery: about ")
+    TargetChoice(names=('Saratov',), uncertain=False, hint=None)
     """
+    row = last_row_start(before)
+    if row is not None:  # a list's row: its own place, or none
+        before = before[row:]
     found = [m for m in mentions(before) if m.role in ("place", "locator", "feature")]
     places = [m for m in found if m.role == "place"]
     if not places:
         return None
+    if row is not None and len(places) == 1 and not before[: places[0].start].strip():
+        return TargetChoice((places[0].target_name,), False, _hint_for(found, places[0].target_name))
     choice = _choose(before, found, places)
     if choice is None or len(choice.names) != 1:
         return choice

@@ -323,7 +323,7 @@ NOT_PLACES = NATIONALITIES | frozenset(
     "commander admiral senator ambassador spokeswoman lieutenant major gen. col. lt. capt. mr mr. mrs "
     "mrs. ms ms. dr dr. separately previously additionally instead otherwise elsewhere moreover "
     "furthermore nevertheless nonetheless finally initially overall subsequently similarly shelling "
-    "missile missiles rocket rockets".split()
+    "missile missiles rocket rockets how what why where who which whose".split()
 )
 #: After a name: "Kyiv officials", "Moscow said": the name acts as a government, not a place.
 NAME_AS_ACTOR = re.compile(

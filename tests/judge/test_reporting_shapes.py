@@ -164,3 +164,24 @@ def test_a_figure_with_nothing_to_measure_from_says_so(gazetteer):
     verdicts = judge_text(gazetteer, text)
     assert all(v.verdict is VerdictKind.UNVERIFIABLE for v in verdicts)
     assert all("None" not in v.explanation for v in verdicts)
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def test_a_bulleted_row_is_about_its_own_place_never_the_row_before(gazetteer):
+    text = (
+        "How far the drones flew\n\n"
+        "Distances from the Ukrainian border, as the air force gave them:\n"
+        "- Tuapse: 450 km\n"
+        "- Saratov, home to a refinery: about 600 km\n"
+        "- the plant that makes glide bombs: 800 km\n"
+        "- Orsk, 1,500 km\n"
+    )
+    verdicts = judge_text(gazetteer, text)
+    targets = [v.target.name if v.target else None for v in verdicts]
+    assert targets[:2] == ["Tuapse", "Saratov"]
+    assert "Orsk" in targets
+    # The unnamed plant's row names no place: it is not Saratov's (or Tuapse's) figure.
+    unnamed = [v for v in verdicts if v.claim.claimed_km == 800]
+    assert all(v.target is None and v.verdict is VerdictKind.UNVERIFIABLE for v in unnamed)
