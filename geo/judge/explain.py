@@ -36,9 +36,9 @@ def explain(
     else:
         closest = min(readings, key=lambda r: abs(r.relative_error))
         word = "overstates" if verdict == VerdictKind.OVERSTATED else "understates"
-        tail += (
-            f", so it {word} the distance (by {abs(closest.relative_error):.0%} against {closest.reference})"
-        )
+        by = (f"by {abs(closest.relative_error):.0%}" if math.isfinite(closest.relative_error)
+              else "it measures 0 km")  # fmt: skip
+        tail += f", so it {word} the distance ({by} against {closest.reference})"
     extra = [n for n in notes if n]
     for r in readings:
         extra.extend(n for n in r.notes if n.startswith("bearing"))

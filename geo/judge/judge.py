@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from geo.errors import AmbiguousPlaceError, DateError, GeoError, UnknownPlaceError
 from geo.judge.choice import ARTICLE_COUNTRIES, choose_target, resolve_name
 from geo.judge.explain import deciding_reading, explain, format_band
+from geo.judge.neighbours import border_is_a_neighbours, nearest_neighbour_border
 from geo.judge.readings import (
     Reading,
     aggregate,
@@ -215,6 +216,12 @@ class Judge:
         if kind is ReferenceKind.BORDER and code != "UA":
             if not inside_layer(target.lat, target.lon, country_border(code)):
                 return (ReadingKind.COUNTRY,)
+        if kind is ReferenceKind.BORDER and border_is_a_neighbours(target):  # Sumy: Russia's
+            return (ReadingKind.COUNTRY,)
+        if kind is ReferenceKind.UKRAINE and inside_layer(target.lat, target.lon, country_border("UA")):
+            if self._in_controlled(target):  # "Kharkiv, 30 km from Ukraine" means something else
+                raise ValueError("a place in Ukrainian-held territory")
+            return (ReadingKind.CONTROLLED,)  # "Donetsk, 20 km from Ukraine": Ukrainian-held ground
         if kind is ReferenceKind.FRONTLINE and self._in_controlled(target):
             # a town on the Ukrainian side is measured to the other side: occupied territory
             return (ReadingKind.FRONTLINE, ReadingKind.OCCUPIED)
@@ -256,7 +263,8 @@ class Judge:
             band = claim_band_km(claim, place_slack_km(target) + place_slack_km(ref_place))
             return place_reading(measure_places(target, ref_place), claim.claimed_km, band, claim.direction)
         if kind is ReadingKind.COUNTRY:
-            layer = country_border(BORDER_COUNTRIES[claim.reference])
+            code = BORDER_COUNTRIES[claim.reference]
+            layer = nearest_neighbour_border(target) if code == "UA" else country_border(code)
         else:
             layer = self._layer(ROLE_OF_READING[kind])
         key = (target.source, target.id, target.lat, target.lon, id(layer))

@@ -29,12 +29,28 @@ NUMBER_WORDS: dict[str, int] = {
     "hundred": 100,
     "thousand": 1000,
 }  # fmt: skip
-_WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
-#: A figure in words (regex source, no groups): "thirteen", "twenty-five", "a thousand",
-#: "two hundred and fifty"; case-insensitive, never ending on "and".
+
+
+def _words(values: range) -> str:
+    """Regex alternation of the number words with these values, longest first ("seventeen" before "seven")."""
+    return (
+        "(?:"
+        + "|".join(sorted((w for w, v in NUMBER_WORDS.items() if v in values), key=len, reverse=True))
+        + ")"
+    )
+
+
+#: 0-99 in words: "seven", "seventeen", "seventy", "seventy-seven".
+_SMALL = rf"(?:{_words(range(20, 100))}(?:[\s-]{{1,9}}{_words(range(1, 10))})?|{_words(range(0, 20))})"
+#: "a hundred", "two hundred and fifty".
+_HUNDREDS = rf"(?:(?:an?|{_SMALL})\s{{1,9}}hundred(?:\s{{1,9}}(?:and\s{{1,9}})?{_SMALL})?)"
+#: A figure in words (regex source, no groups), as English writes one: "thirteen", "twenty-five",
+#: "a thousand", "two hundred and fifty", "one thousand two hundred"; case-insensitive. "And" joins
+#: only after "hundred" or "thousand": "six and twelve" is two figures, never eighteen. A word is
+#: whole: "zone" holds no "one".
 _IN_WORDS = (
-    rf"(?i:(?:an?\s{{1,9}}(?:hundred|thousand)|{_WORD})"
-    rf"(?:(?:\s{{1,9}}and\s{{1,9}}|[\s-]{{1,9}}){_WORD}){{0,9}})(?![\w])"
+    rf"(?<!\w)(?i:(?:an?|{_HUNDREDS}|{_SMALL})\s{{1,9}}thousand(?:\s{{1,9}}(?:and\s{{1,9}})?(?:{_HUNDREDS}|{_SMALL}))?"
+    rf"|{_HUNDREDS}|{_SMALL})(?![\w])"
 )
 #: One figure written in digits (regex source, no groups): "1,300", "1,300.5", "1 300", "1.300",
 #: "1300", "1.5".

@@ -228,12 +228,12 @@ REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             rf"(?:the\s+)?(?:(?:nearest|closest)\s+)?(?:(?:Russia{_APOS}s\s+)?border\s+with\s+Ukraine"
             rf"|Ukraine{_APOS}s\s+(?:state\s+)?border"
             r"|(?:Russian[-–]Ukrainian|Ukrainian[-–]Russian|Russia[-–]Ukraine|Ukraine[-–]Russia)\s+border"
-            r"|Ukrainian\s+(?:state\s+)?border)\b",
+            r"|Ukrainian\s+(?:state\s+)?(?:border|frontier))\b",
             "the Ukrainian border",
             "border",
         ),
         (
-            rf"(?:the\s+)?(?:Russian\s+(?:state\s+)?border|Russia{_APOS}s\s+border|border\s+with\s+Russia"
+            rf"(?:the\s+)?(?:Russian\s+(?:state\s+)?(?:border|frontier)|Russia{_APOS}s\s+border|border\s+with\s+Russia"
             r"|Russian\s+territory|Russian\s+soil|Russia(?!{_APOS}s)\b)",
             "the Russian border",
             "border",

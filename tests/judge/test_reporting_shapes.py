@@ -185,3 +185,63 @@ def test_a_bulleted_row_is_about_its_own_place_never_the_row_before(gazetteer):
     # The unnamed plant's row names no place: it is not Saratov's (or Tuapse's) figure.
     unnamed = [v for v in verdicts if v.claim.claimed_km == 800]
     assert all(v.target is None and v.verdict is VerdictKind.UNVERIFIABLE for v in unnamed)
+
+
+# ----------------------------------------------------------- "the border" said of a place in Ukraine
+
+
+def neighbour_km(code: str, lat: float, lon: float, box_deg: float = 4.0) -> float:
+    """Distance (km) to a country's outline near a point, by dense sampling of the rings within
+    ``box_deg`` of it (the nearest point of a border tens of km away lies there)."""
+    from geo.layers.borders import country_border
+
+    geom = country_border(code).geometry
+    rings = []
+    for p in getattr(geom, "geoms", [geom]):
+        for r in (p.exterior, *p.interiors):
+            xy = np.asarray(r.coords)
+            near = (np.abs(xy[:, 0] - lon) < box_deg) & (np.abs(xy[:, 1] - lat) < box_deg)
+            if near.any():
+                rings.append(xy)
+    return dense_min_distance(lat, lon, rings, step_m=200.0)[0] / 1000 if rings else float("inf")
+
+
+@pytest.mark.parametrize(
+    "text, town, code",
+    [
+        ("Further north, Sumy is about twenty miles from the border.", "Sumy", "RU"),
+        ("Lviv, some 70 km from the border, took in refugees.", "Lviv", "PL"),
+        ("Occupied Donetsk lies about 60 km from the border.", "Donetsk", "RU"),
+        ("Chernihiv, 60 km from the Ukrainian border, was besieged.", "Chernihiv", "BY"),
+    ],
+)
+def test_the_border_of_a_place_in_ukraine_is_its_nearest_neighbours(gazetteer, text, town, code):
+    """Never 0 km ('Sumy lies inside Ukraine'): the land border the place is near."""
+    from geo.judge.neighbours import UKRAINE_NEIGHBOURS
+
+    (v,) = judge_text(gazetteer, text)
+    assert v.target.name == town
+    (reading,) = v.readings
+    expected = {c: neighbour_km(c, v.target.lat, v.target.lon) for c in UKRAINE_NEIGHBOURS}
+    assert min(expected, key=expected.get) == code
+    assert reading.distance_km == pytest.approx(expected[code], abs=0.01)
+    assert v.verdict is VerdictKind.CONSISTENT
+
+
+def test_the_border_of_a_place_in_crimea_is_not_guessed(gazetteer):
+    (v,) = judge_text(gazetteer, "Dzhankoi, in northern Crimea, is about 40 km from the border.")
+    assert v.verdict is VerdictKind.UNVERIFIABLE and v.readings == ()
+
+
+def test_a_place_in_ukrainian_held_territory_is_not_measured_from_ukraine(gazetteer):
+    (v,) = judge_text(gazetteer, "Kharkiv, 30 km from Ukraine, was hit again.")
+    assert v.verdict is VerdictKind.UNVERIFIABLE and v.readings == ()
+    (v,) = judge_text(gazetteer, "Occupied Donetsk is only about 40 km from Ukraine.")
+    assert [r.kind.value for r in v.readings] == ["controlled"]
+
+
+def test_frontier_is_a_border(gazetteer):
+    (v,) = judge_text(
+        gazetteer, "The air base at Millerovo, about 25 km from the Ukrainian frontier, was hit."
+    )
+    assert v.claim.reference == "the Ukrainian border"

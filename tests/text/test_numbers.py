@@ -48,6 +48,21 @@ def test_figures_in_words(written, value):
 
 
 @pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("six and twelve kilometres", ["six", "twelve"]),  # two figures ("respectively"), never 18
+        ("one two three", ["one", "two", "three"]),
+        ("seventeen or seventy", ["seventeen", "seventy"]),
+        ("nine hundred and ninety-nine", ["nine hundred and ninety-nine"]),
+        ("two thousand and five", ["two thousand and five"]),
+        ("a six-mile zone", ["six"]),
+    ],
+)
+def test_words_join_into_one_figure_only_as_english_writes_one(text, figures):
+    assert [m.group() for m in re.finditer(NUMBER, text)] == figures
+
+
+@pytest.mark.parametrize(
     "sentence, figure, unit, hedge, low, high",
     [
         ("The village is thirteen miles from the front line.", 13, "mi", None, None, None),

@@ -1,0 +1,39 @@
+""" "The border" said of a place inside Ukraine: the border with its nearest neighbour.
+
+"Sumy is about 30 km from the border" cannot mean Ukraine's own territory (Sumy is inside it, 0 km):
+it means the land border Sumy is near, Russia's. Measured to each neighbour's territory (Natural
+Earth admin-0 polygons, WGS84 geodesic), the nearest neighbour is the border meant; a coast is no
+border, so Ukraine's own outline (which runs along the Black Sea) is never used for it.
+"""
+
+from __future__ import annotations
+
+from geo.layers.borders import country_border, ukraine
+from geo.layers.layer import Layer
+from geo.layers.regions import region_layer
+from geo.measure.prepared import distance_to_layer, inside_layer
+from geo.model import Place
+
+__all__ = ["UKRAINE_NEIGHBOURS", "border_is_a_neighbours", "nearest_neighbour_border"]
+
+#: Ukraine's land neighbours (ISO 3166-1 alpha-2).
+UKRAINE_NEIGHBOURS = ("RU", "BY", "PL", "SK", "HU", "RO", "MD")
+
+
+def border_is_a_neighbours(place: Place) -> bool:
+    """True when "the border" said of ``place`` means a neighbour's: ``place`` lies within Ukraine's
+    internationally recognised border. ``ValueError`` for a place in Crimea, where reporters also
+    mean Crimea's boundary with mainland Ukraine, so the text does not settle which border."""
+    if not inside_layer(place.lat, place.lon, ukraine()):
+        return False
+    if inside_layer(place.lat, place.lon, region_layer("UA-CRIMEA")):
+        raise ValueError("a place in Crimea: 'the border' may be Crimea's with mainland Ukraine or Russia's")
+    return True
+
+
+def nearest_neighbour_border(place: Place) -> Layer:
+    """The territory of the neighbour of Ukraine nearest to ``place`` (geodesic distance, metres
+    compared; ties go to the first in ``UKRAINE_NEIGHBOURS``)."""
+    layers = [country_border(code) for code in UKRAINE_NEIGHBOURS]
+    distances = [float(distance_to_layer(place.lat, place.lon, layer).distance_m[0]) for layer in layers]
+    return layers[distances.index(min(distances))]
