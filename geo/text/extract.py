@@ -27,6 +27,7 @@ from geo.text.context import Context, elided_reference, read_context
 from geo.text.discourse import resolve_back
 from geo.text.kinds import claim_kind
 from geo.text.numbers import parse_number
+from geo.text.respectively import pair_chained_figures, share_chained_reference
 from geo.text.sentences import split_sentences
 from geo.text.subjects import Subject, choose_subject
 from geo.text.unit_lists import unit_list_claims
@@ -61,8 +62,8 @@ def extract_claims(text: str) -> list[Claim]:
     claims: list[Claim] = []
     sentences = split_sentences(text)
     for number, (sent_start, sent_end) in enumerate(sentences, 1):
-        found = _claims_in_sentence(text, sent_start, sent_end, number)
-        claims.extend(resolve_back(text, sentences, number, found, claims))
+        found = share_chained_reference(text, _claims_in_sentence(text, sent_start, sent_end, number))
+        claims.extend(pair_chained_figures(text, resolve_back(text, sentences, number, found, claims)))
     listed = [c for c in unit_list_claims(text) if not any(_overlap(c.span, d.span) for d in claims)]
     return sorted(claims + listed, key=lambda c: c.span) if listed else claims
 

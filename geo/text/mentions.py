@@ -101,6 +101,9 @@ _FEATURE = re.compile(
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|of)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Between the last two names of a list: " and ", ", and ", " or " (a bare comma may end a fronted
+#: phrase instead: "In Kharkiv, Kyiv said").
+_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+$")
 _KIND_BEFORE = re.compile(
     r"\b(?:the\s+)?(?P<noun>city|town|village|port|settlement|regional\s+capital)\s+of\s+$", re.IGNORECASE
 )
@@ -163,6 +166,16 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     return found
 
 
+def _after_preposition(text: str, start: int, earlier: list[Mention]) -> bool:
+    """True when the name at ``start`` follows a preposition, itself or as the last of a list that
+    does ("officials in Ryazan and Tula reported": Tula is a place, not a government acting)."""
+    if _PREPOSITION_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if not earlier or earlier[-1].role != "place" or not _LIST_JOIN.match(text, earlier[-1].end, start):
+        return False
+    return bool(_PREPOSITION_BEFORE.search(text, max(0, earlier[-1].start - 40), earlier[-1].start))
+
+
 def _mention(text: str, name: str, start: int, end: int, earlier: list[Mention], limit: int) -> Mention:
     """One mention with its noun and role, given the mentions before it in the sentence (which ends at
     ``limit``: what follows a sentence says nothing about a name in it)."""
@@ -170,7 +183,7 @@ def _mention(text: str, name: str, start: int, end: int, earlier: list[Mention],
     before = text[max(0, start - 40) : start]
     if _TITLE_BEFORE.search(before) or (" " in name and _SAID_AFTER.match(text, end, limit)):
         role = "person"
-    elif NAME_AS_ACTOR.match(text, end, limit) and not _PREPOSITION_BEFORE.search(before):
+    elif NAME_AS_ACTOR.match(text, end, limit) and not _after_preposition(text, start, earlier):
         role = "actor"
     elif _FEATURE.search(name):
         role = "feature"

@@ -245,3 +245,27 @@ def test_frontier_is_a_border(gazetteer):
         gazetteer, "The air base at Millerovo, about 25 km from the Ukrainian frontier, was hit."
     )
     assert v.claim.reference == "the Ukrainian border"
+
+
+# --------------------------------------------------------------------------- several places, several figures
+
+
+def test_respectively_pairs_places_and_figures_in_order(gazetteer):
+    text = (
+        "Ukraine said it had hit two bases: Olenya, in the Murmansk region, and Belaya, in Irkutsk. "
+        "They are roughly 1,900 km and 4,300 km from Ukraine, respectively."
+    )
+    verdicts = judge_text(gazetteer, text)
+    assert [(v.target.name.split()[0], v.claim.claimed_km) for v in verdicts] == [
+        ("Olenya", 1900.0),
+        ("Belaya", 4300.0),
+    ]
+    assert all(v.verdict is VerdictKind.CONSISTENT for v in verdicts)
+
+
+def test_it_after_officials_in_two_towns_is_not_settled(gazetteer):
+    """'Officials in Ryazan and Tula reported…': Tula is a place there, not a government acting."""
+    text = "Officials in Ryazan and Tula reported debris falling. It is about 180 km south of Moscow."
+    (v,) = judge_text(gazetteer, text)
+    assert v.verdict is VerdictKind.UNVERIFIABLE
+    assert set(v.claim.target_candidates) == {"Ryazan", "Tula"}
