@@ -155,7 +155,7 @@ def anaphor_noun(anaphor: str) -> str | None:
     return singular.get(noun, noun[:-1] if noun.endswith("s") and noun[:-1] in _SINGULAR_NOUNS else noun)
 
 
-_SINGULAR_NOUNS = frozenset("town village base plant airfield site region".split())
+_SINGULAR_NOUNS = frozenset("town village base plant airfield site region target".split())
 
 
 def _is_plural(anaphor: str) -> bool:

@@ -76,7 +76,10 @@ KIND_NOUNS: dict[str, str] = {
 }
 _KIND_AFTER = re.compile(
     r"\s+(?P<mods>(?:(?:oil|military|air|naval|chemical|ammunition|fuel|arms|power|drone|gas|missile|nuclear"
-    r"|special|economic|sea|river|early-warning|radar)\s+){0,2})"
+    r"|special|economic|sea|river|early-warning|radar|electromechanical|mechanical|machine-building"
+    r"|engineering|aviation|aircraft|helicopter|tank|explosives|gunpowder|steel|metallurgical|petrochemical"
+    r"|optical|electronics|instrument|shipbuilding|repair|storage|oil-pumping|pumping|thermal|hydroelectric"
+    r"|electric|energy|munitions|defence|defense)\s+){0,2})"
     r"(?P<noun>air\s+base|airbase|airfield|airport|refinery|plant|factory|depot|terminal|port|base"
     r"|facility|complex|station|arsenal|bridge|zone|radar)\b",
     re.IGNORECASE,

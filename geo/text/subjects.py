@@ -29,6 +29,9 @@ from geo.text.vocabulary import (
 
 __all__ = ["Subject", "choose_subject"]
 
+#: A copula right before pointing words makes them a predicate ("Izhevsk is the capital of …").
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|remains|became|becomes)\s+$", re.IGNORECASE)
+
 _AWAY = re.compile(r"\s*away\b", re.IGNORECASE)
 #: A sentence that opens with pointing words set off by a comma: "The base, in Russia's Voronezh region,".
 _OPENING_ANAPHOR = re.compile(
@@ -121,7 +124,8 @@ def _without_reference(subject: Subject, ctx: Context) -> Subject | None:
 def _anaphor(text: str, before: str, ctx: Context, sent_end: int) -> str | None:
     """The words that point back at a place named before: in the text before the figure ("The base is
     located…", "It is…"), or right after a fronted distance ("Located 30 km away, the plant…")."""
-    found = list(ANAPHOR.finditer(before))
+    # "Izhevsk is the capital of Udmurtia": a predicate, not words pointing back
+    found = [m for m in ANAPHOR.finditer(before) if not _COPULA_BEFORE.search(before, 0, m.start())]
     if found:
         return found[-1].group().lower()
     if FRONTED_OPENING.match(before):

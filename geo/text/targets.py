@@ -29,6 +29,14 @@ _ITEM_GAP = re.compile(r"^\s*(?:[-–—:|]\s*)?$")
 #: What opens a list item before its name: a colon, semicolon, comma, bullet, dash or a new line.
 _ITEM_START = re.compile(r"(?:[:;,•\n|]|\s[-–—]|\b(?:and|while|whereas|but|with))\s*$")
 _PLURAL_VERB = re.compile(r"\b(?:are|were|lie|lay|sit|stand)\b")
+#: ", a republic some ", ", a city of 600,000 about ": an indefinite appositive up to the figure.
+_INDEFINITE_APPOSITIVE = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<noun>republic|region|oblast|province|krai|territory|city|town|village"
+    r"|port|settlement|base|airfield|plant|factory|refinery|depot|terminal|facility|site)\b"
+    r"(?:[^,;:()]|(?<=\d),(?=\d))*$",
+    re.IGNORECASE,
+)
+_REGION_NOUNS = frozenset({"republic", "region", "oblast", "province", "krai", "territory"})
 #: Everything up to the start of the last bulleted or numbered row ("\n- ", "\n• ", "\n3. "): a row's
 #: figure is about a place in that row, never one of an earlier row.
 _UP_TO_LAST_ROW = re.compile(r"(?s).*\n[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
@@ -142,6 +150,12 @@ def _choose(before: str, found: list[Mention], places: list[Mention]) -> TargetC
     first = places[0]
     if not before[: first.start].strip() and APPOSITIVE_NOUN.match(before, first.end):
         return TargetChoice((first.target_name,))
+    # 3b. An indefinite appositive after the last name: "the capital of Udmurtia, a republic some 1,000
+    #     km": the republic; "Engels, in the Saratov region, a city 600 km": the place the region locates.
+    appositive = _INDEFINITE_APPOSITIVE.match(before, last.end)
+    if appositive:
+        region_noun = appositive.group("noun").lower() in _REGION_NOUNS
+        return TargetChoice(((last if region_noun else _head_of(found, last)).target_name,))
     # 4. The nearest name introduced by in/at/of/near/struck/hit/...
     for mention in reversed(places):
         if INTRO_BEFORE.search(before[: mention.start]):

@@ -384,6 +384,6 @@ ANAPHOR = re.compile(
     rf"\b(?:(?:(?i:the|this|that|these|those|our)|[A-Z]\w+{_APOS}s)\s+(?:[a-z][a-z-]*\s+){{0,2}}?"
     r"(?P<noun>(?i:air\s+base|airbase|airfield|airport|base|city|town|village|settlement|capital|port|plant"
     r"|factory|refinery|depot|terminal|facility|site|complex|station|arsenal|bridge|region|oblast|province"
-    r"|cities|towns|bases|plants|refineries|airfields|sites|facilities|zone|radar))"
+    r"|cities|towns|bases|plants|refineries|airfields|sites|facilities|zone|radar|target|targets))"
     r"|(?P<pronoun>(?i:it|they|both|each|we|here)))\b",
 )

@@ -269,3 +269,35 @@ def test_it_after_officials_in_two_towns_is_not_settled(gazetteer):
     (v,) = judge_text(gazetteer, text)
     assert v.verdict is VerdictKind.UNVERIFIABLE
     assert set(v.claim.target_candidates) == {"Ryazan", "Tula"}
+
+
+# ----------------------------------------------------------- a plant with its adjectives, appositives
+
+
+def test_the_factory_is_the_named_plant_not_the_town_it_is_in(gazetteer):
+    text = (
+        "Drone hits plant in Izhevsk\n\n"
+        "A long-range drone struck the Kupol electromechanical plant in Izhevsk on Tuesday, officials said. "
+        "The factory is some 1,300 kilometres from the Ukrainian border.\n\n"
+        '"It is our deepest strike," a source said, adding that the target lay more than 1,000 km from '
+        "the front line."
+    )
+    first, second = judge_text(gazetteer, text)
+    assert first.target is not None and first.target.name.startswith("Kupol")
+    assert second.target is not None and second.target.name.startswith("Kupol")
+
+
+def test_is_the_capital_of_is_a_predicate_and_the_republic_is_the_appositions_place(gazetteer):
+    (v,) = judge_text(
+        gazetteer, "Izhevsk is the capital of Udmurtia, a republic some 1,000 km east of Moscow."
+    )
+    assert v.verdict is VerdictKind.UNVERIFIABLE
+    assert "region, not a point" in v.explanation and "Udmurt" in v.explanation
+
+
+def test_a_city_apposition_after_a_locator_is_the_located_place(gazetteer):
+    (v,) = judge_text(
+        gazetteer,
+        "Engels, in the Saratov region, a city of 200,000 people some 600 km from Ukraine, was hit.",
+    )
+    assert v.target is not None and v.target.name == "Engels"
