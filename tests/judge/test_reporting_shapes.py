@@ -301,3 +301,25 @@ def test_a_city_apposition_after_a_locator_is_the_located_place(gazetteer):
         "Engels, in the Saratov region, a city of 200,000 people some 600 km from Ukraine, was hit.",
     )
     assert v.target is not None and v.target.name == "Engels"
+
+
+# --------------------------------------------------------------------------- Ukrainian and Russian
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Село расположено в 5 км от границы, сообщил губернатор Курской области.",
+        "Село розташоване за 5 км від кордону, повідомив голова Сумської області.",
+    ],
+)
+def test_the_speakers_region_after_a_comma_is_not_the_target(gazetteer, text):
+    """The governor's region says who spoke; the village is unnamed, so nothing can be measured."""
+    from geo.places.cyrillic import CyrillicFirst
+    from geo.text.lang import extract_claims_any
+
+    lookup = CyrillicFirst(gazetteer)
+    (claim,) = extract_claims_any(text, known=lookup.is_known)
+    assert claim.target is None
+    (v,) = Judge(lookup, date=DATE).judge_all([claim])
+    assert v.verdict is VerdictKind.UNVERIFIABLE

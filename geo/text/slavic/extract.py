@@ -33,6 +33,7 @@ _PAIR = re.compile(
     rf"(?:відповідно|соответственно)\s+(?:(?:за|в|у|на)\s+)?(?P<first>{FIGURE})\s+(?:і|и|та|й)\s+$",
     re.IGNORECASE,
 )
+_CLAUSE_MARK = re.compile(r"[,;:—–()]")
 _CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда|тоді як|в то время как)\s+", re.IGNORECASE)
 
 
@@ -220,7 +221,7 @@ def _target(text, window, before, consumed, sent_end, names, patterns: Patterns,
     clause_start = _clause_start(before)
     target = find_target(before[clause_start:], window + clause_start, names, patterns)
     if target is None:
-        target = _target_after(consumed, sent_end, names)
+        target = _target_after(text, consumed, sent_end, names)
     if target is not None and target == reference:
         target = None
     if target is None and ref_kind == "place" and patterns.front_subject.search(before):
@@ -308,11 +309,13 @@ def _canonical_hedge(word: str | None, patterns: Patterns) -> str | None:
     return patterns.vocabulary.hedges.get(re.sub(r"\s+", " ", word.lower()), "about")
 
 
-def _target_after(consumed: int, sent_end: int, names) -> str | None:
-    """A name right after the reference ("за 1300 км від кордону розташований Іжевськ")."""
+def _target_after(text: str, consumed: int, sent_end: int, names) -> str | None:
+    """A name right after the reference, in the same clause ("за 1300 км від кордону розташований
+    Іжевськ"); never past a comma or a dash ("…від границы, сообщил губернатор Курской области": the
+    governor's region says who spoke, not where the village is)."""
     for name in names:
         if consumed <= name.start and name.start - consumed <= 40:
-            return name.name
+            return None if _CLAUSE_MARK.search(text, consumed, name.start) else name.name
     return None
 
 
