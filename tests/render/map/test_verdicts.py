@@ -78,8 +78,8 @@ def test_verdict_colours_stay_apart_for_the_colour_blind_and_carry_marks():
 
 
 def test_the_header_counts_each_claims_verdict_not_its_worst_reading(gazetteer, tmp_path):
-    # Donetsk is inside Ukraine's border (a 0 km reading, far below "some 60 km"), but the
-    # claim is about Ukrainian-held ground: the header must not call that claim overstated
+    # Saratov is 469 km from Ukraine's border (far below "some 600 km") but 603 km from
+    # Ukrainian-held ground: the claim is consistent, and the header must not call it overstated
     # because of its border reading.
     from collections import Counter
 
@@ -87,7 +87,7 @@ def test_the_header_counts_each_claims_verdict_not_its_worst_reading(gazetteer, 
     from geo.text.extract import extract_claims
 
     text = (
-        "Kharkiv is about 30 km from the Russian border. Donetsk is some 60 km from Ukrainian-held territory."
+        "Kharkiv is about 30 km from the Russian border. Saratov is some 600 km from Ukraine."
     )
     verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(text))
     assert any(r.verdict != v.verdict for v in verdicts for r in v.readings)  # the case this guards
