@@ -114,6 +114,19 @@ def article_text(cities) -> str:
     return "\n\n".join(lines)
 
 
+def settled_embed(page, frame) -> tuple[float, dict]:
+    """The embed's iframe height (px) and the framed page's measures once the host has sized the iframe
+    to its content (polled up to 5 s: on a loaded machine the resize lands late)."""
+    iframe = page.page.locator("iframe[data-geo-embed]")
+    for _ in range(50):
+        m = frame.evaluate(MEASURE_JS)
+        height = iframe.bounding_box()["height"]
+        if abs(height - m["body"]) <= 2:
+            break
+        page.page.wait_for_timeout(100)
+    return height, m
+
+
 def check_measures(m: dict, what: str) -> None:
     assert m["cover"] <= 0.10, (what, m["cover"])
     assert m["pairs"] == [], (what, m["pairs"])

@@ -19,6 +19,7 @@ from browser_pages import (
     check_measures,
     host_page,
     open_host,
+    settled_embed,
     three_map_inputs,
     write_three_maps,
 )
@@ -283,10 +284,9 @@ def test_dark_inset_embed_resizes_and_scrolls_the_article(chromium, looked, name
             "() => (document.querySelector('iframe[data-geo-embed]') || {style: {}}).style.height",
             timeout=10_000,
         )
-        page.page.wait_for_timeout(200)
         iframe = page.page.locator("iframe[data-geo-embed]")
-        m = frame.evaluate(MEASURE_JS)
-        assert abs(iframe.bounding_box()["height"] - m["body"]) <= 2
+        height, m = settled_embed(page, frame)
+        assert abs(height - m["body"]) <= 2
         assert header in m["header"]
         check_measures(m, f"{name} dark-inset embedded at {viewport}")
         box = iframe.bounding_box()

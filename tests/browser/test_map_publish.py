@@ -23,6 +23,7 @@ from browser_pages import (
     check_measures,
     host_page,
     open_host,
+    settled_embed,
     three_map_inputs,
     write_three_maps,
 )
@@ -96,11 +97,7 @@ def test_embed_in_an_article_resizes_to_its_content(chromium, maps, name, viewpo
                        return f && f.style.height !== ""; }""",
             timeout=10_000,
         )
-        page.page.wait_for_timeout(200)
-        iframe_h = page.page.evaluate(
-            "document.querySelector('iframe[data-geo-embed]').getBoundingClientRect().height"
-        )
-        m = frame.evaluate(MEASURE_JS)
+        iframe_h, m = settled_embed(page, frame)
         assert abs(iframe_h - m["body"]) <= 2, (iframe_h, m["body"])  # no scroll bar, no gap
         assert frame.evaluate("document.documentElement.scrollHeight <= window.innerHeight + 1")
         assert header in m["header"]

@@ -86,9 +86,7 @@ def test_the_header_counts_each_claims_verdict_not_its_worst_reading(gazetteer, 
     from geo.judge.judge import Judge
     from geo.text.extract import extract_claims
 
-    text = (
-        "Kharkiv is about 30 km from the Russian border. Saratov is some 600 km from Ukraine."
-    )
+    text = "Kharkiv is about 30 km from the Russian border. Saratov is some 600 km from Ukraine."
     verdicts = Judge(gazetteer, date="2025-07-01").judge_all(extract_claims(text))
     assert any(r.verdict != v.verdict for v in verdicts for r in v.readings)  # the case this guards
     page = verification_map(verdicts, tmp_path / "v.html", date="2025-07-01").read_text(encoding="utf-8")
