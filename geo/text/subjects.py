@@ -125,7 +125,11 @@ def _anaphor(text: str, before: str, ctx: Context, sent_end: int) -> str | None:
     """The words that point back at a place named before: in the text before the figure ("The base is
     located…", "It is…"), or right after a fronted distance ("Located 30 km away, the plant…")."""
     # "Izhevsk is the capital of Udmurtia": a predicate, not words pointing back
-    found = [m for m in ANAPHOR.finditer(before) if not _COPULA_BEFORE.search(before, 0, m.start())]
+    found = [
+        m
+        for m in ANAPHOR.finditer(before)
+        if not _COPULA_BEFORE.search(before, max(0, m.start() - 12), m.start())
+    ]
     if found:
         return found[-1].group().lower()
     if FRONTED_OPENING.match(before):
