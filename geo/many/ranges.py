@@ -34,7 +34,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from geo.core.geodesic import WGS84
 from geo.core.nearest import nearest_on_segments
+from geo.core.segments import ecef
 from geo.errors import GeoError
 from geo.layers.layer import Layer
 from geo.many.place_table import PlaceTable, place_table
@@ -224,9 +226,8 @@ def range_table(
         keep = np.nonzero(res.distance_m <= limit_m)[0]
         d, nlat, nlon = res.distance_m[keep], res.nearest_lat[keep], res.nearest_lon[keep]
     else:
-        lb = prepared.lower_bound_m(lat, lon, limit_m)
-        inside = prepared.inside(lat, lon, may_touch=lb == 0)
-        cand = np.nonzero(~inside & np.isfinite(lb))[0]
+        inside, near = _inside_and_near(prepared, lat, lon, limit_m)
+        cand = np.nonzero(~inside & near)[0]
         res = nearest_on_segments(lat[cand], lon[cand], prepared.segments)
         ok = res.distance_m <= limit_m
         ins = np.nonzero(inside)[0]
@@ -240,6 +241,57 @@ def range_table(
     band = bands[np.searchsorted(bands * 1000.0, d, side="left")] if len(d) else np.empty(0)
     near = _near_place_names(reference, nlat, nlon, gazetteer)
     return RangeTable(table, rows_idx, d / 1000.0, nlat, nlon, near, band)
+
+
+def _inside_and_near(prepared: PreparedReference, lat: np.ndarray, lon: np.ndarray, limit_m: float):
+    """``(inside, near)``: the points inside a layer (or on its boundary), and those that may be
+    within ``limit_m`` of it (a superset of the points in range; every point in range is near).
+
+    The block tree's lower bound (:meth:`PreparedReference.lower_bound_m`) rules out far points,
+    but costs more than it saves when the range reaches most places. So first, one exact inverse
+    to one boundary vertex (an upper bound on the distance to the boundary) settles every point
+    within ``limit_m`` of that vertex less a metre; only the others get the lower bound. The
+    result is the same as bounding every point: a point on the boundary line counts as inside
+    only where its lower bound is 0, as :meth:`PreparedReference.inside` decides with it.
+    """
+    n = len(lat)
+    settled = _within_of_a_vertex(prepared.segments, lat, lon, limit_m)
+    rest = np.flatnonzero(~settled)
+    near, may_touch = settled.copy(), np.zeros(n, dtype=bool)
+    if len(rest):
+        lb = prepared.lower_bound_m(lat[rest], lon[rest], limit_m)
+        near[rest], may_touch[rest] = np.isfinite(lb), lb == 0
+    inside = prepared.inside(lat, lon, may_touch=may_touch)
+    if prepared.polygon is not None:
+        # settled points on the boundary line: inside where their lower bound is 0 (as above)
+        west, south, east, north = prepared.polygon.bounds
+        box = settled & ~inside & (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
+        rows = np.flatnonzero(box)
+        rows = rows[prepared.inside(lat[rows], lon[rows])] if len(rows) else rows
+        if len(rows):
+            inside[rows] = prepared.lower_bound_m(lat[rows], lon[rows], limit_m) == 0
+    return inside, near
+
+
+def _within_of_a_vertex(segments, lat: np.ndarray, lon: np.ndarray, limit_m: float) -> np.ndarray:
+    """Points certainly within ``limit_m`` (metres) of the segments: their exact WGS84 distance
+    to one vertex (the one nearest the vertices' mean, in ECEF) is at most ``limit_m`` − 1 m.
+    Only points whose chord to it suggests so are measured (a cheap sphere test; a point it
+    misses is merely left to the lower bound)."""
+    out = np.zeros(len(lat), dtype=bool)
+    if len(segments) == 0 or len(lat) == 0:
+        return out
+    xyz = segments.xyz1
+    k = int(np.argmin(np.einsum("ij,ij->i", xyz - xyz.mean(axis=0), xyz - xyz.mean(axis=0))))
+    v_lat, v_lon = float(segments.lat1[k]), float(segments.lon1[k])
+    radius = 6_371_008.8
+    chord = 2 * radius * np.sin(min(limit_m / (2 * radius), np.pi / 2)) * 1.01 + 1000.0
+    gap = ecef(lat, lon) - xyz[k]
+    rows = np.flatnonzero(np.einsum("ij,ij->i", gap, gap) <= chord * chord)
+    if len(rows):
+        _, _, d = WGS84.inv(np.full(len(rows), v_lon), np.full(len(rows), v_lat), lon[rows], lat[rows])
+        out[rows] = np.asarray(d) <= limit_m - 1.0
+    return out
 
 
 def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) -> np.ndarray:
