@@ -15,7 +15,7 @@ def cmd_range(args) -> int:
 
     from geo.many.ranges import range_table
     from geo.places.gazetteer import Gazetteer
-    from geo.render.ranges import rows_to_json, table_to_csv
+    from geo.render.ranges import rows_to_json, table_to_csv_bytes
 
     kms = parse_kms(args.km)
     check_output_path(args.map, "--map", args.force)
@@ -32,7 +32,7 @@ def cmd_range(args) -> int:
         kinds=kinds,
     )
     if args.csv and not args.map:  # the fast path: columns straight to text, no row objects
-        sys.stdout.write(table_to_csv(table))
+        _write_bytes(table_to_csv_bytes(table))
         return 0
     rows = table.rows()
     if args.map:
@@ -45,7 +45,7 @@ def cmd_range(args) -> int:
             range_map(rows, reference, kms, tmp, date=args.date, theme=args.theme, inset=args.inset)
         print(f"geo: map written to {out}", file=sys.stderr)
     if args.csv:
-        sys.stdout.write(table_to_csv(table))
+        _write_bytes(table_to_csv_bytes(table))
     elif args.json:
         print(rows_to_json(rows))
     else:
@@ -56,6 +56,16 @@ def cmd_range(args) -> int:
             pop = f"pop. {r.population:,}" if r.population else r.kind
             print(f"{r.distance_km:9,.1f} km  {r.name} ({r.country_code}, {pop}){band}")
     return 0
+
+
+def _write_bytes(data: bytes) -> None:
+    """UTF-8 ``data`` to stdout (straight to its buffer when it has one)."""
+    sys.stdout.flush()
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data.decode("utf-8"))
 
 
 def cmd_batch(args) -> int:

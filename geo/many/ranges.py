@@ -112,6 +112,9 @@ class RangeTable:
     nearest_lon: np.ndarray
     near_place: np.ndarray
     band_km: np.ndarray
+    #: ``near_place`` as codes into ``near_names`` (−1: none), when the query made them.
+    near_code: np.ndarray | None = None
+    near_names: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.index)
@@ -239,8 +242,9 @@ def range_table(
     order = np.lexsort((table.order_rank[rows_idx], d))
     rows_idx, d, nlat, nlon = rows_idx[order], d[order], nlat[order], nlon[order]
     band = bands[np.searchsorted(bands * 1000.0, d, side="left")] if len(d) else np.empty(0)
-    near = _near_place_names(reference, nlat, nlon, gazetteer)
-    return RangeTable(table, rows_idx, d / 1000.0, nlat, nlon, near, band)
+    code, names = _near_place_names(reference, nlat, nlon, gazetteer)
+    near = np.array([*names, None], dtype=object)[code]
+    return RangeTable(table, rows_idx, d / 1000.0, nlat, nlon, near, band, code, names)
 
 
 def _inside_and_near(prepared: PreparedReference, lat: np.ndarray, lon: np.ndarray, limit_m: float):
@@ -294,10 +298,10 @@ def _within_of_a_vertex(segments, lat: np.ndarray, lon: np.ndarray, limit_m: flo
     return out
 
 
-def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) -> np.ndarray:
-    """Name of the nearest Ukrainian place to each nearest point, for Ukrainian layers
-    (an object array; None elsewhere)."""
-    none = np.full(len(lat), None, dtype=object)
+def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) -> tuple[np.ndarray, tuple]:
+    """Name of the nearest Ukrainian place to each nearest point, for Ukrainian layers, as
+    ``(codes, names)``: ``names[code]`` per row, code −1 where there is none (elsewhere)."""
+    none = (np.full(len(lat), -1, dtype=np.int64), ())
     if not isinstance(reference, Layer) or len(lat) == 0:
         return none
     country = layer_country(reference)
@@ -309,5 +313,5 @@ def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) ->
     named = gazetteer.nearest_places(
         pts.real, pts.imag, min_population=NEAR_PLACE_MIN_POPULATION, country=country
     )
-    names = np.array([row[0].name for row in named], dtype=object)
-    return names[np.asarray(inverse).ravel()]
+    names, codes = np.unique(np.array([row[0].name for row in named], dtype=object), return_inverse=True)
+    return np.asarray(codes).ravel()[np.asarray(inverse).ravel()], tuple(names.tolist())

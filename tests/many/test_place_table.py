@@ -28,7 +28,7 @@ def test_columns_are_the_gazetteers_places_in_order(gazetteer):
 
 def test_disk_copy_round_trips_and_goes_stale(gazetteer, tmp_path, monkeypatch):
     table = place_table(gazetteer)
-    monkeypatch.setattr(place_table_module, "_npz_path", lambda db: tmp_path / "places.npz")
+    monkeypatch.setattr(place_table_module, "_cache_path", lambda db: tmp_path / "places3")
     place_table_module._save(gazetteer.db_path, table)
     loaded = place_table_module._load(gazetteer.db_path)
     assert loaded is not None
