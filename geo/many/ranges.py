@@ -33,8 +33,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import shapely
 
-from geo.core.geodesic import WGS84
+from geo.core.geodesic import MEAN_EARTH_RADIUS_M, R_CURV_MIN, WGS84
 from geo.core.nearest import nearest_on_segments
 from geo.core.segments import ecef
 from geo.errors import GeoError
@@ -155,11 +156,12 @@ class RangeTable:
 def _bands(km: float | Sequence[float]) -> np.ndarray:
     values = [km] if np.isscalar(km) else list(km)
     try:
-        arr = np.unique(np.asarray(values, dtype=float))
+        arr = np.sort(np.asarray(values, dtype=float).ravel())
     except (TypeError, ValueError):
         raise GeoError(f"range distances must be numbers of km, got {km!r}") from None
     if arr.size == 0 or not np.all(np.isfinite(arr)) or np.any(arr <= 0):
         raise GeoError(f"range distances must be positive numbers of km, got {km!r}")
+    arr = arr[np.concatenate([[True], arr[1:] != arr[:-1]])]  # distinct (np.unique would import numpy.ma)
     if arr[-1] > 20_000:
         raise GeoError(f"{arr[-1]:g} km is more than half the Earth's circumference; nothing is farther")
     return arr
@@ -270,32 +272,48 @@ def _inside_and_near(prepared: PreparedReference, lat: np.ndarray, lon: np.ndarr
         # settled points on the boundary line: inside where their lower bound is 0 (as above)
         west, south, east, north = prepared.polygon.bounds
         box = settled & ~inside & (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
-        rows = np.flatnonzero(box)
-        rows = rows[prepared.inside(lat[rows], lon[rows])] if len(rows) else rows
+        rows = np.flatnonzero(box)  # on the line: in the (prepared) polygon but not inside it
+        rows = rows[shapely.intersects_xy(prepared.polygon, lon[rows], lat[rows])] if len(rows) else rows
         if len(rows):
             inside[rows] = prepared.lower_bound_m(lat[rows], lon[rows], limit_m) == 0
     return inside, near
 
 
 def _within_of_a_vertex(segments, lat: np.ndarray, lon: np.ndarray, limit_m: float) -> np.ndarray:
-    """Points certainly within ``limit_m`` (metres) of the segments: their exact WGS84 distance
-    to one vertex (the one nearest the vertices' mean, in ECEF) is at most ``limit_m`` − 1 m.
-    Only points whose chord to it suggests so are measured (a cheap sphere test; a point it
-    misses is merely left to the lower bound)."""
+    """Points certainly within ``limit_m`` (metres) of the segments, as being that close to
+    one of their vertices (the one nearest the vertices' mean, in ECEF).
+
+    First from the chord ``c`` to it: a geodesic is a space curve of curvature at most
+    1/R_CURV_MIN (the smallest radius of curvature of WGS84), so by Schur's comparison
+    theorem against a circular arc of that radius, its length ``s`` obeys
+    ``c ≥ 2 R sin(s / 2R)`` while ``s ≤ πR``: ``s ≤ 2R asin(c / 2R)``. And ``s ≤ πR``
+    whenever ``c < 2R − (H − πR)`` (H: the longest geodesic, half a meridian): the point at
+    ``πR`` along a longer geodesic has a chord of at least ``2R``, and the rest of it is at
+    most ``H − πR`` long. Points the chord does not settle, but whose chord suggests they may
+    be in range, are settled by their exact WGS84 distance (one inverse each)."""
     out = np.zeros(len(lat), dtype=bool)
     if len(segments) == 0 or len(lat) == 0:
         return out
     xyz = segments.xyz1
     k = int(np.argmin(np.einsum("ij,ij->i", xyz - xyz.mean(axis=0), xyz - xyz.mean(axis=0))))
-    v_lat, v_lon = float(segments.lat1[k]), float(segments.lon1[k])
-    radius = 6_371_008.8
-    chord = 2 * radius * np.sin(min(limit_m / (2 * radius), np.pi / 2)) * 1.01 + 1000.0
     gap = ecef(lat, lon) - xyz[k]
-    rows = np.flatnonzero(np.einsum("ij,ij->i", gap, gap) <= chord * chord)
+    chord = np.sqrt(np.einsum("ij,ij->i", gap, gap))
+    two_r = 2 * R_CURV_MIN
+    bound = two_r * np.arcsin(np.minimum(chord / two_r, 1.0))
+    out[(chord < _SCHUR_CHORD_M) & (bound <= limit_m - 1.0)] = True
+    # the rest: measured where a sphere's chord for the range (generous) reaches them
+    sphere = 2 * MEAN_EARTH_RADIUS_M * np.sin(min(limit_m / (2 * MEAN_EARTH_RADIUS_M), np.pi / 2))
+    rows = np.flatnonzero(~out & (chord <= sphere * 1.01 + 1000.0))
     if len(rows):
+        v_lat, v_lon = float(segments.lat1[k]), float(segments.lon1[k])
         _, _, d = WGS84.inv(np.full(len(rows), v_lon), np.full(len(rows), v_lat), lon[rows], lat[rows])
         out[rows] = np.asarray(d) <= limit_m - 1.0
     return out
+
+
+#: Chords (m) shorter than this join points less than π·R_CURV_MIN apart along the geodesic
+#: (see :func:`_within_of_a_vertex`); 1 m spare for rounding.
+_SCHUR_CHORD_M = 2 * R_CURV_MIN - (float(WGS84.inv(0.0, 0.0, 180.0, 0.0)[2]) + 1.0 - np.pi * R_CURV_MIN) - 1.0
 
 
 def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) -> tuple[np.ndarray, tuple]:

@@ -142,24 +142,25 @@ def csv_bytes(header: Sequence[str], fields: Sequence[Field]) -> bytes:
         return out[0]
     n = len(fields[0].length)
     # lengths of every field and separator, per row: field j in column 2j, its separator in 2j+1
-    lengths = np.ones((n, 2 * len(fields)), dtype=np.int32)
+    longest = max(int(f.length.max(initial=0)) for f in fields)
+    lengths = np.ones((n, 2 * len(fields)), dtype=np.uint8 if longest < 255 else np.int64)
     for j, f in enumerate(fields):
         lengths[:, 2 * j] = f.length
     seps = [np.full((min(n, _BLOCK_ROWS), 1), ord(c), dtype=np.uint8) for c in ",\n"]
     for start in range(0, n, _BLOCK_ROWS):
         stop = min(n, start + _BLOCK_ROWS)
-        widths = lengths[start:stop].max(axis=0)
+        widths = lengths[start:stop].max(axis=0).astype(np.int64)
         parts, flips = [], []
         for j, f in enumerate(fields):
             w = widths[2 * j]
             cut = f.data[start:stop, f.data.shape[1] - w :] if f.right else f.data[start:stop, :w]
             parts += [cut, seps[j == len(fields) - 1][: stop - start]]
             flips += [f.right, False]
-        column = np.repeat(np.arange(len(widths)), widths)  # which field each matrix column holds
-        offset = np.arange(len(column)) - np.repeat(np.cumsum(widths) - widths, widths)
-        # a text's bytes: the first `length` of a left-aligned field, the last of a right-aligned
+        # each matrix column's place in its field: a text's bytes are the first `length` of a
+        # left-aligned field, the last `length` of a right-aligned one
+        offset = np.arange(widths.sum()) - np.repeat(np.cumsum(widths) - widths, widths)
         flip = np.repeat(np.array(flips), widths)
         offset[flip] = (np.repeat(widths, widths) - 1 - offset)[flip]
-        mask = offset < lengths[start:stop][:, column]
+        mask = offset.astype(lengths.dtype) < np.repeat(lengths[start:stop], widths, axis=1)
         out.append(np.concatenate(parts, axis=1)[mask].tobytes())
     return b"".join(out)
