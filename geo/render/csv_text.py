@@ -15,7 +15,7 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -29,12 +29,37 @@ _BLOCK_ROWS = 4096
 
 @dataclass(frozen=True)
 class Field:
-    """One CSV column: row ``i``'s UTF-8 bytes are the first ``length[i]`` of ``data[i]``
-    (``data`` is a rows × width ``uint8`` matrix), or the last ones when ``right``."""
+    """One CSV column. Output row ``i`` takes row ``rows[i]`` of ``data`` (a ``uint8``
+    matrix; ``rows`` None: row ``i``), whose first ``length[i]`` bytes are the text (the
+    last ones when ``right``), except the rows in ``patches`` (output row → its bytes)."""
 
     data: np.ndarray
     length: np.ndarray
     right: bool = False
+    rows: np.ndarray | None = None
+    patches: dict[int, bytes] = field(default_factory=dict)
+
+    def block(self, start: int, stop: int, width: int) -> np.ndarray:
+        """Output rows ``start:stop`` as a matrix ``width`` bytes wide (the texts aligned)."""
+        have = self.data.shape[1]
+        cols = slice(max(have - width, 0), have) if self.right else slice(0, min(width, have))
+        src = self.data[:, cols]
+        out = src[self.rows[start:stop]] if self.rows is not None else src[start:stop]
+        patched = [(i, t) for i, t in self.patches.items() if start <= i < stop]
+        if width > out.shape[1]:
+            wide = np.zeros((stop - start, width), dtype=np.uint8)
+            (wide[:, width - out.shape[1] :] if self.right else wide[:, : out.shape[1]])[:] = out
+            out = wide
+        elif patched:
+            out = out.copy() if self.rows is None else out
+        for i, text in patched:
+            row = out[i - start]
+            row[:] = 0
+            if len(text):
+                (row[width - len(text) :] if self.right else row[: len(text)])[:] = np.frombuffer(
+                    text, np.uint8
+                )
+        return out
 
 
 def csv_field(value: str) -> str:
@@ -48,20 +73,30 @@ def csv_field(value: str) -> str:
     return buf.getvalue()[:-2]
 
 
-def utf8_field(values: np.ndarray, quote_rows: np.ndarray | None = None) -> Field:
-    """A text column from its UTF-8 bytes (a NumPy ``S`` array); the rows in ``quote_rows``
-    (those that may need quoting: a comma, quote, CR or LF) go through :func:`csv_field`.
-    ``None``: every row is searched."""
+def utf8_field(
+    values: np.ndarray, quote_rows: np.ndarray | None = None, rows: np.ndarray | None = None
+) -> Field:
+    """A text column from UTF-8 bytes (a NumPy ``S`` array): ``values[rows]`` (all when
+    ``rows`` is None, no copy either way). The entries in ``quote_rows`` (of ``values``:
+    those that may need quoting, with a comma, quote, CR or LF; None: searched here) are
+    written through :func:`csv_field`."""
     values = np.ascontiguousarray(values)
     if quote_rows is None:
         quote_rows = _rows_with_special(values)
+    length = np.strings.str_len(values)
+    if rows is not None:
+        length = length[rows]
+    patches = {}
     if len(quote_rows):
-        texts = [csv_field(v.decode("utf-8")).encode("utf-8") for v in values[quote_rows].tolist()]
-        width = max(values.dtype.itemsize, *map(len, texts))
-        values = values.astype(f"S{width}")
-        values[quote_rows] = texts
+        special = np.zeros(len(values), dtype=bool)
+        special[quote_rows] = True
+        where = np.flatnonzero(special[rows] if rows is not None else special)
+        source = rows[where] if rows is not None else where
+        for i, v in zip(where.tolist(), values[source].tolist(), strict=True):
+            patches[i] = csv_field(v.decode("utf-8")).encode("utf-8")
+            length[i] = len(patches[i])
     data = values.view(np.uint8).reshape(len(values), values.dtype.itemsize)
-    return Field(data, np.strings.str_len(values))
+    return Field(data, length, rows=rows, patches=patches)
 
 
 def _rows_with_special(values: np.ndarray) -> np.ndarray:
@@ -83,7 +118,7 @@ def category_field(codes: np.ndarray, texts: Sequence[str]) -> Field:
     lengths = np.array([len(t) for t in encoded], dtype=np.int64)
     codes = np.asarray(codes, dtype=np.int64)
     codes = np.where(codes < 0, len(encoded) - 1, codes)
-    return Field(table[codes], lengths[codes])
+    return Field(table, lengths[codes], rows=codes)
 
 
 def fixed_field(values: np.ndarray, digits: int) -> Field:
@@ -152,9 +187,7 @@ def csv_bytes(header: Sequence[str], fields: Sequence[Field]) -> bytes:
         widths = lengths[start:stop].max(axis=0).astype(np.int64)
         parts, flips = [], []
         for j, f in enumerate(fields):
-            w = widths[2 * j]
-            cut = f.data[start:stop, f.data.shape[1] - w :] if f.right else f.data[start:stop, :w]
-            parts += [cut, seps[j == len(fields) - 1][: stop - start]]
+            parts += [f.block(start, stop, widths[2 * j]), seps[j == len(fields) - 1][: stop - start]]
             flips += [f.right, False]
         # each matrix column's place in its field: a text's bytes are the first `length` of a
         # left-aligned field, the last `length` of a right-aligned one

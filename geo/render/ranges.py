@@ -87,11 +87,9 @@ def table_to_csv_bytes(table: RangeTable) -> bytes:
     fields = []
     for name in CSV_COLUMNS:
         if name in TEXT_COLUMNS:
-            special = np.zeros(len(places), dtype=bool)
-            special[places.special_rows(name)] = True
-            fields.append(utf8_field(places.utf8(name)[index], np.flatnonzero(special[index])))
+            fields.append(utf8_field(places.utf8(name), places.special_rows(name), rows=index))
         elif name in ("lat", "lon", "population"):  # repr of the floats, str of the integers
-            fields.append(utf8_field(places.utf8(name)[index], np.empty(0, dtype=np.int64)))
+            fields.append(utf8_field(places.utf8(name), np.empty(0, dtype=np.int64), rows=index))
         elif name in _DIGITS:
             fields.append(fixed_field(getattr(table, name), _DIGITS[name]))
         elif name == "near_place":

@@ -14,7 +14,9 @@ from geo.render.csv_text import category_field, csv_bytes, fixed_field, utf8_fie
 
 
 def _texts(field) -> list[bytes]:
-    pairs = zip(np.asarray(field.data).tolist(), field.length.tolist(), strict=True)
+    """Each output row's text, as the writer lays it out (:meth:`Field.block`)."""
+    width = int(field.length.max(initial=0))
+    pairs = zip(field.block(0, len(field.length), width).tolist(), field.length.tolist(), strict=True)
     if field.right:
         return [bytes(row[len(row) - n :]) for row, n in pairs]
     return [bytes(row[:n]) for row, n in pairs]
@@ -47,13 +49,15 @@ def test_fixed_point_is_pythons_format(digits):
 
 def test_text_is_quoted_as_the_csv_module_quotes():
     values = ["Kyiv", 'Kyiv, "city"', "a\rb", "line\nbreak", "", " spaced ", "Ünïcødé ’", "x\x00y", ","]
-    encoded = np.array([v.encode() for v in values], dtype="S40")
+    encoded = np.array([v.encode() for v in values])  # as wide as the longest: quoting widens
     expected = []
     for v in values:
         buf = io.StringIO()
         csv.writer(buf, lineterminator="\n").writerow([v, ""])
         expected.append(buf.getvalue()[:-2].encode())
     assert _texts(utf8_field(encoded)) == expected
+    rows = np.array([8, 1, 1, 0, 3, 7, 2])  # picked rows, repeated, in another order
+    assert _texts(utf8_field(encoded, rows=rows)) == [expected[i] for i in rows]
     assert _texts(category_field(np.array([1, -1, 0, 1]), ["a,b", "c"])) == [b"c", b"", b'"a,b"', b"c"]
 
 
