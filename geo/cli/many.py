@@ -15,7 +15,7 @@ def cmd_range(args) -> int:
 
     from geo.many.ranges import range_table
     from geo.places.gazetteer import Gazetteer
-    from geo.render.ranges import rows_to_json, table_to_csv_bytes
+    from geo.render.ranges import rows_to_json, table_csv_chunks
 
     kms = parse_kms(args.km)
     check_output_path(args.map, "--map", args.force)
@@ -32,7 +32,7 @@ def cmd_range(args) -> int:
         kinds=kinds,
     )
     if args.csv and not args.map:  # the fast path: columns straight to text, no row objects
-        _write_bytes(table_to_csv_bytes(table))
+        _write_chunks(table_csv_chunks(table))
         return 0
     rows = table.rows()
     if args.map:
@@ -45,7 +45,7 @@ def cmd_range(args) -> int:
             range_map(rows, reference, kms, tmp, date=args.date, theme=args.theme, inset=args.inset)
         print(f"geo: map written to {out}", file=sys.stderr)
     if args.csv:
-        _write_bytes(table_to_csv_bytes(table))
+        _write_chunks(table_csv_chunks(table))
     elif args.json:
         print(rows_to_json(rows))
     else:
@@ -58,14 +58,16 @@ def cmd_range(args) -> int:
     return 0
 
 
-def _write_bytes(data: bytes) -> None:
-    """UTF-8 ``data`` to stdout (straight to its buffer when it has one)."""
+def _write_chunks(chunks) -> None:
+    """UTF-8 ``chunks`` to stdout as they come (straight to its buffer when it has one)."""
     sys.stdout.flush()
-    if hasattr(sys.stdout, "buffer"):
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(data.decode("utf-8"))
+    buffer = getattr(sys.stdout, "buffer", None)
+    for chunk in chunks:
+        if buffer is not None:
+            buffer.write(chunk)
+        else:
+            sys.stdout.write(chunk.decode("utf-8"))
+    sys.stdout.flush()
 
 
 def cmd_batch(args) -> int:

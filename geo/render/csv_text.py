@@ -14,12 +14,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Field", "category_field", "csv_bytes", "csv_field", "fixed_field", "utf8_field"]
+__all__ = ["Field", "category_field", "csv_bytes", "csv_chunks", "csv_field", "fixed_field", "utf8_field"]
 
 #: Characters that may make :mod:`csv` quote a field (a superset: the writer then decides).
 _SPECIAL = re.compile('[,"\r\n]')
@@ -42,9 +42,15 @@ class Field:
     def block(self, start: int, stop: int, width: int) -> np.ndarray:
         """Output rows ``start:stop`` as a matrix ``width`` bytes wide (the texts aligned)."""
         have = self.data.shape[1]
-        cols = slice(max(have - width, 0), have) if self.right else slice(0, min(width, have))
-        src = self.data[:, cols]
-        out = src[self.rows[start:stop]] if self.rows is not None else src[start:stop]
+        first, take = (max(have - width, 0), min(width, have))
+        first = first if self.right else 0
+        if self.rows is None:
+            out = self.data[start:stop, first : first + take]
+        elif take and self.data.flags.c_contiguous:  # each row's bytes as one item: a fast gather
+            items = np.ndarray((len(self.data),), f"V{take}", self.data, first, (self.data.strides[0],))
+            out = items[self.rows[start:stop]].view(np.uint8).reshape(stop - start, take)
+        else:
+            out = self.data[:, first : first + take][self.rows[start:stop]]
         patched = [(i, t) for i, t in self.patches.items() if start <= i < stop]
         if width > out.shape[1]:
             wide = np.zeros((stop - start, width), dtype=np.uint8)
@@ -167,14 +173,20 @@ def fixed_field(values: np.ndarray, digits: int) -> Field:
 
 
 def csv_bytes(header: Sequence[str], fields: Sequence[Field]) -> bytes:
-    """UTF-8 CSV: the header line, then one line per row of ``fields`` (all of one length).
+    """UTF-8 CSV: the header line, then one line per row of ``fields`` (all of one length)."""
+    return b"".join(csv_chunks(header, fields))
 
-    Rows are laid out a block at a time as one matrix (each field cut to its longest text
-    in the block, a comma or newline after it) and its text bytes taken with one mask.
+
+def csv_chunks(header: Sequence[str], fields: Sequence[Field]) -> Iterator[bytes]:
+    """:func:`csv_bytes` in pieces (the header, then a block of lines at a time), to be
+    written as they come.
+
+    Each block of rows is laid out as one matrix (each field cut to its longest text in the
+    block, a comma or newline after it) and its text bytes taken with one mask.
     """
-    out = [",".join(csv_field(h) for h in header).encode("utf-8") + b"\n"]
+    yield ",".join(csv_field(h) for h in header).encode("utf-8") + b"\n"
     if not fields or not len(fields[0].length):
-        return out[0]
+        return
     n = len(fields[0].length)
     # lengths of every field and separator, per row: field j in column 2j, its separator in 2j+1
     longest = max(int(f.length.max(initial=0)) for f in fields)
@@ -195,5 +207,4 @@ def csv_bytes(header: Sequence[str], fields: Sequence[Field]) -> bytes:
         flip = np.repeat(np.array(flips), widths)
         offset[flip] = (np.repeat(widths, widths) - 1 - offset)[flip]
         mask = offset.astype(lengths.dtype) < np.repeat(lengths[start:stop], widths, axis=1)
-        out.append(np.concatenate(parts, axis=1)[mask].tobytes())
-    return b"".join(out)
+        yield np.concatenate(parts, axis=1)[mask].tobytes()
