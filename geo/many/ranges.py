@@ -328,8 +328,8 @@ def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) ->
     # Many rows share a nearest point (a border corner): name each distinct point once
     # (lat + i·lon sorts and compares as the (lat, lon) pair, faster than unique rows).
     pts, inverse = np.unique(lat + 1j * lon, return_inverse=True)
-    named = gazetteer.nearest_places(
+    named = gazetteer.nearest_town_names(
         pts.real, pts.imag, min_population=NEAR_PLACE_MIN_POPULATION, country=country
     )
-    names, codes = np.unique(np.array([row[0].name for row in named], dtype=object), return_inverse=True)
+    names, codes = np.unique(np.array(named, dtype=object), return_inverse=True)
     return np.asarray(codes).ravel()[np.asarray(inverse).ravel()], tuple(names.tolist())
