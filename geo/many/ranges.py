@@ -241,12 +241,26 @@ def range_table(
         nlat = np.concatenate([lat[ins], res.lat[ok]])
         nlon = np.concatenate([lon[ins], res.lon[ok]])
     rows_idx = sel[keep]
-    order = np.lexsort((table.order_rank[rows_idx], d))
+    order = _order(d, table.order_rank[rows_idx])
     rows_idx, d, nlat, nlon = rows_idx[order], d[order], nlat[order], nlon[order]
     band = bands[np.searchsorted(bands * 1000.0, d, side="left")] if len(d) else np.empty(0)
     code, names = _near_place_names(reference, nlat, nlon, gazetteer)
     near = np.array([*names, None], dtype=object)[code]
     return RangeTable(table, rows_idx, d / 1000.0, nlat, nlon, near, band, code, names)
+
+
+def _order(d: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """``np.lexsort((rank, d))``: by ``d``, ties by ``rank``; one sort of ``d``, and a second
+    only over the tied rows (places inside a polygon share d = 0; other ties are rare)."""
+    order = np.argsort(d)
+    ds = d[order]
+    tied = np.zeros(len(d), dtype=bool)
+    same = np.flatnonzero(ds[1:] == ds[:-1])
+    tied[same] = tied[same + 1] = True
+    rows = np.flatnonzero(tied)
+    if len(rows):
+        order[rows] = order[rows][np.lexsort((rank[order[rows]], ds[rows]))]
+    return order
 
 
 def _inside_and_near(prepared: PreparedReference, lat: np.ndarray, lon: np.ndarray, limit_m: float):

@@ -154,3 +154,17 @@ def test_places_settled_by_a_vertex_are_in_range(ua, limit_km):
     assert np.all(exact[settled] <= limit_km * 1000.0) and settled.any()
     if limit_km >= 18_200:
         assert settled.mean() > 0.9
+
+
+def test_rows_are_ordered_by_distance_then_name_as_lexsort_orders_them():
+    """The sort of the results (one sort of the distances, a second over the tied rows only)
+    against NumPy's own two-key ``lexsort``, with many ties (places inside share 0 km)."""
+    import geo.many.ranges as ranges
+
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 2, 10, 1000, 50_000):
+        d = rng.integers(0, max(n // 3, 1), n).astype(float)
+        far = rng.random(n) < 0.5
+        d[far] = rng.uniform(0, 1e6, far.sum())
+        rank = rng.permutation(n)
+        assert np.array_equal(ranges._order(d, rank), np.lexsort((rank, d)))
