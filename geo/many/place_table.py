@@ -35,7 +35,7 @@ _NUMBERS = {"lat": "<f8", "lon": "<f8", "population": "<i8", "order_rank": "<i8"
 #: Numeric columns whose text is kept too (``repr`` of the floats, ``str`` of the integers).
 _NUMBER_TEXT = ("lat", "lon", "population")
 #: First bytes of the file on disk; bump the digits when the layout or a column changes.
-_MAGIC = b"geoplc03"
+_MAGIC = b"geoplc04"
 _SPECIAL = re.compile(rb'[,"\r\n]')
 
 
@@ -62,12 +62,14 @@ class PlaceTable:
         *,
         utf8: dict[str, np.ndarray] | None = None,
         special: dict[str, np.ndarray] | None = None,
+        lengths: dict[str, np.ndarray] | None = None,
     ):
         self.lat, self.lon = lat, lon
         self.population, self.order_rank = population, order_rank
         self._text = {"name": name, "country_code": country_code, "kind": kind, "source": source, "id": id}
         self._utf8 = dict(utf8 or {})
         self._special = dict(special or {})
+        self._lengths = dict(lengths or {})
 
     def __len__(self) -> int:
         return len(self.lat)
@@ -99,6 +101,14 @@ class PlaceTable:
             values = _bytes_array([t.encode("utf-8") for t in texts])
             self._utf8[column] = values
         return values
+
+    def utf8_length(self, column: str) -> np.ndarray:
+        """The length in bytes of each entry of :meth:`utf8` (kept on disk with it)."""
+        lengths = self._lengths.get(column)
+        if lengths is None:
+            lengths = np.strings.str_len(self.utf8(column)).astype(np.uint16)
+            self._lengths[column] = lengths
+        return lengths
 
     def special_rows(self, column: str) -> np.ndarray:
         """Rows (sorted) whose text in ``column`` holds a comma, double quote, CR or LF: the
@@ -190,37 +200,47 @@ def _checksum(data) -> int:
 def _load(db: Path) -> PlaceTable | None:
     """The table kept beside ``db``, or None when missing, stale, truncated or damaged."""
     try:
-        with open(_cache_path(db), "rb") as fh:  # mapped, not copied; replaced, never rewritten
-            blob = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
-        if bytes(blob[:8]) != _MAGIC:
-            return None
-        (size,) = struct.unpack("<Q", blob[8:16])
-        head = json.loads(bytes(blob[16 : 16 + size]).decode("utf-8"))
-        start = _aligned(16 + size)
-        if head["stamp"] != _stamp(db) or len(blob) != start + head["bytes"]:
-            return None
-        data = blob[start:]
-        if _checksum(data) != head["checksum"]:
-            return None
-        cols = {}
-        for name, dtype, offset, count in head["columns"]:
-            cols[name] = np.frombuffer(data, dtype=np.dtype(dtype), count=int(count), offset=int(offset))
+        return _read(db)
     except (OSError, ValueError, KeyError, TypeError, IndexError, struct.error):
         return None
-    texts = {f"{c}_utf8" for c in (*TEXT_COLUMNS, *_NUMBER_TEXT)}
-    if set(cols) != set(_NUMBERS) | texts | {f"{c}_special" for c in TEXT_COLUMNS}:
+
+
+def _read(db: Path) -> PlaceTable | None:
+    """:func:`_load`, raising on a file it cannot read."""
+    with open(_cache_path(db), "rb") as fh:  # mapped, not copied; replaced, never rewritten
+        blob = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    if bytes(blob[:8]) != _MAGIC:
+        return None
+    (size,) = struct.unpack("<Q", blob[8:16])
+    head = json.loads(bytes(blob[16 : 16 + size]).decode("utf-8"))
+    start = _aligned(16 + size)
+    if head["stamp"] != _stamp(db) or len(blob) != start + head["bytes"]:
+        return None
+    data = blob[start:]
+    if _checksum(data) != head["checksum"]:
+        return None
+    cols = {}
+    for name, dtype, offset, count in head["columns"]:
+        cols[name] = np.frombuffer(data, dtype=np.dtype(dtype), count=int(count), offset=int(offset))
+    texts = (*TEXT_COLUMNS, *_NUMBER_TEXT)
+    expected = {**_NUMBERS, **{f"{c}_utf8": "S" for c in texts}, **{f"{c}_len": "<u2" for c in texts}}
+    expected.update({f"{c}_special": "<i8" for c in TEXT_COLUMNS})
+    if set(cols) != set(expected) or any(
+        cols[c].dtype.kind != "S" if t == "S" else cols[c].dtype != np.dtype(t) for c, t in expected.items()
+    ):
         return None
     n = int(head["rows"])
-    utf8 = {c: cols[f"{c}_utf8"] for c in (*TEXT_COLUMNS, *_NUMBER_TEXT)}
-    special = {c: cols[f"{c}_special"] for c in TEXT_COLUMNS}
-    if any(len(cols[c]) != n for c in (*_NUMBERS, *texts)) or any(a.dtype.kind != "S" for a in utf8.values()):
+    if any(len(cols[c]) != n for c in expected if not c.endswith("_special")):
         return None
-    if any(cols[c].dtype != np.dtype(t) for c, t in _NUMBERS.items()):
+    utf8 = {c: cols[f"{c}_utf8"] for c in texts}
+    lengths = {c: cols[f"{c}_len"] for c in texts}
+    special = {c: cols[f"{c}_special"] for c in TEXT_COLUMNS}
+    if any(int(lengths[c].max(initial=0)) > utf8[c].dtype.itemsize for c in texts):
         return None
     if any(len(r) and (r.min() < 0 or r.max() >= n) for r in special.values()):
         return None
     numbers = {c: cols[c] for c in _NUMBERS}
-    return PlaceTable(**dict.fromkeys(TEXT_COLUMNS), **numbers, utf8=utf8, special=special)
+    return PlaceTable(**dict.fromkeys(TEXT_COLUMNS), **numbers, utf8=utf8, special=special, lengths=lengths)
 
 
 def _aligned(offset: int) -> int:
@@ -233,6 +253,7 @@ def _save(db: Path, table: PlaceTable) -> None:
     arrays = {c: np.ascontiguousarray(getattr(table, c), dtype=t) for c, t in _NUMBERS.items()}
     arrays.update({f"{c}_utf8": table.utf8(c) for c in (*TEXT_COLUMNS, *_NUMBER_TEXT)})
     arrays.update({f"{c}_special": table.special_rows(c).astype("<i8") for c in TEXT_COLUMNS})
+    arrays.update({f"{c}_len": table.utf8_length(c).astype("<u2") for c in (*TEXT_COLUMNS, *_NUMBER_TEXT)})
     columns, parts, offset = [], [], 0
     for name, values in arrays.items():
         raw = values.tobytes()

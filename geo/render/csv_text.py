@@ -80,18 +80,20 @@ def csv_field(value: str) -> str:
 
 
 def utf8_field(
-    values: np.ndarray, quote_rows: np.ndarray | None = None, rows: np.ndarray | None = None
+    values: np.ndarray,
+    quote_rows: np.ndarray | None = None,
+    rows: np.ndarray | None = None,
+    length: np.ndarray | None = None,
 ) -> Field:
     """A text column from UTF-8 bytes (a NumPy ``S`` array): ``values[rows]`` (all when
     ``rows`` is None, no copy either way). The entries in ``quote_rows`` (of ``values``:
     those that may need quoting, with a comma, quote, CR or LF; None: searched here) are
-    written through :func:`csv_field`."""
+    written through :func:`csv_field`. ``length``: each entry's length in bytes, if known."""
     values = np.ascontiguousarray(values)
     if quote_rows is None:
         quote_rows = _rows_with_special(values)
-    length = np.strings.str_len(values)
-    if rows is not None:
-        length = length[rows]
+    length = np.strings.str_len(values) if length is None else length
+    length = (length[rows] if rows is not None else length).astype(np.int64)
     patches = {}
     if len(quote_rows):
         special = np.zeros(len(values), dtype=bool)

@@ -99,10 +99,9 @@ def table_csv_chunks(table: RangeTable) -> Iterator[bytes]:
     places, index = table.places, table.index
     fields = []
     for name in CSV_COLUMNS:
-        if name in TEXT_COLUMNS:
-            fields.append(utf8_field(places.utf8(name), places.special_rows(name), rows=index))
-        elif name in ("lat", "lon", "population"):  # repr of the floats, str of the integers
-            fields.append(utf8_field(places.utf8(name), np.empty(0, dtype=np.int64), rows=index))
+        if name in TEXT_COLUMNS or name in ("lat", "lon", "population"):  # numbers: repr, str
+            special = places.special_rows(name) if name in TEXT_COLUMNS else np.empty(0, dtype=np.int64)
+            fields.append(utf8_field(places.utf8(name), special, rows=index, length=places.utf8_length(name)))
         elif name in _DIGITS:
             fields.append(fixed_field(getattr(table, name), _DIGITS[name]))
         elif name == "near_place":

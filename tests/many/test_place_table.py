@@ -61,8 +61,10 @@ def _same(a, b) -> None:
         assert np.array_equal(getattr(a, column), getattr(b, column)), column
     for column in TEXT_COLUMNS:
         assert np.array_equal(getattr(a, column), getattr(b, column)), column
-        assert np.array_equal(a.utf8(column), b.utf8(column)), column
         assert np.array_equal(a.special_rows(column), b.special_rows(column)), column
+    for column in (*TEXT_COLUMNS, "lat", "lon", "population"):
+        assert np.array_equal(a.utf8(column), b.utf8(column)), column
+        assert np.array_equal(a.utf8_length(column), [len(v) for v in b.utf8(column).tolist()]), column
 
 
 def test_disk_copy_round_trips_and_goes_stale(gazetteer, disk_copy, monkeypatch):
