@@ -51,7 +51,11 @@ class Field:
             out = items[self.rows[start:stop]].view(np.uint8).reshape(stop - start, take)
         else:
             out = self.data[:, first : first + take][self.rows[start:stop]]
-        patched = [(i, t) for i, t in self.patches.items() if start <= i < stop]
+        keys = self._patched_rows
+        patched = [
+            (i, self.patches[i])
+            for i in keys[np.searchsorted(keys, start) : np.searchsorted(keys, stop)].tolist()
+        ]
         if width > out.shape[1]:
             wide = np.zeros((stop - start, width), dtype=np.uint8)
             (wide[:, width - out.shape[1] :] if self.right else wide[:, : out.shape[1]])[:] = out
@@ -61,11 +65,19 @@ class Field:
         for i, text in patched:
             row = out[i - start]
             row[:] = 0
-            if len(text):
-                (row[width - len(text) :] if self.right else row[: len(text)])[:] = np.frombuffer(
-                    text, np.uint8
-                )
+            if text:
+                place = row[width - len(text) :] if self.right else row[: len(text)]
+                place[:] = np.frombuffer(text, dtype=np.uint8)
         return out
+
+    @property
+    def _patched_rows(self) -> np.ndarray:
+        """The rows of ``patches``, sorted (computed once)."""
+        keys = self.__dict__.get("_keys")
+        if keys is None:
+            keys = np.array(sorted(self.patches), dtype=np.int64)
+            self.__dict__["_keys"] = keys
+        return keys
 
 
 def csv_field(value: str) -> str:
