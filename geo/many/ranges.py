@@ -268,11 +268,12 @@ def _inside_and_near(prepared: PreparedReference, lat: np.ndarray, lon: np.ndarr
     within ``limit_m`` of it (a superset of the points in range; every point in range is near).
 
     The block tree's lower bound (:meth:`PreparedReference.lower_bound_m`) rules out far points,
-    but costs more than it saves when the range reaches most places. So first, one exact inverse
-    to one boundary vertex (an upper bound on the distance to the boundary) settles every point
-    within ``limit_m`` of that vertex less a metre; only the others get the lower bound. The
-    result is the same as bounding every point: a point on the boundary line counts as inside
-    only where its lower bound is 0, as :meth:`PreparedReference.inside` decides with it.
+    but costs more than it saves when the range reaches most places. So first, an upper bound
+    on each point's distance to one boundary vertex (:func:`_within_of_a_vertex`: a chord bound,
+    else one exact inverse) settles every point within ``limit_m`` of that vertex; only the
+    others get the lower bound. The result is the same as bounding every point: a point on the
+    boundary line counts as inside only where its lower bound is 0, as
+    :meth:`PreparedReference.inside` decides with it.
     """
     n = len(lat)
     settled = _within_of_a_vertex(prepared.segments, lat, lon, limit_m)
