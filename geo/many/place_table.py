@@ -9,7 +9,8 @@ to the same float), so that writers can list a quarter of a million places witho
 Python object per row; the ``str`` columns are made from them only when asked for.
 
 The table is kept on disk beside the index (``<index>.places3``, one file: a header naming
-the index it was built from and a checksum, then the raw columns), rebuilt when the index
+the index it was built from and a checksum, then the raw columns, with each text's length
+and the rows a CSV writer must quote), memory-mapped when read, rebuilt when the index
 file changes and safe to delete; a truncated or damaged file is rebuilt too, never
 trusted. In memory it lives for the life of the process.
 """
@@ -89,7 +90,9 @@ class PlaceTable:
 
     def utf8(self, column: str) -> np.ndarray:
         """The text of a column as UTF-8 bytes (a NumPy ``S`` array, one entry per place):
-        a text column's own text, ``repr`` of ``lat``/``lon``, ``str`` of ``population``."""
+        a text column's own text, ``repr`` of ``lat``/``lon``, ``str`` of ``population``.
+        (An ``S`` array drops NUL bytes at the end of an entry; a table with such a text is
+        never written to disk, see :func:`_save`.)"""
         values = self._utf8.get(column)
         if values is None:
             if column in _NUMBER_TEXT:  # repr of the floats, str of the integers
@@ -249,7 +252,10 @@ def _aligned(offset: int) -> int:
 
 def _save(db: Path, table: PlaceTable) -> None:
     """Keep ``table`` beside ``db`` (written to a temporary file, then renamed over the old
-    one); skipped when the folder is not writable (the next process rebuilds it)."""
+    one); skipped when the folder is not writable, or a text ends in a NUL byte (which the
+    ``S`` columns cannot hold): the next process then rebuilds it."""
+    if any(v.endswith("\x00") for c in TEXT_COLUMNS for v in getattr(table, c).tolist()):
+        return
     arrays = {c: np.ascontiguousarray(getattr(table, c), dtype=t) for c, t in _NUMBERS.items()}
     arrays.update({f"{c}_utf8": table.utf8(c) for c in (*TEXT_COLUMNS, *_NUMBER_TEXT)})
     arrays.update({f"{c}_special": table.special_rows(c).astype("<i8") for c in TEXT_COLUMNS})

@@ -103,3 +103,14 @@ def test_unwritable_folder_still_gives_the_table(gazetteer, tmp_path, monkeypatc
     monkeypatch.setattr(place_table_module, "_TABLES", {})
     assert len(place_table(gazetteer)) > 200_000
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_text_the_file_cannot_hold_is_not_written(gazetteer, disk_copy):
+    """A name ending in a NUL byte (NumPy ``S`` columns drop it) keeps the table off disk
+    rather than letting the copy differ from the index."""
+    rows = [("Nul\x00", 50.0, 30.0, "UA", 10, "populated place", "test", "1")]
+    place_table_module._save(gazetteer.db_path, place_table_module._from_rows(rows))
+    assert not disk_copy.exists()
+    place_table_module._save(gazetteer.db_path, place_table_module._from_rows([("Nul", *rows[0][1:])]))
+    loaded = place_table_module._load(gazetteer.db_path)
+    assert loaded is not None and loaded.name.tolist() == ["Nul"]
