@@ -16,7 +16,7 @@ import numpy as np
 
 from geo.many.place_table import TEXT_COLUMNS
 from geo.many.ranges import RangeRow, RangeTable
-from geo.render.csv_text import category_field, csv_chunks, fixed_field, utf8_field
+from geo.render.csv_text import Field, category_field, csv_chunks, fixed_field, utf8_field
 
 __all__ = [
     "CSV_COLUMNS",
@@ -102,8 +102,12 @@ def table_csv_chunks(table: RangeTable) -> Iterator[bytes]:
         if name in TEXT_COLUMNS or name in ("lat", "lon", "population"):  # numbers: repr, str
             special = places.special_rows(name) if name in TEXT_COLUMNS else np.empty(0, dtype=np.int64)
             fields.append(utf8_field(places.utf8(name), special, rows=index, length=places.utf8_length(name)))
-        elif name in _DIGITS:
-            fields.append(fixed_field(getattr(table, name), _DIGITS[name]))
+        elif name == "distance_km":
+            fields.append(fixed_field(table.distance_km, _DIGITS[name]))
+        elif name == "nearest_lat":
+            fields += _nearest_point_fields(table)
+        elif name == "nearest_lon":
+            continue  # made with nearest_lat
         elif name == "near_place":
             fields.append(category_field(*_near_codes(table)))
         else:  # band_km: a few distinct values
@@ -114,6 +118,23 @@ def table_csv_chunks(table: RangeTable) -> Iterator[bytes]:
 
 #: Decimals of the fixed-point columns (km to the metre, degrees to ~0.1 m).
 _DIGITS = {"distance_km": 3, "nearest_lat": 6, "nearest_lon": 6}
+
+
+def _nearest_point_fields(table: RangeTable) -> tuple[Field, Field]:
+    """``nearest_lat`` and ``nearest_lon`` as :func:`fixed_field`, each distinct point
+    formatted once (many rows share a point: a border corner). Not when a ``-0.0`` is among
+    them (equal to 0.0, but written with its sign) or a value is not finite."""
+    lat, lon = table.nearest_lat, table.nearest_lon
+    both = np.concatenate([lat, lon])
+    if not len(lat) or np.any((both == 0) & np.signbit(both)) or not np.all(np.isfinite(both)):
+        return fixed_field(lat, _DIGITS["nearest_lat"]), fixed_field(lon, _DIGITS["nearest_lon"])
+    points, inverse = np.unique(lat + 1j * lon, return_inverse=True)
+    inverse = np.asarray(inverse).ravel()
+    out = []
+    for values, name in ((points.real, "nearest_lat"), (points.imag, "nearest_lon")):
+        f = fixed_field(values, _DIGITS[name])
+        out.append(Field(np.ascontiguousarray(f.data), f.length[inverse], right=True, rows=inverse))
+    return out[0], out[1]
 
 
 def _near_codes(table: RangeTable) -> tuple[np.ndarray, list[str]]:

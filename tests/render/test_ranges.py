@@ -105,6 +105,8 @@ def test_table_csv_is_the_row_csv_byte_for_byte():
         replace(base, name="Line\nbreak", kind="air,base", source="a\rb", id="", distance_km=-0.0),
         replace(base, name=" spaced ", near_place="x\x00y", nearest_lat=1e16, population=0),
         replace(base, name="Ünïcødé ’quote’", distance_km=19999.9995, nearest_lon=-179.9999995),
+        replace(base, nearest_lat=-0.0, nearest_lon=0.0),  # a signed zero among shared points
+        replace(base, nearest_lat=0.0, nearest_lon=-0.0),
     ]
     from geo.render.ranges import table_to_csv
 
