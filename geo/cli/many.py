@@ -15,7 +15,7 @@ def cmd_range(args) -> int:
 
     from geo.many.ranges import range_table
     from geo.places.gazetteer import Gazetteer
-    from geo.render.ranges import rows_to_json, table_to_csv
+    from geo.render.ranges import rows_to_json, table_csv_chunks
 
     kms = parse_kms(args.km)
     check_output_path(args.map, "--map", args.force)
@@ -32,7 +32,7 @@ def cmd_range(args) -> int:
         kinds=kinds,
     )
     if args.csv and not args.map:  # the fast path: columns straight to text, no row objects
-        sys.stdout.write(table_to_csv(table))
+        _write_chunks(table_csv_chunks(table))
         return 0
     rows = table.rows()
     if args.map:
@@ -45,7 +45,7 @@ def cmd_range(args) -> int:
             range_map(rows, reference, kms, tmp, date=args.date, theme=args.theme, inset=args.inset)
         print(f"geo: map written to {out}", file=sys.stderr)
     if args.csv:
-        sys.stdout.write(table_to_csv(table))
+        _write_chunks(table_csv_chunks(table))
     elif args.json:
         print(rows_to_json(rows))
     else:
@@ -56,6 +56,18 @@ def cmd_range(args) -> int:
             pop = f"pop. {r.population:,}" if r.population else r.kind
             print(f"{r.distance_km:9,.1f} km  {r.name} ({r.country_code}, {pop}){band}")
     return 0
+
+
+def _write_chunks(chunks) -> None:
+    """UTF-8 ``chunks`` to stdout as they come (straight to its buffer when it has one)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    for chunk in chunks:
+        if buffer is not None:
+            buffer.write(chunk)
+        else:
+            sys.stdout.write(chunk.decode("utf-8"))
+    sys.stdout.flush()
 
 
 def cmd_batch(args) -> int:

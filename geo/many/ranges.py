@@ -33,8 +33,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import shapely
 
+from geo.core.geodesic import MEAN_EARTH_RADIUS_M, R_CURV_MIN, WGS84
 from geo.core.nearest import nearest_on_segments
+from geo.core.segments import ecef
 from geo.errors import GeoError
 from geo.layers.layer import Layer
 from geo.many.place_table import PlaceTable, place_table
@@ -110,6 +113,9 @@ class RangeTable:
     nearest_lon: np.ndarray
     near_place: np.ndarray
     band_km: np.ndarray
+    #: ``near_place`` as codes into ``near_names`` (−1: none), when the query made them.
+    near_code: np.ndarray | None = None
+    near_names: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.index)
@@ -150,11 +156,12 @@ class RangeTable:
 def _bands(km: float | Sequence[float]) -> np.ndarray:
     values = [km] if np.isscalar(km) else list(km)
     try:
-        arr = np.unique(np.asarray(values, dtype=float))
+        arr = np.sort(np.asarray(values, dtype=float).ravel())
     except (TypeError, ValueError):
         raise GeoError(f"range distances must be numbers of km, got {km!r}") from None
     if arr.size == 0 or not np.all(np.isfinite(arr)) or np.any(arr <= 0):
         raise GeoError(f"range distances must be positive numbers of km, got {km!r}")
+    arr = arr[np.concatenate([[True], arr[1:] != arr[:-1]])]  # distinct (np.unique would import numpy.ma)
     if arr[-1] > 20_000:
         raise GeoError(f"{arr[-1]:g} km is more than half the Earth's circumference; nothing is farther")
     return arr
@@ -224,9 +231,8 @@ def range_table(
         keep = np.nonzero(res.distance_m <= limit_m)[0]
         d, nlat, nlon = res.distance_m[keep], res.nearest_lat[keep], res.nearest_lon[keep]
     else:
-        lb = prepared.lower_bound_m(lat, lon, limit_m)
-        inside = prepared.inside(lat, lon, may_touch=lb == 0)
-        cand = np.nonzero(~inside & np.isfinite(lb))[0]
+        inside, near = _inside_and_near(prepared, lat, lon, limit_m)
+        cand = np.nonzero(~inside & near)[0]
         res = nearest_on_segments(lat[cand], lon[cand], prepared.segments)
         ok = res.distance_m <= limit_m
         ins = np.nonzero(inside)[0]
@@ -235,17 +241,100 @@ def range_table(
         nlat = np.concatenate([lat[ins], res.lat[ok]])
         nlon = np.concatenate([lon[ins], res.lon[ok]])
     rows_idx = sel[keep]
-    order = np.lexsort((table.order_rank[rows_idx], d))
+    order = _order(d, table.order_rank[rows_idx])
     rows_idx, d, nlat, nlon = rows_idx[order], d[order], nlat[order], nlon[order]
     band = bands[np.searchsorted(bands * 1000.0, d, side="left")] if len(d) else np.empty(0)
-    near = _near_place_names(reference, nlat, nlon, gazetteer)
-    return RangeTable(table, rows_idx, d / 1000.0, nlat, nlon, near, band)
+    code, names = _near_place_names(reference, nlat, nlon, gazetteer)
+    near = np.array([*names, None], dtype=object)[code]
+    return RangeTable(table, rows_idx, d / 1000.0, nlat, nlon, near, band, code, names)
 
 
-def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) -> np.ndarray:
-    """Name of the nearest Ukrainian place to each nearest point, for Ukrainian layers
-    (an object array; None elsewhere)."""
-    none = np.full(len(lat), None, dtype=object)
+def _order(d: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """``np.lexsort((rank, d))``: by ``d``, ties by ``rank``; one sort of ``d``, and a second
+    only over the tied rows (places inside a polygon share d = 0; other ties are rare)."""
+    order = np.argsort(d)
+    ds = d[order]
+    tied = np.zeros(len(d), dtype=bool)
+    same = np.flatnonzero(ds[1:] == ds[:-1])
+    tied[same] = tied[same + 1] = True
+    rows = np.flatnonzero(tied)
+    if len(rows):
+        order[rows] = order[rows][np.lexsort((rank[order[rows]], ds[rows]))]
+    return order
+
+
+def _inside_and_near(prepared: PreparedReference, lat: np.ndarray, lon: np.ndarray, limit_m: float):
+    """``(inside, near)``: the points inside a layer (or on its boundary), and those that may be
+    within ``limit_m`` of it (a superset of the points in range; every point in range is near).
+
+    The block tree's lower bound (:meth:`PreparedReference.lower_bound_m`) rules out far points,
+    but costs more than it saves when the range reaches most places. So first, an upper bound
+    on each point's distance to one boundary vertex (:func:`_within_of_a_vertex`: a chord bound,
+    else one exact inverse) settles every point within ``limit_m`` of that vertex; only the
+    others get the lower bound. The result is the same as bounding every point: a point on the
+    boundary line counts as inside only where its lower bound is 0, as
+    :meth:`PreparedReference.inside` decides with it.
+    """
+    n = len(lat)
+    settled = _within_of_a_vertex(prepared.segments, lat, lon, limit_m)
+    rest = np.flatnonzero(~settled)
+    near, may_touch = settled.copy(), np.zeros(n, dtype=bool)
+    if len(rest):
+        lb = prepared.lower_bound_m(lat[rest], lon[rest], limit_m)
+        near[rest], may_touch[rest] = np.isfinite(lb), lb == 0
+    inside = prepared.inside(lat, lon, may_touch=may_touch)
+    if prepared.polygon is not None:
+        # settled points on the boundary line: inside where their lower bound is 0 (as above)
+        west, south, east, north = prepared.polygon.bounds
+        box = settled & ~inside & (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
+        rows = np.flatnonzero(box)  # on the line: in the (prepared) polygon but not inside it
+        rows = rows[shapely.intersects_xy(prepared.polygon, lon[rows], lat[rows])] if len(rows) else rows
+        if len(rows):
+            inside[rows] = prepared.lower_bound_m(lat[rows], lon[rows], limit_m) == 0
+    return inside, near
+
+
+def _within_of_a_vertex(segments, lat: np.ndarray, lon: np.ndarray, limit_m: float) -> np.ndarray:
+    """Points certainly within ``limit_m`` (metres) of the segments, as being that close to
+    one of their vertices (the one nearest the vertices' mean, in ECEF).
+
+    First from the chord ``c`` to it: a geodesic is a space curve of curvature at most
+    1/R_CURV_MIN (the smallest radius of curvature of WGS84), so by Schur's comparison
+    theorem against a circular arc of that radius, its length ``s`` obeys
+    ``c ≥ 2 R sin(s / 2R)`` while ``s ≤ πR``: ``s ≤ 2R asin(c / 2R)``. And ``s ≤ πR``
+    whenever ``c < 2R − (H − πR)`` (H: the longest geodesic, half a meridian): the point at
+    ``πR`` along a longer geodesic has a chord of at least ``2R``, and the rest of it is at
+    most ``H − πR`` long. Points the chord does not settle, but whose chord suggests they may
+    be in range, are settled by their exact WGS84 distance (one inverse each)."""
+    out = np.zeros(len(lat), dtype=bool)
+    if len(segments) == 0 or len(lat) == 0:
+        return out
+    xyz = segments.xyz1
+    k = int(np.argmin(np.einsum("ij,ij->i", xyz - xyz.mean(axis=0), xyz - xyz.mean(axis=0))))
+    gap = ecef(lat, lon) - xyz[k]
+    chord = np.sqrt(np.einsum("ij,ij->i", gap, gap))
+    two_r = 2 * R_CURV_MIN
+    bound = two_r * np.arcsin(np.minimum(chord / two_r, 1.0))
+    out[(chord < _SCHUR_CHORD_M) & (bound <= limit_m - 1.0)] = True
+    # the rest: measured where a sphere's chord for the range (generous) reaches them
+    sphere = 2 * MEAN_EARTH_RADIUS_M * np.sin(min(limit_m / (2 * MEAN_EARTH_RADIUS_M), np.pi / 2))
+    rows = np.flatnonzero(~out & (chord <= sphere * 1.01 + 1000.0))
+    if len(rows):
+        v_lat, v_lon = float(segments.lat1[k]), float(segments.lon1[k])
+        _, _, d = WGS84.inv(np.full(len(rows), v_lon), np.full(len(rows), v_lat), lon[rows], lat[rows])
+        out[rows] = np.asarray(d) <= limit_m - 1.0
+    return out
+
+
+#: Chords (m) shorter than this join points less than π·R_CURV_MIN apart along the geodesic
+#: (see :func:`_within_of_a_vertex`); 1 m spare for rounding.
+_SCHUR_CHORD_M = 2 * R_CURV_MIN - (float(WGS84.inv(0.0, 0.0, 180.0, 0.0)[2]) + 1.0 - np.pi * R_CURV_MIN) - 1.0
+
+
+def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) -> tuple[np.ndarray, tuple]:
+    """Name of the nearest Ukrainian place to each nearest point, for Ukrainian layers, as
+    ``(codes, names)``: ``names[code]`` per row, code −1 where there is none (elsewhere)."""
+    none = (np.full(len(lat), -1, dtype=np.int64), ())
     if not isinstance(reference, Layer) or len(lat) == 0:
         return none
     country = layer_country(reference)
@@ -254,8 +343,8 @@ def _near_place_names(reference, lat: np.ndarray, lon: np.ndarray, gazetteer) ->
     # Many rows share a nearest point (a border corner): name each distinct point once
     # (lat + i·lon sorts and compares as the (lat, lon) pair, faster than unique rows).
     pts, inverse = np.unique(lat + 1j * lon, return_inverse=True)
-    named = gazetteer.nearest_places(
+    named = gazetteer.nearest_town_names(
         pts.real, pts.imag, min_population=NEAR_PLACE_MIN_POPULATION, country=country
     )
-    names = np.array([row[0].name for row in named], dtype=object)
-    return names[np.asarray(inverse).ravel()]
+    names, codes = np.unique(np.array(named, dtype=object), return_inverse=True)
+    return np.asarray(codes).ravel()[np.asarray(inverse).ravel()], tuple(names.tolist())

@@ -216,6 +216,23 @@ class Gazetteer:
         to name it; ``country`` (ISO alpha-2) keeps one country's. Chord order on ECEF
         coordinates (equal to geodesic order at these ranges): directly for a few points,
         through a k-d tree for many."""
+        pids = self._nearest_pids(lat, lon, min_population, k, country)
+        fetched = self._names.fetch(sorted(set(pids.ravel().tolist())))
+        return [[fetched[pid][0] for pid in row] for row in pids.tolist()]
+
+    def nearest_town_names(
+        self, lat, lon, min_population: int = 1000, country: str | None = None
+    ) -> list[str]:
+        """The name of the nearest town to each point (:meth:`nearest_places` with ``k=1``,
+        names only: no :class:`Place` records, for naming many points at once)."""
+        pids = self._nearest_pids(lat, lon, min_population, 1, country)[:, 0].tolist()
+        wanted = sorted(set(pids))
+        q = ",".join("?" * len(wanted))
+        names = dict(self._con.execute(f"SELECT pid, name FROM places WHERE pid IN ({q})", wanted).fetchall())
+        return [names[pid] for pid in pids]
+
+    def _nearest_pids(self, lat, lon, min_population: int, k: int, country: str | None):
+        """The pids (points × ``k`` array) of :meth:`nearest_places`."""
         import numpy as np
 
         from geo.core.segments import ecef
@@ -228,9 +245,7 @@ class Gazetteer:
             idx = np.argsort(d2, axis=1, kind="stable")[:, :k]
         else:
             _, idx = self._tree(min_population, (country or "").upper()).query(pts, k=k)
-        idx = np.asarray(idx).reshape(len(pts), k)
-        fetched = self._names.fetch(sorted({int(pids[i]) for i in idx.ravel()}))
-        return [[fetched[int(pids[i])][0] for i in row] for row in idx]
+        return pids[np.asarray(idx).reshape(len(pts), k)]
 
     @lru_cache(maxsize=8)  # noqa: B019 - a Gazetteer lives for the process
     def _town_points(self, min_population: int, country: str = ""):

@@ -10,14 +10,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
+from geo.many.place_table import TEXT_COLUMNS
 from geo.many.ranges import RangeRow, RangeTable
+from geo.render.csv_text import Field, category_field, csv_chunks, fixed_field, utf8_field
 
-__all__ = ["CSV_COLUMNS", "rows_to_csv", "rows_to_json", "table_to_csv"]
+__all__ = [
+    "CSV_COLUMNS",
+    "rows_to_csv",
+    "rows_to_json",
+    "table_csv_chunks",
+    "table_to_csv",
+    "table_to_csv_bytes",
+]
 
 CSV_COLUMNS = (
     "name",
@@ -68,67 +76,74 @@ def rows_to_csv(rows: Sequence[RangeRow]) -> str:
     return buf.getvalue()
 
 
-#: Characters that may make :mod:`csv` quote a field; a field without any is written as is.
-_SPECIAL = re.compile('[,"\r\n]')
-#: One CSV line of :data:`CSV_COLUMNS` as a %-format: the same text as :func:`rows_to_csv`
-#: writes (``%r`` is ``repr``, ``%.3f`` is ``format``'s ``.3f``, ``%d`` is ``str``); the nearest
-#: points and bands, which repeat (many places share a border vertex), come preformatted.
-_LINE = "%s,%s,%r,%r,%d,%s,%.3f,%s,%s,%s,%s,%s,%s\n"
-
-
-#: Columns whose values repeat, with their format (as :func:`rows_to_csv` writes them).
-_REPEATING = {"nearest_lat": "{:.6f}", "nearest_lon": "{:.6f}", "band_km": "{:g}"}
-
-
-def _format_repeating(values: np.ndarray, fmt: str) -> np.ndarray:
-    """``fmt`` of every value, formatting each distinct value once (an object array)."""
-    distinct, inverse = np.unique(values, return_inverse=True)
-    texts = np.array([fmt.format(v) for v in distinct.tolist()] or [""], dtype=object)
-    return texts[np.asarray(inverse).ravel()] if len(values) else np.empty(0, dtype=object)
-
-
-def _csv_field(value: str) -> str:
-    """``value`` exactly as :func:`rows_to_csv`'s writer writes it (quoted where it must be)."""
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow([value, ""])
-    return buf.getvalue()[:-2]
-
-
-def _csv_text(values: list[str]) -> list[str]:
-    """``values`` as :mod:`csv` writes them; only the few with a special character (found in
-    one scan of the joined column) go through the writer."""
-    hits = [m.start() for m in _SPECIAL.finditer("\x00".join(values))]
-    if not hits:
-        return values
-    ends = np.cumsum(np.fromiter((len(v) + 1 for v in values), dtype=np.int64, count=len(values)))
-    out = list(values)
-    for i in set(np.searchsorted(ends, hits, side="right").tolist()):
-        out[i] = _csv_field(out[i])
-    return out
-
-
 def table_to_csv(table: RangeTable) -> str:
-    """:func:`rows_to_csv` of ``table.rows()``, byte for byte, formatted in one %-operation
-    over the interleaved columns (no row objects: the fast path of ``geo range --csv`` over
-    a quarter of a million places).
+    """:func:`rows_to_csv` of ``table.rows()``, byte for byte (see :func:`table_to_csv_bytes`).
 
     >>> table_to_csv(RangeTable.empty()) == rows_to_csv([])
     True
     """
-    n = len(table)
-    cells = np.empty((n, len(CSV_COLUMNS)), dtype=object)
-    for j, name in enumerate(CSV_COLUMNS):
-        if name in ("name", "country_code", "kind", "source", "id"):
-            cells[:, j] = _csv_text(table.column(name).tolist())
+    return table_to_csv_bytes(table).decode("utf-8")
+
+
+def table_to_csv_bytes(table: RangeTable) -> bytes:
+    """:func:`rows_to_csv` of ``table.rows()`` as UTF-8, byte for byte (:func:`table_csv_chunks`
+    joined)."""
+    return b"".join(table_csv_chunks(table))
+
+
+def table_csv_chunks(table: RangeTable) -> Iterator[bytes]:
+    """:func:`rows_to_csv` of ``table.rows()`` as UTF-8 in pieces (to write as they come),
+    built column by column with no row objects (the fast path of ``geo range --csv`` over a
+    quarter of a million places): the places' text comes from the place table's UTF-8
+    columns, the numbers are formatted by :func:`geo.render.csv_text.fixed_field`."""
+    places, index = table.places, table.index
+    fields = []
+    for name in CSV_COLUMNS:
+        if name in TEXT_COLUMNS or name in ("lat", "lon", "population"):  # numbers: repr, str
+            special = places.special_rows(name) if name in TEXT_COLUMNS else np.empty(0, dtype=np.int64)
+            fields.append(utf8_field(places.utf8(name), special, rows=index, length=places.utf8_length(name)))
+        elif name == "distance_km":
+            fields.append(fixed_field(table.distance_km, _DIGITS[name]))
+        elif name == "nearest_lat":
+            fields += _nearest_point_fields(table)
+        elif name == "nearest_lon":
+            continue  # made with nearest_lat
         elif name == "near_place":
-            cells[:, j] = _csv_text([v or "" for v in table.near_place.tolist()])
-        elif name in ("lat", "lon", "population"):
-            cells[:, j] = table.column(name).tolist()
-        elif name in _REPEATING:
-            cells[:, j] = _format_repeating(getattr(table, name), _REPEATING[name])
-        else:
-            cells[:, j] = getattr(table, name).tolist()
-    return ",".join(CSV_COLUMNS) + "\n" + (_LINE * n) % tuple(cells.ravel().tolist())
+            fields.append(category_field(*_near_codes(table)))
+        else:  # band_km: a few distinct values
+            bands, code = np.unique(table.band_km, return_inverse=True)
+            fields.append(category_field(np.asarray(code).ravel(), [f"{b:g}" for b in bands.tolist()]))
+    return csv_chunks(CSV_COLUMNS, fields)
+
+
+#: Decimals of the fixed-point columns (km to the metre, degrees to ~0.1 m).
+_DIGITS = {"distance_km": 3, "nearest_lat": 6, "nearest_lon": 6}
+
+
+def _nearest_point_fields(table: RangeTable) -> tuple[Field, Field]:
+    """``nearest_lat`` and ``nearest_lon`` as :func:`fixed_field`, each distinct point
+    formatted once (many rows share a point: a border corner). Not when a ``-0.0`` is among
+    them (equal to 0.0, but written with its sign) or a value is not finite."""
+    lat, lon = table.nearest_lat, table.nearest_lon
+    both = np.concatenate([lat, lon])
+    if not len(lat) or np.any((both == 0) & np.signbit(both)) or not np.all(np.isfinite(both)):
+        return fixed_field(lat, _DIGITS["nearest_lat"]), fixed_field(lon, _DIGITS["nearest_lon"])
+    points, inverse = np.unique(lat + 1j * lon, return_inverse=True)
+    inverse = np.asarray(inverse).ravel()
+    out = []
+    for values, name in ((points.real, "nearest_lat"), (points.imag, "nearest_lon")):
+        f = fixed_field(values, _DIGITS[name])
+        out.append(Field(np.ascontiguousarray(f.data), f.length[inverse], right=True, rows=inverse))
+    return out[0], out[1]
+
+
+def _near_codes(table: RangeTable) -> tuple[np.ndarray, list[str]]:
+    """``near_place`` as codes into a list of names (−1: none)."""
+    if table.near_code is not None and table.near_names is not None:
+        return table.near_code, list(table.near_names)
+    seen: dict[str, int] = {}
+    codes = [seen.setdefault(v, len(seen)) if v else -1 for v in table.near_place.tolist()]
+    return np.array(codes, dtype=np.int64), list(seen)
 
 
 def rows_to_json(rows: Sequence[RangeRow], indent: int | None = 2) -> str:

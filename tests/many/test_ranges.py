@@ -136,3 +136,35 @@ def test_inside_controlled_territory_is_zero_and_named(gazetteer):
 def test_non_ukrainian_layer_has_no_near_place(gazetteer):
     rows = range_query(country_border("PL"), 20, gazetteer, countries=["DE"], min_population=20_000)
     assert rows and all(r.near_place is None for r in rows)
+
+
+@pytest.mark.parametrize("limit_km", [300, 3000, 18_200, 19_000, 20_000])
+def test_places_settled_by_a_vertex_are_in_range(ua, limit_km):
+    """The shortcut past the lower bound (a chord bound from Schur's theorem, else one inverse
+    to a boundary vertex) never settles a point beyond the range: every settled point of a
+    uniform sample of the globe is within it by the exact distance to the border (the kernel
+    checked against dense sampling above), and most are settled at the long ranges."""
+    import geo.many.ranges as ranges
+
+    rng = np.random.default_rng(limit_km)
+    lat = np.concatenate([np.degrees(np.arcsin(rng.uniform(-1, 1, 2000))), rng.uniform(40, 60, 1000)])
+    lon = np.concatenate([rng.uniform(-180, 180, 2000), rng.uniform(15, 50, 1000)])
+    settled = ranges._within_of_a_vertex(ua.segments(), lat, lon, limit_km * 1000.0)
+    exact = distance_to_layer(lat, lon, ua).distance_m
+    assert np.all(exact[settled] <= limit_km * 1000.0) and settled.any()
+    if limit_km >= 18_200:
+        assert settled.mean() > 0.9
+
+
+def test_rows_are_ordered_by_distance_then_name_as_lexsort_orders_them():
+    """The sort of the results (one sort of the distances, a second over the tied rows only)
+    against NumPy's own two-key ``lexsort``, with many ties (places inside share 0 km)."""
+    import geo.many.ranges as ranges
+
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 2, 10, 1000, 50_000):
+        d = rng.integers(0, max(n // 3, 1), n).astype(float)
+        far = rng.random(n) < 0.5
+        d[far] = rng.uniform(0, 1e6, far.sum())
+        rank = rng.permutation(n)
+        assert np.array_equal(ranges._order(d, rank), np.lexsort((rank, d)))

@@ -105,9 +105,34 @@ def test_table_csv_is_the_row_csv_byte_for_byte():
         replace(base, name="Line\nbreak", kind="air,base", source="a\rb", id="", distance_km=-0.0),
         replace(base, name=" spaced ", near_place="x\x00y", nearest_lat=1e16, population=0),
         replace(base, name="Ünïcødé ’quote’", distance_km=19999.9995, nearest_lon=-179.9999995),
+        replace(base, nearest_lat=-0.0, nearest_lon=0.0),  # a signed zero among shared points
+        replace(base, nearest_lat=0.0, nearest_lon=-0.0),
     ]
     from geo.render.ranges import table_to_csv
 
     assert table_to_csv(_table_of(rows)) == rows_to_csv(rows)
     assert table_to_csv(_table_of([])) == rows_to_csv([])
     assert _table_of(rows).rows() == rows
+
+
+def test_table_csv_of_real_places_is_pythons_own_text(gazetteer):
+    """``geo range --csv``'s writer over real gazetteer places (names with commas and
+    non-ASCII letters, facilities, near-place names, two bands) against lines written here
+    by the csv module with Python's own ``repr`` and f-strings."""
+    from geo.layers.borders import ukraine
+    from geo.many.ranges import range_table
+    from geo.render.ranges import table_to_csv_bytes
+
+    table = range_table(ukraine(), [150, 400], gazetteer)
+    rows = table.rows()
+    assert len(rows) > 20_000 and any("," in r.name for r in rows) and any(r.near_place for r in rows)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for r in rows:
+        w.writerow(
+            [r.name, r.country_code, repr(r.lat), repr(r.lon), str(r.population), r.kind]
+            + [f"{r.distance_km:.3f}", f"{r.nearest_lat:.6f}", f"{r.nearest_lon:.6f}", r.near_place or ""]
+            + [f"{r.band_km:g}", r.source, r.id]
+        )
+    assert table_to_csv_bytes(table) == buf.getvalue().encode("utf-8")
