@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import numpy as np
 
+from geo.core.arrays import expand
 from geo.core.bounds import COMPARISON_LIMIT_M, SQRT_K_MAX, SQRT_K_MIN, comparison_offset, cot_curvature
 from geo.core.geodesic import R_CURV_MAX, WGS84
-from geo.core.sample_index import SampleIndex, chain_candidates, sample_index
+from geo.core.polar_bounds import box_lower_bound, polar_boxes
+from geo.core.sample_index import SampleIndex, chain_pairs, sample_index
 from geo.core.segments import Segments, chord_to_segment, ecef, geodesic_lower_bound_from_chord
 from geo.core.vertices import segment_vertices
 
-__all__ = ["ANCHORED_FROM_M", "PRUNE_MARGIN_M", "anchored_lower_bounds", "sampled_candidates"]
+__all__ = [
+    "ANCHORED_FROM_M",
+    "PRUNE_MARGIN_M",
+    "anchored_lower_bounds",
+    "chain_lower_bounds",
+    "sampled_candidates",
+]
 
 #: Rows farther than this from their anchor get the anchored (second-order) bounds; nearer
 #: rows are already tight under the chord bound.
@@ -83,6 +91,36 @@ def anchored_lower_bounds(s: Segments, idx: SampleIndex, anchor, f0, az_at_ancho
     return np.where(np.isfinite(end_bound), lower, -np.inf), end_bound, end_vertex
 
 
+def chain_lower_bounds(s: Segments, idx: SampleIndex, anchor, f0, az_at_anchor, rows, chains, centre_m, need):
+    """Lower bounds (m) on the distance from each row's point to every point of a chain,
+    one per (row, chain) pair, from the row's exact geodesic to its anchor sample
+    (distance ``f0``, azimuth ``az_at_anchor`` there towards the point): ``-inf`` where
+    the bound does not apply. Where a bound exceeds ``need`` (per pair), it may be a looser
+    one that still does (the cheap first test of :func:`box_lower_bound`).
+
+    The chain's vertices, seen from the anchor, lie in a polar box (one ``Geod.inv`` per
+    distinct anchor and vertex), which :func:`geo.core.polar_bounds.box_lower_bound`
+    bounds as a whole. Along each of its segments (length ``L``) the distance is at most
+    ``max(0, √K_min cot(√K_min d_lo))`` convex, with ``d_lo`` the chord bound of the
+    chain's ball (``centre_m`` from its centre), so the chain's minimum is at least the
+    vertices' bound less that times ``L²/8``. Every point of the chain must lie short of
+    the comparison limit: ``f0 + ℓ_max + L``."""
+    nch = len(idx.chain_start)
+    key = anchor[rows].astype(np.int64) * nch + chains
+    uniq, inv = np.unique(key, return_inverse=True)
+    ua, uc = uniq // nch, uniq % nch
+    vt = segment_vertices(s)
+    cv = idx.chain_vertices[uc]
+    boxes = polar_boxes(idx.lat[ua], idx.lon[ua], vt.vertex_lat[cv], vt.vertex_lon[cv]).take(inv)
+    longest = idx.chain_longest_m[chains]
+    d_lo = geodesic_lower_bound_from_chord(np.maximum(centre_m - idx.chain_radius[chains], 0.0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        bend = np.maximum(cot_curvature(SQRT_K_MIN, np.maximum(d_lo, 1.0)), 0.0) * longest**2 / 8
+    f = f0[rows]
+    lower = box_lower_bound(f, az_at_anchor[rows], boxes, need=need + bend) - bend
+    return np.where(f + boxes.ell_max_m + longest < COMPARISON_LIMIT_M, lower, -np.inf)
+
+
 def sampled_candidates(lat, lon, s: Segments):
     """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a
     lower bound (m), from the sample anchor and the chain and block balls."""
@@ -96,7 +134,17 @@ def sampled_candidates(lat, lon, s: Segments):
     ub, az_at_anchor = np.asarray(ub), np.asarray(az_at_anchor)
     # Any boundary point with a chord beyond rho is farther than ub (Schur).
     rho = 2 * R_CURV_MAX * np.sin(np.minimum(ub / (2 * R_CURV_MAX), np.pi / 2))
-    rows, segs = chain_candidates(p, rho, idx)
+    rows, chains, centre_m = chain_pairs(p, rho, idx)
+    far = np.flatnonzero(ub[rows] > ANCHORED_FROM_M)
+    if len(far):  # whole chains first, from the anchor: far away most of them go at once
+        fr, fc = rows[far], chains[far]
+        need = ub[fr] + PRUNE_MARGIN_M
+        lo = chain_lower_bounds(s, idx, nb, ub, az_at_anchor, fr, fc, centre_m[far], need)
+        keep = np.ones(len(rows), dtype=bool)
+        keep[far] = lo <= need
+        rows, chains = rows[keep], chains[keep]
+    pair, segs = expand(chains, idx.chain_start, idx.chain_len)
+    rows = rows[pair]
     dist3, frac = chord_to_segment(p[rows], s, segs)
     lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
     keep = lb <= ub[rows] + PRUNE_MARGIN_M

@@ -14,6 +14,7 @@ import numpy as np
 from geo.core.arrays import expand, row_products, runs
 from geo.core.geodesic import WGS84
 from geo.core.segments import Segments, ecef
+from geo.core.vertices import segment_vertices
 
 __all__ = [
     "BLOCK_CHAINS",
@@ -21,6 +22,7 @@ __all__ = [
     "SAMPLE_SPACING_M",
     "SampleIndex",
     "chain_candidates",
+    "chain_pairs",
     "sample_index",
 ]
 
@@ -44,6 +46,10 @@ class SampleIndex:
     chain_radius: np.ndarray  # radius (m) of that ball, sagittas included
     chain_start: np.ndarray  # first segment of each chain
     chain_len: np.ndarray  # number of segments in each chain
+    chain_vertices: (
+        np.ndarray
+    )  # (nchains, CHAIN_SEGMENTS + 1) its vertices (segment_vertices'), last repeated
+    chain_longest_m: np.ndarray  # length (m) of its longest segment
     block_centre: np.ndarray  # (nblocks, 3) ECEF centre of each block of chains
     block_radius: np.ndarray
     block_start: np.ndarray  # first chain of each block
@@ -88,6 +94,14 @@ def sample_index(s: Segments) -> SampleIndex:
         + s.sagitta_m
     )
     radius = np.maximum.reduceat(reach, chain_start) * (1 + 1e-12) + 1.0
+    vt = segment_vertices(s)
+    last = chain_start + chain_len - 1
+    chain_vertices = np.column_stack(
+        [vt.v1[np.minimum(chain_start + j, last)] for j in range(CHAIN_SEGMENTS)] + [vt.v2[last]]
+    )
+    chain_vertices[:, :-1] = np.where(
+        np.arange(CHAIN_SEGMENTS) < chain_len[:, None], chain_vertices[:, :-1], vt.v2[last][:, None]
+    )
     # Blocks of BLOCK_CHAINS consecutive chains, each ball holding its chains' balls.
     nchains = len(chain_start)
     block_start = np.arange(0, nchains, BLOCK_CHAINS)
@@ -108,6 +122,8 @@ def sample_index(s: Segments) -> SampleIndex:
         chain_radius=radius,
         chain_start=chain_start,
         chain_len=chain_len,
+        chain_vertices=chain_vertices,
+        chain_longest_m=np.maximum.reduceat(s.length_m, chain_start),
         block_centre=block_centre,
         block_radius=block_radius,
         block_start=block_start,
@@ -119,8 +135,16 @@ def sample_index(s: Segments) -> SampleIndex:
 
 
 def chain_candidates(p, rho, idx: SampleIndex):
-    """(row, segment) pairs, sorted, whose chain ball (inside a block ball) comes within
-    chord ``rho`` (+ 1 m) of ``p``: ``|p − c| − r ≤ ρ + 1 ⇔ |p − c|² ≤ (ρ + 1 + r)²``.
+    """(row, segment) pairs, sorted, of the chains of :func:`chain_pairs`."""
+    r, ch, _ = chain_pairs(p, rho, idx)
+    pair, segs = expand(ch, idx.chain_start, idx.chain_len)
+    return r[pair], segs
+
+
+def chain_pairs(p, rho, idx: SampleIndex):
+    """(row, chain) pairs, sorted, whose chain ball (inside a block ball) comes within
+    chord ``rho`` (+ 1 m) of ``p``: ``|p − c| − r ≤ ρ + 1 ⇔ |p − c|² ≤ (ρ + 1 + r)²``; with
+    each ``|p − c|`` (m).
 
     The block test is one matrix product: with ``ρ' = ρ + 1`` the condition reads
     ``2p·c + 2ρ'r − (|p|² − ρ'²) − (|c|² − r²) ≥ 0``, the product of the rows
@@ -136,8 +160,7 @@ def chain_candidates(p, rho, idx: SampleIndex):
     pair, ch = expand(blk, idx.block_start, idx.block_len)
     r = r[pair]
     diff = p[r] - idx.chain_centre[ch]
+    dist2 = np.einsum("ij,ij->i", diff, diff)
     reach = rho[r] + 1.0 + idx.chain_radius[ch]
-    ok = np.einsum("ij,ij->i", diff, diff) <= reach * reach
-    r, ch = r[ok], ch[ok]
-    pair, segs = expand(ch, idx.chain_start, idx.chain_len)
-    return r[pair], segs
+    ok = dist2 <= reach * reach
+    return r[ok], ch[ok], np.sqrt(dist2[ok])
