@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from geo.core.arrays import expand
-from geo.core.bounds import COMPARISON_LIMIT_M, SQRT_K_MAX, SQRT_K_MIN, comparison_offset, cot_curvature
+from geo.core.arrays import expand, first_min_of_runs
+from geo.core.bounds import (
+    COMPARISON_LIMIT_M,
+    CONVEX_TO_M,
+    SQRT_K_MAX,
+    SQRT_K_MIN,
+    comparison_offset,
+    cot_curvature,
+)
 from geo.core.geodesic import R_CURV_MAX, WGS84
-from geo.core.polar_bounds import box_lower_bound, polar_boxes
-from geo.core.sample_index import SampleIndex, chain_pairs, sample_index
+from geo.core.polar_bounds import PolarBoxes, box_lower_bound, boxes_from_polar, polar_coordinates
+from geo.core.sample_index import BLOCK_CHAINS, SampleIndex, block_pairs, chains_of_blocks, sample_index
 from geo.core.segments import Segments, chord_to_segment, ecef, geodesic_lower_bound_from_chord
 from geo.core.vertices import segment_vertices
 
@@ -22,7 +29,8 @@ __all__ = [
     "ANCHORED_FROM_M",
     "PRUNE_MARGIN_M",
     "anchored_lower_bounds",
-    "chain_lower_bounds",
+    "anchor_boxes",
+    "group_lower_bounds",
     "sampled_candidates",
 ]
 
@@ -91,39 +99,50 @@ def anchored_lower_bounds(s: Segments, idx: SampleIndex, anchor, f0, az_at_ancho
     return np.where(np.isfinite(end_bound), lower, -np.inf), end_bound, end_vertex
 
 
-def chain_lower_bounds(s: Segments, idx: SampleIndex, anchor, f0, az_at_anchor, rows, chains, centre_m, need):
-    """Lower bounds (m) on the distance from each row's point to every point of a chain,
-    one per (row, chain) pair, from the row's exact geodesic to its anchor sample
-    (distance ``f0``, azimuth ``az_at_anchor`` there towards the point): ``-inf`` where
-    the bound does not apply. Where a bound exceeds ``need`` (per pair), it may be a looser
-    one that still does (the cheap first test of :func:`box_lower_bound`).
-
-    The chain's vertices, seen from the anchor, lie in a polar box (one ``Geod.inv`` per
-    distinct anchor and vertex), which :func:`geo.core.polar_bounds.box_lower_bound`
-    bounds as a whole. Along each of its segments (length ``L``) the distance is at most
-    ``max(0, √K_min cot(√K_min d_lo))`` convex, with ``d_lo`` the chord bound of the
-    chain's ball (``centre_m`` from its centre), so the chain's minimum is at least the
-    vertices' bound less that times ``L²/8``. Every point of the chain must lie short of
-    the comparison limit: ``f0 + ℓ_max + L``."""
-    nch = len(idx.chain_start)
-    key = anchor[rows].astype(np.int64) * nch + chains
-    uniq, inv = np.unique(key, return_inverse=True)
-    ua, uc = uniq // nch, uniq % nch
+def anchor_boxes(s: Segments, idx: SampleIndex, anchors, blocks):
+    """Polar boxes (:mod:`geo.core.polar_bounds`) of blocks and of their chains seen from
+    anchor samples, one ``Geod.inv`` per vertex of each distinct (anchor, block):
+    ``(block_boxes, chain_boxes, which)``. Pair ``i`` (``anchors[i]``, ``blocks[i]``) has
+    block box ``block_boxes[which[i]]`` and its ``j``-th chain's box is
+    ``chain_boxes[which[i] * BLOCK_CHAINS + j]``."""
+    nblk = len(idx.block_start)
+    uniq, which = np.unique(anchors.astype(np.int64) * nblk + blocks, return_inverse=True)
+    ua, ub_ = uniq // nblk, uniq % nblk
     vt = segment_vertices(s)
-    cv = idx.chain_vertices[uc]
-    boxes = polar_boxes(idx.lat[ua], idx.lon[ua], vt.vertex_lat[cv], vt.vertex_lon[cv]).take(inv)
-    longest = idx.chain_longest_m[chains]
-    d_lo = geodesic_lower_bound_from_chord(np.maximum(centre_m - idx.chain_radius[chains], 0.0))
+    v = idx.chain_vertices[idx.block_chains[ub_]].reshape(len(uniq), -1)
+    gamma, ell = polar_coordinates(idx.lat[ua], idx.lon[ua], vt.vertex_lat[v], vt.vertex_lon[v])
+    per_chain = idx.chain_vertices.shape[1]
+    chain_boxes = boxes_from_polar(gamma.reshape(-1, per_chain), ell.reshape(-1, per_chain))
+    return boxes_from_polar(gamma, ell), chain_boxes, which
+
+
+def group_lower_bounds(f0, az_at_anchor, boxes: PolarBoxes, longest_m, need):
+    """Lower bounds (m) on the distance from a point to every point of a group of connected
+    segments (a chain or a block), from the point's exact geodesic to an anchor sample
+    (distance ``f0``, azimuth ``az_at_anchor`` there towards the point) and the group's
+    polar box from that anchor: ``-inf`` where the bound does not apply. Where a bound
+    exceeds ``need``, it may be a looser one that still does (the cheap first test of
+    :func:`geo.core.polar_bounds.box_lower_bound`).
+
+    The box bounds the group's vertices. Every point of a segment (length ``L`` at most
+    ``longest_m``) is within ``L/2`` of one of its ends, so within ``ℓ_max + L/2`` of the
+    anchor and at least ``d_lo = f0 − ℓ_max − L/2`` from the point; along the segment the
+    distance is at most ``max(0, √K_min cot(√K_min d_lo))`` convex, so its minimum is at
+    least its ends' bound less that times ``L²/8``. Every point must lie short of the
+    comparison limit: ``f0 + ℓ_max + L``."""
+    ell_max = boxes.ell_max_m
+    d_lo = np.maximum(f0 - ell_max - longest_m / 2, 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        bend = np.maximum(cot_curvature(SQRT_K_MIN, np.maximum(d_lo, 1.0)), 0.0) * longest**2 / 8
-    f = f0[rows]
-    lower = box_lower_bound(f, az_at_anchor[rows], boxes, need=need + bend) - bend
-    return np.where(f + boxes.ell_max_m + longest < COMPARISON_LIMIT_M, lower, -np.inf)
+        bend = np.maximum(cot_curvature(SQRT_K_MIN, d_lo), 0.0) * longest_m**2 / 8
+    lower = box_lower_bound(f0, az_at_anchor, boxes, need=need + bend) - bend
+    return np.where(f0 + ell_max + longest_m < COMPARISON_LIMIT_M, lower, -np.inf)
 
 
 def sampled_candidates(lat, lon, s: Segments):
     """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a
-    lower bound (m), from the sample anchor and the chain and block balls."""
+    lower bound (m), from the sample anchor and the chain and block balls; rows farther
+    than ``ANCHORED_FROM_M`` from their anchor also prune whole blocks and chains by their
+    polar boxes from it (:func:`group_lower_bounds`)."""
     idx = sample_index(s)
     m = len(lat)
     p = ecef(lat, lon)
@@ -134,12 +153,27 @@ def sampled_candidates(lat, lon, s: Segments):
     ub, az_at_anchor = np.asarray(ub), np.asarray(az_at_anchor)
     # Any boundary point with a chord beyond rho is farther than ub (Schur).
     rho = 2 * R_CURV_MAX * np.sin(np.minimum(ub / (2 * R_CURV_MAX), np.pi / 2))
-    rows, chains, centre_m = chain_pairs(p, rho, idx)
+    rows, blocks = block_pairs(p, rho, idx)
+    box = np.full(len(rows), -1)
     far = np.flatnonzero(ub[rows] > ANCHORED_FROM_M)
-    if len(far):  # whole chains first, from the anchor: far away most of them go at once
-        fr, fc = rows[far], chains[far]
+    if len(far):  # whole blocks, then chains, from the anchor: far away most go at once
+        fr = rows[far]
+        block_boxes, chain_boxes, which = anchor_boxes(s, idx, nb[fr], blocks[far])
         need = ub[fr] + PRUNE_MARGIN_M
-        lo = chain_lower_bounds(s, idx, nb, ub, az_at_anchor, fr, fc, centre_m[far], need)
+        lo = group_lower_bounds(
+            ub[fr], az_at_anchor[fr], block_boxes.take(which), idx.block_longest_m[blocks[far]], need
+        )
+        box[far] = which
+        keep = np.ones(len(rows), dtype=bool)
+        keep[far] = lo <= need
+        rows, blocks, box = rows[keep], blocks[keep], box[keep]
+    rows, chains, _, pair = chains_of_blocks(p, rho, idx, rows, blocks)
+    far = np.flatnonzero(box[pair] >= 0)
+    if len(far):
+        fr, fc, fp = rows[far], chains[far], pair[far]
+        cb = chain_boxes.take(box[fp] * BLOCK_CHAINS + (fc - idx.block_start[blocks[fp]]))
+        need = ub[fr] + PRUNE_MARGIN_M
+        lo = group_lower_bounds(ub[fr], az_at_anchor[fr], cb, idx.chain_longest_m[fc], need)
         keep = np.ones(len(rows), dtype=bool)
         keep[far] = lo <= need
         rows, chains = rows[keep], chains[keep]
@@ -150,22 +184,37 @@ def sampled_candidates(lat, lon, s: Segments):
     keep = lb <= ub[rows] + PRUNE_MARGIN_M
     rows, segs, frac, lb = rows[keep], segs[keep], frac[keep], lb[keep]
     counts = np.bincount(rows, minlength=m)
-    far = np.flatnonzero((ub[rows] > ANCHORED_FROM_M) & (counts[rows] > 2))
+    # Rows beyond CONVEX_TO_M refine every candidate at both ends: worth bounding from two.
+    far = np.flatnonzero(
+        (ub[rows] > ANCHORED_FROM_M)
+        & ((counts[rows] > 2) | ((counts[rows] == 2) & (ub[rows] >= CONVEX_TO_M)))
+    )
     if len(far):
         fr, fs = rows[far], segs[far]
         lo, end_bound, end_vertex = anchored_lower_bounds(s, idx, nb, ub, az_at_anchor, fr, fs, lb[far])
         lb[far] = np.maximum(lb[far], lo)
-        # A better upper bound per far row: the exact distance to its most promising vertex.
-        starts = np.flatnonzero(np.r_[True, fr[1:] != fr[:-1]])
-        row_min = np.minimum.reduceat(end_bound, starts)
-        is_min = end_bound == np.repeat(row_min, np.diff(np.r_[starts, len(fr)]))
-        pick = np.minimum.reduceat(np.where(is_min, np.arange(len(fr)), len(fr)), starts)
-        pick = pick[pick < len(fr)]
+        # A better upper bound per far row: the exact distance to its most promising vertex
+        # (known already when that vertex is the anchor sample).
+        pick = first_min_of_runs(fr, end_bound)
         prow, pv = fr[pick], end_vertex[pick]
-        vt = segment_vertices(s)
-        _, _, dv = WGS84.inv(lon[prow], lat[prow], vt.vertex_lon[pv], vt.vertex_lat[pv])
+        dv = ub[prow].copy()
+        ask = np.flatnonzero(idx.sample_vertex[nb[prow]] != pv)
+        if len(ask):
+            vt = segment_vertices(s)
+            _, _, dv[ask] = WGS84.inv(
+                lon[prow[ask]], lat[prow[ask]], vt.vertex_lon[pv[ask]], vt.vertex_lat[pv[ask]]
+            )
         best = ub.copy()
         best[prow] = np.minimum(best[prow], dv)
         keep = lb <= best[rows] + PRUNE_MARGIN_M
+        # Ties at the answer: where the best is measured at vertex pv, the picked segment (a
+        # segment of pv, measured there again by the refinement) holds it; any other whose
+        # lower bound is not below it holds nothing nearer (to the lower bound's rounding,
+        # ~1e-8 m) and goes.
+        held = np.zeros(m, dtype=bool)
+        held[prow] = dv <= ub[prow]
+        tie = held[rows] & (lb >= best[rows])
+        tie[far[pick]] = False
+        keep &= ~tie
         rows, segs, frac, lb = rows[keep], segs[keep], frac[keep], lb[keep]
     return rows, segs, frac, lb

@@ -17,7 +17,7 @@ import numpy as np
 from geo.core.bounds import COMPARISON_LIMIT_M, SQRT_K_MAX, comparison_offset, cot_curvature
 from geo.core.geodesic import WGS84
 
-__all__ = ["PolarBoxes", "box_lower_bound", "polar_boxes"]
+__all__ = ["PolarBoxes", "box_lower_bound", "boxes_from_polar", "polar_boxes", "polar_coordinates"]
 
 
 class PolarBoxes:
@@ -40,20 +40,33 @@ class PolarBoxes:
 
 def polar_boxes(anchor_lat, anchor_lon, vertex_lat, vertex_lon) -> PolarBoxes:
     """The polar box of each row of vertices (``(n, k)`` arrays, degrees) seen from that
-    row's anchor (``(n,)``, degrees): one ``Geod.inv`` per vertex. The arc is the shortest
-    one holding every vertex's azimuth (the complement of the widest gap between them)."""
+    row's anchor (``(n,)``, degrees): one ``Geod.inv`` per vertex
+    (:func:`polar_coordinates`, then :func:`boxes_from_polar`)."""
+    return boxes_from_polar(*polar_coordinates(anchor_lat, anchor_lon, vertex_lat, vertex_lon))
+
+
+def polar_coordinates(anchor_lat, anchor_lon, vertex_lat, vertex_lon):
+    """``(azimuth_deg, distance_m)`` of each vertex (``(n, k)`` arrays, degrees) from its
+    row's anchor (``(n,)``): one ``Geod.inv`` per vertex, both ``(n, k)``."""
     n, k = np.shape(vertex_lat)
     gamma, _, ell = WGS84.inv(
         np.repeat(anchor_lon, k), np.repeat(anchor_lat, k), np.ravel(vertex_lon), np.ravel(vertex_lat)
     )
-    gamma = np.sort(np.mod(np.asarray(gamma, dtype=float).reshape(n, k), 360.0), axis=1)
-    ell = np.asarray(ell, dtype=float).reshape(n, k)
+    return np.asarray(gamma, dtype=float).reshape(n, k), np.asarray(ell, dtype=float).reshape(n, k)
+
+
+def boxes_from_polar(gamma_deg, ell_m) -> PolarBoxes:
+    """The polar box of each row of polar coordinates (``(n, k)``: azimuths in degrees,
+    distances in metres). The arc is the shortest one holding every azimuth of the row
+    (the complement of the widest gap between them)."""
+    n, k = np.shape(gamma_deg)
+    gamma = np.sort(np.mod(gamma_deg, 360.0), axis=1)
     gaps = np.diff(np.column_stack([gamma, gamma[:, :1] + 360.0]), axis=1)
     widest = np.argmax(gaps, axis=1)
     rows = np.arange(n)
     start = gamma[rows, (widest + 1) % k]
     width = np.mod(gamma[rows, widest] - start, 360.0)  # 0 when every azimuth is the same
-    return PolarBoxes(start, width, ell.min(axis=1), ell.max(axis=1))
+    return PolarBoxes(start, width, ell_m.min(axis=1), ell_m.max(axis=1))
 
 
 def box_lower_bound(f0, az_deg, boxes: PolarBoxes, need=None):

@@ -23,6 +23,8 @@ __all__ = [
     "SampleIndex",
     "chain_candidates",
     "chain_pairs",
+    "block_pairs",
+    "chains_of_blocks",
     "sample_index",
 ]
 
@@ -42,6 +44,7 @@ class SampleIndex:
     tree: object  # scipy.spatial.cKDTree over ECEF samples
     lat: np.ndarray  # the samples, degrees
     lon: np.ndarray
+    sample_vertex: np.ndarray  # the vertex (segment_vertices') each sample is, or -1
     chain_centre: np.ndarray  # (nchains, 3) ECEF centre of each chain's bounding ball
     chain_radius: np.ndarray  # radius (m) of that ball, sagittas included
     chain_start: np.ndarray  # first segment of each chain
@@ -54,6 +57,8 @@ class SampleIndex:
     block_radius: np.ndarray
     block_start: np.ndarray  # first chain of each block
     block_len: np.ndarray
+    block_chains: np.ndarray  # (nblocks, BLOCK_CHAINS) its chains, last repeated
+    block_longest_m: np.ndarray  # length (m) of its longest segment
 
 
 _SAMPLE_INDEXES: dict[int, SampleIndex] = {}
@@ -73,6 +78,12 @@ def sample_index(s: Segments) -> SampleIndex:
     # Samples at most SAMPLE_SPACING_M apart along every segment: every boundary point is
     # within half a spacing (plus the sagitta, in chord) of one.
     slon, slat, _ = WGS84.fwd(s.lon1[seg], s.lat1[seg], s.azimuth_deg[seg], t)
+    # A segment's first and last samples are its vertices, exactly.
+    vt = segment_vertices(s)
+    first, last = k == 0, k == n[seg]
+    slon = np.where(first, s.lon1[seg], np.where(last, s.lon2[seg], slon))
+    slat = np.where(first, s.lat1[seg], np.where(last, s.lat2[seg], slat))
+    sample_vertex = np.where(first, vt.v1[seg], np.where(last, vt.v2[seg], -1))
     # Chains of at most CHAIN_SEGMENTS consecutive, connected segments, each inside a ball:
     # its segments' chords lie in the convex hull of their ends, and each geodesic arc
     # within its sagitta of its chord.
@@ -94,13 +105,12 @@ def sample_index(s: Segments) -> SampleIndex:
         + s.sagitta_m
     )
     radius = np.maximum.reduceat(reach, chain_start) * (1 + 1e-12) + 1.0
-    vt = segment_vertices(s)
-    last = chain_start + chain_len - 1
+    tail = chain_start + chain_len - 1
     chain_vertices = np.column_stack(
-        [vt.v1[np.minimum(chain_start + j, last)] for j in range(CHAIN_SEGMENTS)] + [vt.v2[last]]
+        [vt.v1[np.minimum(chain_start + j, tail)] for j in range(CHAIN_SEGMENTS)] + [vt.v2[tail]]
     )
     chain_vertices[:, :-1] = np.where(
-        np.arange(CHAIN_SEGMENTS) < chain_len[:, None], chain_vertices[:, :-1], vt.v2[last][:, None]
+        np.arange(CHAIN_SEGMENTS) < chain_len[:, None], chain_vertices[:, :-1], vt.v2[tail][:, None]
     )
     # Blocks of BLOCK_CHAINS consecutive chains, each ball holding its chains' balls.
     nchains = len(chain_start)
@@ -118,6 +128,7 @@ def sample_index(s: Segments) -> SampleIndex:
         tree=cKDTree(ecef(slat, slon), leafsize=32, compact_nodes=False, balanced_tree=False),
         lat=slat,
         lon=slon,
+        sample_vertex=sample_vertex,
         chain_centre=centre,
         chain_radius=radius,
         chain_start=chain_start,
@@ -128,6 +139,8 @@ def sample_index(s: Segments) -> SampleIndex:
         block_radius=block_radius,
         block_start=block_start,
         block_len=block_len,
+        block_chains=block_start[:, None] + np.minimum(np.arange(BLOCK_CHAINS), block_len[:, None] - 1),
+        block_longest_m=np.maximum.reduceat(np.maximum.reduceat(s.length_m, chain_start), block_start),
     )
     _SAMPLE_INDEXES[key] = index
     weakref.finalize(s, _SAMPLE_INDEXES.pop, key, None)  # the id may be reused once s is gone
@@ -143,10 +156,18 @@ def chain_candidates(p, rho, idx: SampleIndex):
 
 def chain_pairs(p, rho, idx: SampleIndex):
     """(row, chain) pairs, sorted, whose chain ball (inside a block ball) comes within
-    chord ``rho`` (+ 1 m) of ``p``: ``|p − c| − r ≤ ρ + 1 ⇔ |p − c|² ≤ (ρ + 1 + r)²``; with
-    each ``|p − c|`` (m).
+    chord ``rho`` (+ 1 m) of ``p``, with each ``|p − c|`` (m): :func:`block_pairs`, then
+    :func:`chains_of_blocks`."""
+    r, blk = block_pairs(p, rho, idx)
+    r, ch, centre_m, _ = chains_of_blocks(p, rho, idx, r, blk)
+    return r, ch, centre_m
 
-    The block test is one matrix product: with ``ρ' = ρ + 1`` the condition reads
+
+def block_pairs(p, rho, idx: SampleIndex):
+    """(row, block) pairs, sorted, whose block ball comes within chord ``rho`` (+ 1 m) of
+    ``p``: ``|p − c| − r ≤ ρ + 1 ⇔ |p − c|² ≤ (ρ + 1 + r)²``.
+
+    One matrix product: with ``ρ' = ρ + 1`` the condition reads
     ``2p·c + 2ρ'r − (|p|² − ρ'²) − (|c|² − r²) ≥ 0``, the product of the rows
     ``[2p, 2ρ', −(|p|² − ρ'²), −1]`` and ``[c, r, 1, |c|² − r²]`` (rounding, ~0.1 m², stays
     far inside the metre of slack every ball radius carries)."""
@@ -156,11 +177,17 @@ def chain_pairs(p, rho, idx: SampleIndex):
     right = np.column_stack(
         [c, idx.block_radius, np.ones(len(c)), np.einsum("ij,ij->i", c, c) - idx.block_radius**2]
     )
-    r, blk = np.nonzero(row_products(left, right) >= 0.0)
-    pair, ch = expand(blk, idx.block_start, idx.block_len)
-    r = r[pair]
+    return np.nonzero(row_products(left, right) >= 0.0)
+
+
+def chains_of_blocks(p, rho, idx: SampleIndex, rows, blocks):
+    """The chains of (row, block) pairs whose ball comes within chord ``rho`` (+ 1 m) of
+    ``p``: ``(row, chain, |p − c|, pair)``, sorted as the pairs were, ``pair`` indexing
+    them."""
+    pair, ch = expand(blocks, idx.block_start, idx.block_len)
+    r = rows[pair]
     diff = p[r] - idx.chain_centre[ch]
     dist2 = np.einsum("ij,ij->i", diff, diff)
     reach = rho[r] + 1.0 + idx.chain_radius[ch]
-    ok = dist2 <= reach * reach
-    return r[ok], ch[ok], np.sqrt(dist2[ok])
+    ok = np.flatnonzero(dist2 <= reach * reach)
+    return r[ok], ch[ok], np.sqrt(dist2[ok]), pair[ok]
