@@ -142,7 +142,9 @@ def sampled_candidates(lat, lon, s: Segments):
     """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a
     lower bound (m), from the sample anchor and the chain and block balls; rows farther
     than ``ANCHORED_FROM_M`` from their anchor also prune whole blocks and chains by their
-    polar boxes from it (:func:`group_lower_bounds`)."""
+    polar boxes from it (:func:`group_lower_bounds`). Last, what the search measured for
+    the refinement: ``(vertex, azimuth_deg, distance_m)`` per row, the anchor sample's vertex
+    (-1 if none) with the azimuth there towards the point and the distance."""
     idx = sample_index(s)
     m = len(lat)
     p = ecef(lat, lon)
@@ -217,4 +219,4 @@ def sampled_candidates(lat, lon, s: Segments):
         tie[far[pick]] = False
         keep &= ~tie
         rows, segs, frac, lb = rows[keep], segs[keep], frac[keep], lb[keep]
-    return rows, segs, frac, lb
+    return rows, segs, frac, lb, (idx.sample_vertex[nb], az_at_anchor, ub)

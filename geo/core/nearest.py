@@ -95,8 +95,8 @@ def nearest_on_segments(
 
     def run(start: int) -> None:
         sl = slice(start, min(n, start + step))
-        rows, segs, frac, lb = search(lat[sl], lon[sl], segments)
-        d, la, lo, sg = _refine_candidates(lat[sl], lon[sl], segments, rows, segs, frac, lb)
+        found = search(lat[sl], lon[sl], segments)  # rows, segs, frac, lb[, known]
+        d, la, lo, sg = _refine_candidates(lat[sl], lon[sl], segments, *found)
         out_d[sl], out_lat[sl], out_lon[sl], out_seg[sl] = d, la, lo, sg
 
     starts = range(0, n, step)
@@ -140,14 +140,16 @@ def _search_for(n: int, segments: Segments):
     return sampled_candidates
 
 
-def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
+def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb, known=None):
     """The exact minimum over each row's candidate segments: ``(distance_m, lat, lon,
-    segment)`` per row. Pairs come sorted by row.
+    segment)`` per row. Pairs come sorted by row. ``known``, if given, is ``(vertex,
+    azimuth_deg, distance_m)`` per row: a vertex (of :func:`segment_vertices`, or -1)
+    whose geodesic to the row's point the search already measured (azimuth at the vertex).
 
     - A segment whose lower bound is at least ``CONVEX_TO_M`` goes to
       :func:`_min_by_subdivision` (concave beyond ``CONCAVE_FROM_M``: only its ends).
     - A segment whose chord's closest point is an end starts there: one geodesic from that
-      vertex (shared by the row's pairs at the same vertex) gives the Newton step of
+      vertex (shared by the row's pairs at the same vertex, or ``known``) gives the Newton step of
       :func:`foot_point`; if the step leads off the segment, the end is the segment's
       nearest point (the common case: nearest points are mostly corners).
     - Every other candidate is refined by :func:`foot_point` from the chord's closest point.
@@ -169,8 +171,16 @@ def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
         vend = np.where(end_first, idx.v1[es], idx.v2[es])
         uniq, inv = np.unique(rows[eidx].astype(np.int64) * nv + vend, return_inverse=True)
         ur, uv = uniq // nv, uniq % nv
-        az_to_p, _, dist = WGS84.inv(idx.vertex_lon[uv], idx.vertex_lat[uv], lon[ur], lat[ur])
-        az_to_p, d = np.asarray(az_to_p)[inv], np.asarray(dist)[inv]
+        az_to_p, dist = np.empty(len(uniq)), np.empty(len(uniq))
+        ask = np.arange(len(uniq))
+        if known is not None:  # measured by the search already
+            have = known[0][ur] == uv
+            az_to_p[have], dist[have] = known[1][ur[have]], known[2][ur[have]]
+            ask = np.flatnonzero(~have)
+        if len(ask):
+            qv, qr = uv[ask], ur[ask]
+            az_to_p[ask], _, dist[ask] = WGS84.inv(idx.vertex_lon[qv], idx.vertex_lat[qv], lon[qr], lat[qr])
+        az_to_p, d = az_to_p[inv], dist[inv]
         step = newton_step(az_to_p, np.where(end_first, s.azimuth_deg[es], idx.azimuth2_deg[es]), d)
         t0 = np.where(end_first, 0.0, s.length_m[es])
         # The step leads off the segment: the distance grows into it from this end.
