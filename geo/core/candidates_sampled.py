@@ -37,6 +37,9 @@ __all__ = [
 #: Rows farther than this from their anchor get the anchored (second-order) bounds; nearer
 #: rows are already tight under the chord bound.
 ANCHORED_FROM_M = 1_000_000.0
+#: Rows farther than this from their anchor also prune whole blocks and chains by their
+#: polar boxes from it (:func:`group_lower_bounds`).
+POLAR_FROM_M = 500_000.0
 #: Slack added to every pruning test against float rounding (metres).
 PRUNE_MARGIN_M = 1e-3
 
@@ -157,7 +160,7 @@ def sampled_candidates(lat, lon, s: Segments):
     rho = 2 * R_CURV_MAX * np.sin(np.minimum(ub / (2 * R_CURV_MAX), np.pi / 2))
     rows, blocks = block_pairs(p, rho, idx)
     box = np.full(len(rows), -1)
-    far = np.flatnonzero(ub[rows] > ANCHORED_FROM_M)
+    far = np.flatnonzero(ub[rows] > POLAR_FROM_M)
     if len(far):  # whole blocks, then chains, from the anchor: far away most go at once
         fr = rows[far]
         block_boxes, chain_boxes, which = anchor_boxes(s, idx, nb[fr], blocks[far])
