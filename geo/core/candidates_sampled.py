@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from geo.core.arrays import expand, first_min_of_runs
+from geo.core.arrays import first_min_of_runs
 from geo.core.bounds import (
     COMPARISON_LIMIT_M,
     CONVEX_TO_M,
@@ -22,7 +22,7 @@ from geo.core.bounds import (
 from geo.core.geodesic import R_CURV_MAX, WGS84
 from geo.core.polar_bounds import PolarBoxes, box_lower_bound, boxes_from_polar, polar_coordinates
 from geo.core.sample_index import BLOCK_CHAINS, SampleIndex, block_pairs, chains_of_blocks, sample_index
-from geo.core.segments import Segments, chord_to_segment, ecef, geodesic_lower_bound_from_chord
+from geo.core.segments import Segments, ecef, geodesic_lower_bound_from_chord
 from geo.core.vertices import segment_vertices
 
 __all__ = [
@@ -141,6 +141,26 @@ def group_lower_bounds(f0, az_at_anchor, boxes: PolarBoxes, longest_m, need):
     return np.where(f0 + ell_max + longest_m < COMPARISON_LIMIT_M, lower, -np.inf)
 
 
+def _chord_candidates(p, ub, s: Segments, idx: SampleIndex, rows, chains):
+    """The segments of (row, chain) pairs whose chord bound (Schur:
+    :func:`geo.core.segments.geodesic_lower_bound_from_chord` of the distance to the chord
+    less the sagitta) is within ``ub`` (+ ``PRUNE_MARGIN_M``): ``(row, segment, fraction
+    along the chord of its closest point, lower bound)``, sorted. All of a chain's segments
+    at once (:func:`geo.core.segments.chord_to_segment`'s arithmetic)."""
+    segs = idx.chain_segments[chains]  # (pairs, CHAIN_SEGMENTS), the last segment repeated
+    ab = s.chord_vec[segs]
+    ap = p[rows][:, None, :] - s.xyz1[segs]
+    frac = np.clip(np.einsum("ijk,ijk->ij", ap, ab) * s.inv_chord2[segs], 0.0, 1.0)
+    ap -= frac[:, :, None] * ab
+    dist3 = np.sqrt(np.einsum("ijk,ijk->ij", ap, ap))
+    lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
+    ok = (lb <= ub[rows][:, None] + PRUNE_MARGIN_M) & (
+        np.arange(segs.shape[1]) < idx.chain_len[chains][:, None]
+    )
+    pair, j = np.nonzero(ok)
+    return rows[pair], segs[pair, j], frac[pair, j], lb[pair, j]
+
+
 def sampled_candidates(lat, lon, s: Segments):
     """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a
     lower bound (m), from the sample anchor and the chain and block balls; rows farther
@@ -172,7 +192,7 @@ def sampled_candidates(lat, lon, s: Segments):
         keep = np.ones(len(rows), dtype=bool)
         keep[far] = lo <= need
         rows, blocks, box = rows[keep], blocks[keep], box[keep]
-    rows, chains, _, pair = chains_of_blocks(p, rho, idx, rows, blocks)
+    rows, chains, pair = chains_of_blocks(p, rho, idx, rows, blocks)
     far = np.flatnonzero(box[pair] >= 0)
     if len(far):
         fr, fc, fp = rows[far], chains[far], pair[far]
@@ -182,12 +202,7 @@ def sampled_candidates(lat, lon, s: Segments):
         keep = np.ones(len(rows), dtype=bool)
         keep[far] = lo <= need
         rows, chains = rows[keep], chains[keep]
-    pair, segs = expand(chains, idx.chain_start, idx.chain_len)
-    rows = rows[pair]
-    dist3, frac = chord_to_segment(p[rows], s, segs)
-    lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
-    keep = lb <= ub[rows] + PRUNE_MARGIN_M
-    rows, segs, frac, lb = rows[keep], segs[keep], frac[keep], lb[keep]
+    rows, segs, frac, lb = _chord_candidates(p, ub, s, idx, rows, chains)
     counts = np.bincount(rows, minlength=m)
     # Rows beyond CONVEX_TO_M refine every candidate at both ends: worth bounding from two.
     far = np.flatnonzero(

@@ -22,7 +22,6 @@ __all__ = [
     "SAMPLE_SPACING_M",
     "SampleIndex",
     "chain_candidates",
-    "chain_pairs",
     "block_pairs",
     "chains_of_blocks",
     "sample_index",
@@ -53,6 +52,8 @@ class SampleIndex:
         np.ndarray
     )  # (nchains, CHAIN_SEGMENTS + 1) its vertices (segment_vertices'), last repeated
     chain_longest_m: np.ndarray  # length (m) of its longest segment
+    chain_centre_norm2: np.ndarray  # |centre|² (m²)
+    chain_segments: np.ndarray  # (nchains, CHAIN_SEGMENTS) its segments, last repeated
     block_centre: np.ndarray  # (nblocks, 3) ECEF centre of each block of chains
     block_radius: np.ndarray
     block_start: np.ndarray  # first chain of each block
@@ -139,6 +140,8 @@ def sample_index(s: Segments) -> SampleIndex:
         chain_len=chain_len,
         chain_vertices=chain_vertices,
         chain_longest_m=np.maximum.reduceat(s.length_m, chain_start),
+        chain_centre_norm2=np.einsum("ij,ij->i", centre, centre),
+        chain_segments=chain_start[:, None] + np.minimum(np.arange(CHAIN_SEGMENTS), chain_len[:, None] - 1),
         block_centre=block_centre,
         block_radius=block_radius,
         block_start=block_start,
@@ -152,19 +155,12 @@ def sample_index(s: Segments) -> SampleIndex:
 
 
 def chain_candidates(p, rho, idx: SampleIndex):
-    """(row, segment) pairs, sorted, of the chains of :func:`chain_pairs`."""
-    r, ch, _ = chain_pairs(p, rho, idx)
+    """(row, segment) pairs, sorted, whose chain ball (inside a block ball) comes within
+    chord ``rho`` (+ 1 m) of ``p``: :func:`block_pairs`, then :func:`chains_of_blocks`."""
+    r, blk = block_pairs(p, rho, idx)
+    r, ch, _ = chains_of_blocks(p, rho, idx, r, blk)
     pair, segs = expand(ch, idx.chain_start, idx.chain_len)
     return r[pair], segs
-
-
-def chain_pairs(p, rho, idx: SampleIndex):
-    """(row, chain) pairs, sorted, whose chain ball (inside a block ball) comes within
-    chord ``rho`` (+ 1 m) of ``p``, with each ``|p − c|`` (m): :func:`block_pairs`, then
-    :func:`chains_of_blocks`."""
-    r, blk = block_pairs(p, rho, idx)
-    r, ch, centre_m, _ = chains_of_blocks(p, rho, idx, r, blk)
-    return r, ch, centre_m
 
 
 def block_pairs(p, rho, idx: SampleIndex):
@@ -186,12 +182,15 @@ def block_pairs(p, rho, idx: SampleIndex):
 
 def chains_of_blocks(p, rho, idx: SampleIndex, rows, blocks):
     """The chains of (row, block) pairs whose ball comes within chord ``rho`` (+ 1 m) of
-    ``p``: ``(row, chain, |p − c|, pair)``, sorted as the pairs were, ``pair`` indexing
-    them."""
-    pair, ch = expand(blocks, idx.block_start, idx.block_len)
-    r = rows[pair]
-    diff = p[r] - idx.chain_centre[ch]
-    dist2 = np.einsum("ij,ij->i", diff, diff)
-    reach = rho[r] + 1.0 + idx.chain_radius[ch]
-    ok = np.flatnonzero(dist2 <= reach * reach)
-    return r[ok], ch[ok], np.sqrt(dist2[ok]), pair[ok]
+    ``p``: ``(row, chain, pair)``, sorted as the pairs were, ``pair`` indexing them.
+
+    All of a block's chains at once, as ``|p − c|² = |p|² − 2p·c + |c|²`` (rounding,
+    ~0.1 m², stays far inside the metre of slack every ball radius carries)."""
+    chains = idx.block_chains[blocks]  # (pairs, BLOCK_CHAINS), the last chain repeated
+    q = p[rows]
+    dist2 = np.einsum("ij,ij->i", q, q)[:, None] - 2.0 * np.einsum("ij,ikj->ik", q, idx.chain_centre[chains])
+    dist2 += idx.chain_centre_norm2[chains]
+    reach = rho[rows][:, None] + 1.0 + idx.chain_radius[chains]
+    ok = (dist2 <= reach * reach) & (np.arange(BLOCK_CHAINS) < idx.block_len[blocks][:, None])
+    pair, j = np.nonzero(ok)
+    return rows[pair], chains[pair, j], pair
