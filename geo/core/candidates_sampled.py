@@ -21,7 +21,14 @@ from geo.core.bounds import (
 )
 from geo.core.geodesic import R_CURV_MAX, WGS84
 from geo.core.polar_bounds import PolarBoxes, box_lower_bound, boxes_from_polar, polar_coordinates
-from geo.core.sample_index import BLOCK_CHAINS, SampleIndex, block_pairs, chains_of_blocks, sample_index
+from geo.core.sample_index import (
+    BLOCK_CHAINS,
+    SampleIndex,
+    anchor_samples,
+    block_pairs,
+    chains_of_blocks,
+    sample_index,
+)
 from geo.core.segments import Segments, ecef, geodesic_lower_bound_from_chord
 from geo.core.vertices import segment_vertices
 
@@ -171,8 +178,7 @@ def sampled_candidates(lat, lon, s: Segments):
     idx = sample_index(s)
     m = len(lat)
     p = ecef(lat, lon)
-    _, nb = idx.tree.query(p, k=1)
-    nb = np.asarray(nb).reshape(m)
+    nb = anchor_samples(p, idx)
     # Upper bound: the exact distance to the nearest sample (a point on the boundary).
     _, az_at_anchor, ub = WGS84.inv(lon, lat, idx.lon[nb], idx.lat[nb])
     ub, az_at_anchor = np.asarray(ub), np.asarray(az_at_anchor)
