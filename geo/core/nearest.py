@@ -209,7 +209,8 @@ def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb, known=None):
     fidx = np.flatnonzero(far)
     if len(fidx):
         fr, fs = rows[fidx], segs[fidx]
-        d, clat, clon = _min_by_subdivision(lat[fr], lon[fr], s, fs, lb[fidx], frac[fidx])
+        known_end = None if known is None else (known[0][fr], known[2][fr])
+        d, clat, clon = _min_by_subdivision(lat[fr], lon[fr], s, fs, lb[fidx], frac[fidx], known_end)
         parts.append((fr, d, clat, clon, fs))
     r = np.concatenate([q[0] for q in parts])
     first = nearest_of_each(r, np.concatenate([q[1] for q in parts]))
@@ -223,9 +224,10 @@ def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb, known=None):
     return out_d, out_lat, out_lon, out_seg
 
 
-def _min_by_subdivision(lat, lon, s: Segments, segs, lb, frac):
+def _min_by_subdivision(lat, lon, s: Segments, segs, lb, frac, known_end=None):
     """Minimum distance over segments where the distance may not be convex, one row per
-    (point, segment) pair: ``(distance_m, lat, lon)``.
+    (point, segment) pair: ``(distance_m, lat, lon)``. ``known_end``, if given, is
+    ``(vertex, distance_m)`` per pair: a vertex whose distance is measured already.
 
     With Gaussian curvature K ≥ K_min, ``f″ ≤ B = max(0, √K_min cot(√K_min lb))`` along
     a segment whose points are all at least ``lb`` away (``B = 0`` from
@@ -251,7 +253,15 @@ def _min_by_subdivision(lat, lon, s: Segments, segs, lb, frac):
         plon[inner], plat[inner], _ = WGS84.fwd(
             s.lon1[sp[inner]], s.lat1[sp[inner]], s.azimuth_deg[sp[inner]], t[inner]
         )
-    _, _, d = WGS84.inv(plon, plat, lon[pair], lat[pair])
+    d = np.empty(len(pair))
+    ask = np.arange(len(pair))
+    if known_end is not None:  # measured by the search already
+        vt = segment_vertices(s)
+        end = np.where(k == 0, vt.v1[sp], np.where(k == pieces[pair], vt.v2[sp], -1))
+        have = (end >= 0) & (end == known_end[0][pair])
+        d[have] = known_end[1][pair[have]]
+        ask = np.flatnonzero(~have)
+    _, _, d[ask] = WGS84.inv(plon[ask], plat[ask], lon[pair[ask]], lat[pair[ask]])
     first = nearest_of_each(pair, d)
     out_d, out_lat, out_lon = d[first].copy(), np.asarray(plat)[first], np.asarray(plon)[first]
     # Every point of a segment lies within its nearest measured distance + L.
