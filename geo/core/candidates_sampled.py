@@ -126,13 +126,12 @@ def anchor_boxes(s: Segments, idx: SampleIndex, anchors, blocks):
     return boxes_from_polar(gamma, ell), chain_boxes, which
 
 
-def group_lower_bounds(f0, az_at_anchor, boxes: PolarBoxes, longest_m, need):
+def group_lower_bounds(f0, az_at_anchor, boxes: PolarBoxes, longest_m, full: bool = False):
     """Lower bounds (m) on the distance from a point to every point of a group of connected
     segments (a chain or a block), from the point's exact geodesic to an anchor sample
     (distance ``f0``, azimuth ``az_at_anchor`` there towards the point) and the group's
-    polar box from that anchor: ``-inf`` where the bound does not apply. Where a bound
-    exceeds ``need``, it may be a looser one that still does (the cheap first test of
-    :func:`geo.core.polar_bounds.box_lower_bound`).
+    polar box from that anchor: ``-inf`` where the bound does not apply. By default the
+    box's cheaper bound (:func:`geo.core.polar_bounds.box_lower_bound`, ``full=False``).
 
     The box bounds the group's vertices. Every point of a segment (length ``L`` at most
     ``longest_m``) is within ``L/2`` of one of its ends, so within ``ℓ_max + L/2`` of the
@@ -144,7 +143,7 @@ def group_lower_bounds(f0, az_at_anchor, boxes: PolarBoxes, longest_m, need):
     d_lo = np.maximum(f0 - ell_max - longest_m / 2, 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         bend = np.maximum(cot_curvature(SQRT_K_MIN, d_lo), 0.0) * longest_m**2 / 8
-    lower = box_lower_bound(f0, az_at_anchor, boxes, need=need + bend) - bend
+    lower = box_lower_bound(f0, az_at_anchor, boxes, full) - bend
     return np.where(f0 + ell_max + longest_m < COMPARISON_LIMIT_M, lower, -np.inf)
 
 
@@ -192,7 +191,7 @@ def sampled_candidates(lat, lon, s: Segments):
         block_boxes, chain_boxes, which = anchor_boxes(s, idx, nb[fr], blocks[far])
         need = ub[fr] + PRUNE_MARGIN_M
         lo = group_lower_bounds(
-            ub[fr], az_at_anchor[fr], block_boxes.take(which), idx.block_longest_m[blocks[far]], need
+            ub[fr], az_at_anchor[fr], block_boxes.take(which), idx.block_longest_m[blocks[far]]
         )
         box[far] = which
         keep = np.ones(len(rows), dtype=bool)
@@ -204,7 +203,7 @@ def sampled_candidates(lat, lon, s: Segments):
         fr, fc, fp = rows[far], chains[far], pair[far]
         cb = chain_boxes.take(box[fp] * BLOCK_CHAINS + (fc - idx.block_start[blocks[fp]]))
         need = ub[fr] + PRUNE_MARGIN_M
-        lo = group_lower_bounds(ub[fr], az_at_anchor[fr], cb, idx.chain_longest_m[fc], need)
+        lo = group_lower_bounds(ub[fr], az_at_anchor[fr], cb, idx.chain_longest_m[fc])
         keep = np.ones(len(rows), dtype=bool)
         keep[far] = lo <= need
         rows, chains = rows[keep], chains[keep]

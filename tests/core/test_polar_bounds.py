@@ -33,7 +33,7 @@ def _random_boxes(rng, n):
 def test_box_bound_holds_at_every_sampled_point_of_the_box():
     """Every point whose polar coordinates from the anchor fall in the box (its corners and
     25 random ones) is at least the bound away from the query point, with or without the
-    cheap first test."""
+    comparison bound."""
     rng = np.random.default_rng(5)
     n, k = 4000, 29
     a_lat, a_lon, boxes, plat, plon, az, f0 = _random_boxes(rng, n)
@@ -47,7 +47,7 @@ def test_box_bound_holds_at_every_sampled_point_of_the_box():
     _, _, exact = GEOD.inv(np.repeat(plon, k), np.repeat(plat, k), xlon, xlat)
     truth = np.asarray(exact).reshape(n, k).min(axis=1)
     full = box_lower_bound(f0, az, boxes)
-    quick = box_lower_bound(f0, az, boxes, need=np.full(n, -np.inf))
+    quick = box_lower_bound(f0, az, boxes, full=False)
     applies = np.isfinite(full)
     assert applies.sum() > 3000  # the rest reach the query point or its cut locus
     assert np.all(full[applies] <= truth[applies] + 1e-6)
@@ -125,8 +125,8 @@ def test_block_and_chain_bounds_hold_against_dense_sampling_of_ukraine():
         ("chain", crow, chain_boxes.take(cbox), idx.chain_longest_m[chains]),
     ]:
         args = (f0[r], az[r], boxes, longest)
-        bounds[name] = group_lower_bounds(*args, need=np.full(len(r), np.inf))
-        bounds[name + " quick"] = group_lower_bounds(*args, need=np.full(len(r), -np.inf))
+        bounds[name] = group_lower_bounds(*args, full=True)
+        bounds[name + " quick"] = group_lower_bounds(*args)
     # Truth: pyproj distances to every segment sampled at most 250 m apart.
     pieces = np.maximum(1, np.ceil(s.length_m / 250.0)).astype(int)
     seg = np.repeat(np.arange(len(s)), pieces + 1)
