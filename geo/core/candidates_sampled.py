@@ -8,6 +8,9 @@ Degrees in, metres out; ECEF metres inside.
 
 from __future__ import annotations
 
+import threading
+import weakref
+
 import numpy as np
 
 from geo.core.arrays import first_min_of_runs
@@ -37,6 +40,7 @@ __all__ = [
     "PRUNE_MARGIN_M",
     "anchored_lower_bounds",
     "anchor_boxes",
+    "boxes_at",
     "group_lower_bounds",
     "sampled_candidates",
 ]
@@ -111,19 +115,65 @@ def anchored_lower_bounds(s: Segments, idx: SampleIndex, anchor, f0, az_at_ancho
 
 def anchor_boxes(s: Segments, idx: SampleIndex, anchors, blocks):
     """Polar boxes (:mod:`geo.core.polar_bounds`) of blocks and of their chains seen from
-    anchor samples, one ``Geod.inv`` per vertex of each distinct (anchor, block):
-    ``(block_boxes, chain_boxes, which)``. Pair ``i`` (``anchors[i]``, ``blocks[i]``) has
-    block box ``block_boxes[which[i]]`` and its ``j``-th chain's box is
-    ``chain_boxes[which[i] * BLOCK_CHAINS + j]``."""
-    nblk = len(idx.block_start)
-    uniq, which = np.unique(anchors.astype(np.int64) * nblk + blocks, return_inverse=True)
-    ua, ub_ = uniq // nblk, uniq % nblk
-    vt = segment_vertices(s)
-    v = idx.chain_vertices[idx.block_chains[ub_]].reshape(len(uniq), -1)
-    gamma, ell = polar_coordinates(idx.lat[ua], idx.lon[ua], vt.vertex_lat[v], vt.vertex_lon[v])
-    per_chain = idx.chain_vertices.shape[1]
-    chain_boxes = boxes_from_polar(gamma.reshape(-1, per_chain), ell.reshape(-1, per_chain))
-    return boxes_from_polar(gamma, ell), chain_boxes, which
+    anchor samples, one ``Geod.inv`` per vertex of each distinct (anchor, block), kept for
+    later calls on the same index: ``(boxes, which)``. Pair ``i`` (``anchors[i]``,
+    ``blocks[i]``) has its block's box in ``boxes[which[i], 0]`` and its ``j``-th chain's
+    box in ``boxes[which[i], 1 + j]``, each ``(arc_start_deg, arc_width_deg, ell_min_m,
+    ell_max_m)``: see :func:`boxes_at`."""
+    cache = _box_cache(idx)
+    which = cache.slot[anchors, blocks]
+    new = np.flatnonzero(which < 0)
+    if len(new):
+        nblk = len(idx.block_start)
+        uniq = np.unique(anchors[new].astype(np.int64) * nblk + blocks[new])
+        ua, ub_ = uniq // nblk, uniq % nblk
+        vt = segment_vertices(s)
+        v = idx.chain_vertices[idx.block_chains[ub_]].reshape(len(uniq), -1)
+        gamma, ell = polar_coordinates(idx.lat[ua], idx.lon[ua], vt.vertex_lat[v], vt.vertex_lon[v])
+        per_chain = idx.chain_vertices.shape[1]
+        chains = boxes_from_polar(gamma.reshape(-1, per_chain), ell.reshape(-1, per_chain))
+        block = boxes_from_polar(gamma, ell)
+        packed = np.empty((len(uniq), 1 + BLOCK_CHAINS, 4))
+        for k, name in enumerate(("arc_start_deg", "arc_width_deg", "ell_min_m", "ell_max_m")):
+            packed[:, 0, k] = getattr(block, name)
+            packed[:, 1:, k] = getattr(chains, name).reshape(len(uniq), BLOCK_CHAINS)
+        with cache.lock:  # another thread may have added some meanwhile
+            fresh = np.flatnonzero(cache.slot[ua, ub_] < 0)
+            start = len(cache.boxes)
+            cache.boxes = np.concatenate([cache.boxes, packed[fresh]])  # before the slots
+            cache.slot[ua[fresh], ub_[fresh]] = start + np.arange(len(fresh))
+        which = cache.slot[anchors, blocks]
+    return cache.boxes, which
+
+
+def boxes_at(packed) -> PolarBoxes:
+    """The :class:`PolarBoxes` of rows of :func:`anchor_boxes`' ``boxes`` (``(n, 4)``)."""
+    return PolarBoxes(*(packed[:, k] for k in range(4)))
+
+
+class _BoxCache:
+    """Polar boxes computed so far on one index, per (anchor sample, block), shared by its
+    calls and threads: far away most rows share a few anchors."""
+
+    def __init__(self, idx: SampleIndex) -> None:
+        self.slot = np.full((len(idx.lat), len(idx.block_start)), -1, dtype=np.int32)
+        self.boxes = np.empty((0, 1 + BLOCK_CHAINS, 4))
+        self.lock = threading.Lock()
+
+
+_BOX_CACHES: dict[int, _BoxCache] = {}
+_BOX_CACHES_LOCK = threading.Lock()
+
+
+def _box_cache(idx: SampleIndex) -> _BoxCache:
+    """The box cache of ``idx``, made on first use and freed with it."""
+    key = id(idx)
+    with _BOX_CACHES_LOCK:
+        cache = _BOX_CACHES.get(key)
+        if cache is None:
+            cache = _BOX_CACHES[key] = _BoxCache(idx)
+            weakref.finalize(idx, _BOX_CACHES.pop, key, None)  # the id may be reused once idx is gone
+    return cache
 
 
 def group_lower_bounds(f0, az_at_anchor, boxes: PolarBoxes, longest_m, full: bool = False):
@@ -188,11 +238,10 @@ def sampled_candidates(lat, lon, s: Segments):
     far = np.flatnonzero(ub[rows] > POLAR_FROM_M)
     if len(far):  # whole blocks, then chains, from the anchor: far away most go at once
         fr = rows[far]
-        block_boxes, chain_boxes, which = anchor_boxes(s, idx, nb[fr], blocks[far])
+        boxes, which = anchor_boxes(s, idx, nb[fr], blocks[far])
         need = ub[fr] + PRUNE_MARGIN_M
-        lo = group_lower_bounds(
-            ub[fr], az_at_anchor[fr], block_boxes.take(which), idx.block_longest_m[blocks[far]]
-        )
+        longest = idx.block_longest_m[blocks[far]]
+        lo = group_lower_bounds(ub[fr], az_at_anchor[fr], boxes_at(boxes[which, 0]), longest)
         box[far] = which
         keep = np.ones(len(rows), dtype=bool)
         keep[far] = lo <= need
@@ -201,7 +250,7 @@ def sampled_candidates(lat, lon, s: Segments):
     far = np.flatnonzero(box[pair] >= 0)
     if len(far):
         fr, fc, fp = rows[far], chains[far], pair[far]
-        cb = chain_boxes.take(box[fp] * BLOCK_CHAINS + (fc - idx.block_start[blocks[fp]]))
+        cb = boxes_at(boxes[box[fp], 1 + fc - idx.block_start[blocks[fp]]])
         need = ub[fr] + PRUNE_MARGIN_M
         lo = group_lower_bounds(ub[fr], az_at_anchor[fr], cb, idx.chain_longest_m[fc])
         keep = np.ones(len(rows), dtype=bool)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 from pyproj import Geod
 
-from geo.core.candidates_sampled import anchor_boxes, group_lower_bounds
+from geo.core.candidates_sampled import anchor_boxes, boxes_at, group_lower_bounds
 from geo.core.polar_bounds import PolarBoxes, box_lower_bound, polar_boxes
-from geo.core.sample_index import BLOCK_CHAINS, sample_index
+from geo.core.sample_index import sample_index
 from geo.core.segments import ecef
 from geo.layers.borders import ukraine
 
@@ -112,19 +112,18 @@ def test_block_and_chain_bounds_hold_against_dense_sampling_of_ukraine():
     f0, az = np.asarray(f0), np.asarray(az)
     nblk, nch = len(idx.block_start), len(idx.chain_start)
     rows, blocks = np.repeat(np.arange(m), nblk), np.tile(np.arange(nblk), m)
-    block_boxes, chain_boxes, which = anchor_boxes(s, idx, anchor[rows], blocks)
-    # each chain's box: its block's box set, at its place in the block
+    boxes, which = anchor_boxes(s, idx, anchor[rows], blocks)
+    # each chain's box: its block's entry, at its place in the block
     block_of = np.repeat(np.arange(nblk), idx.block_len)
     crow, chains = np.repeat(np.arange(m), nch), np.tile(np.arange(nch), m)
-    cbox = which.reshape(m, nblk)[crow, block_of[chains]] * BLOCK_CHAINS + (
-        chains - idx.block_start[block_of[chains]]
-    )
+    slot = which.reshape(m, nblk)[crow, block_of[chains]]
+    chain_box = boxes_at(boxes[slot, 1 + chains - idx.block_start[block_of[chains]]])
     bounds = {}
-    for name, r, boxes, longest in [
-        ("block", rows, block_boxes.take(which), idx.block_longest_m[blocks]),
-        ("chain", crow, chain_boxes.take(cbox), idx.chain_longest_m[chains]),
+    for name, r, group_boxes, longest in [
+        ("block", rows, boxes_at(boxes[which, 0]), idx.block_longest_m[blocks]),
+        ("chain", crow, chain_box, idx.chain_longest_m[chains]),
     ]:
-        args = (f0[r], az[r], boxes, longest)
+        args = (f0[r], az[r], group_boxes, longest)
         bounds[name] = group_lower_bounds(*args, full=True)
         bounds[name + " quick"] = group_lower_bounds(*args)
     # Truth: pyproj distances to every segment sampled at most 250 m apart.
