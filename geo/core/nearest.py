@@ -64,8 +64,9 @@ def nearest_on_segments(
        its chunks): for a few points, the chord bound of every segment against the exact
        distance to the chord-nearest vertex (:mod:`geo.core.candidates_exhaustive`, no
        index); for layers of up to ``TREE_FROM_SEGMENTS`` segments, a k-d tree anchor
-       on boundary samples, chain and block balls and anchored vertex bounds
-       (:mod:`geo.core.candidates_sampled`); for larger layers, a descent of the block
+       on boundary samples, chain and block balls, polar boxes of whole blocks and
+       chains seen from the anchor (:mod:`geo.core.polar_bounds`) and anchored vertex
+       bounds (:mod:`geo.core.candidates_sampled`); for larger layers, a descent of the block
        tree with ball and polar-box bounds at every level, whose cost grows with
        log(segments) (:mod:`geo.core.candidates_tree`). The chord bound is Schur's
        comparison theorem (:func:`geo.core.segments.geodesic_lower_bound_from_chord`),
