@@ -64,8 +64,9 @@ def nearest_on_segments(
        its chunks): for a few points, the chord bound of every segment against the exact
        distance to the chord-nearest vertex (:mod:`geo.core.candidates_exhaustive`, no
        index); for layers of up to ``TREE_FROM_SEGMENTS`` segments, a k-d tree anchor
-       on boundary samples, chain and block balls and anchored vertex bounds
-       (:mod:`geo.core.candidates_sampled`); for larger layers, a descent of the block
+       on boundary samples, chain and block balls, polar boxes of whole blocks and
+       chains seen from the anchor (:mod:`geo.core.polar_bounds`) and anchored vertex
+       bounds (:mod:`geo.core.candidates_sampled`); for larger layers, a descent of the block
        tree with ball and polar-box bounds at every level, whose cost grows with
        log(segments) (:mod:`geo.core.candidates_tree`). The chord bound is Schur's
        comparison theorem (:func:`geo.core.segments.geodesic_lower_bound_from_chord`),
@@ -95,8 +96,8 @@ def nearest_on_segments(
 
     def run(start: int) -> None:
         sl = slice(start, min(n, start + step))
-        rows, segs, frac, lb = search(lat[sl], lon[sl], segments)
-        d, la, lo, sg = _refine_candidates(lat[sl], lon[sl], segments, rows, segs, frac, lb)
+        found = search(lat[sl], lon[sl], segments)  # rows, segs, frac, lb[, known]
+        d, la, lo, sg = _refine_candidates(lat[sl], lon[sl], segments, *found)
         out_d[sl], out_lat[sl], out_lon[sl], out_seg[sl] = d, la, lo, sg
 
     starts = range(0, n, step)
@@ -140,14 +141,16 @@ def _search_for(n: int, segments: Segments):
     return sampled_candidates
 
 
-def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
+def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb, known=None):
     """The exact minimum over each row's candidate segments: ``(distance_m, lat, lon,
-    segment)`` per row. Pairs come sorted by row.
+    segment)`` per row. Pairs come sorted by row. ``known``, if given, is ``(vertex,
+    azimuth_deg, distance_m)`` per row: a vertex (of :func:`segment_vertices`, or -1)
+    whose geodesic to the row's point the search already measured (azimuth at the vertex).
 
     - A segment whose lower bound is at least ``CONVEX_TO_M`` goes to
       :func:`_min_by_subdivision` (concave beyond ``CONCAVE_FROM_M``: only its ends).
     - A segment whose chord's closest point is an end starts there: one geodesic from that
-      vertex (shared by the row's pairs at the same vertex) gives the Newton step of
+      vertex (shared by the row's pairs at the same vertex, or ``known``) gives the Newton step of
       :func:`foot_point`; if the step leads off the segment, the end is the segment's
       nearest point (the common case: nearest points are mostly corners).
     - Every other candidate is refined by :func:`foot_point` from the chord's closest point.
@@ -169,8 +172,16 @@ def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
         vend = np.where(end_first, idx.v1[es], idx.v2[es])
         uniq, inv = np.unique(rows[eidx].astype(np.int64) * nv + vend, return_inverse=True)
         ur, uv = uniq // nv, uniq % nv
-        az_to_p, _, dist = WGS84.inv(idx.vertex_lon[uv], idx.vertex_lat[uv], lon[ur], lat[ur])
-        az_to_p, d = np.asarray(az_to_p)[inv], np.asarray(dist)[inv]
+        az_to_p, dist = np.empty(len(uniq)), np.empty(len(uniq))
+        ask = np.arange(len(uniq))
+        if known is not None:  # measured by the search already
+            have = known[0][ur] == uv
+            az_to_p[have], dist[have] = known[1][ur[have]], known[2][ur[have]]
+            ask = np.flatnonzero(~have)
+        if len(ask):
+            qv, qr = uv[ask], ur[ask]
+            az_to_p[ask], _, dist[ask] = WGS84.inv(idx.vertex_lon[qv], idx.vertex_lat[qv], lon[qr], lat[qr])
+        az_to_p, d = az_to_p[inv], dist[inv]
         step = newton_step(az_to_p, np.where(end_first, s.azimuth_deg[es], idx.azimuth2_deg[es]), d)
         t0 = np.where(end_first, 0.0, s.length_m[es])
         # The step leads off the segment: the distance grows into it from this end.
@@ -199,7 +210,8 @@ def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
     fidx = np.flatnonzero(far)
     if len(fidx):
         fr, fs = rows[fidx], segs[fidx]
-        d, clat, clon = _min_by_subdivision(lat[fr], lon[fr], s, fs, lb[fidx], frac[fidx])
+        known_end = None if known is None else (known[0][fr], known[2][fr])
+        d, clat, clon = _min_by_subdivision(lat[fr], lon[fr], s, fs, lb[fidx], frac[fidx], known_end)
         parts.append((fr, d, clat, clon, fs))
     r = np.concatenate([q[0] for q in parts])
     first = nearest_of_each(r, np.concatenate([q[1] for q in parts]))
@@ -213,9 +225,10 @@ def _refine_candidates(lat, lon, s: Segments, rows, segs, frac, lb):
     return out_d, out_lat, out_lon, out_seg
 
 
-def _min_by_subdivision(lat, lon, s: Segments, segs, lb, frac):
+def _min_by_subdivision(lat, lon, s: Segments, segs, lb, frac, known_end=None):
     """Minimum distance over segments where the distance may not be convex, one row per
-    (point, segment) pair: ``(distance_m, lat, lon)``.
+    (point, segment) pair: ``(distance_m, lat, lon)``. ``known_end``, if given, is
+    ``(vertex, distance_m)`` per pair: a vertex whose distance is measured already.
 
     With Gaussian curvature K ≥ K_min, ``f″ ≤ B = max(0, √K_min cot(√K_min lb))`` along
     a segment whose points are all at least ``lb`` away (``B = 0`` from
@@ -241,7 +254,15 @@ def _min_by_subdivision(lat, lon, s: Segments, segs, lb, frac):
         plon[inner], plat[inner], _ = WGS84.fwd(
             s.lon1[sp[inner]], s.lat1[sp[inner]], s.azimuth_deg[sp[inner]], t[inner]
         )
-    _, _, d = WGS84.inv(plon, plat, lon[pair], lat[pair])
+    d = np.empty(len(pair))
+    ask = np.arange(len(pair))
+    if known_end is not None:  # measured by the search already
+        vt = segment_vertices(s)
+        end = np.where(k == 0, vt.v1[sp], np.where(k == pieces[pair], vt.v2[sp], -1))
+        have = (end >= 0) & (end == known_end[0][pair])
+        d[have] = known_end[1][pair[have]]
+        ask = np.flatnonzero(~have)
+    _, _, d[ask] = WGS84.inv(plon[ask], plat[ask], lon[pair[ask]], lat[pair[ask]])
     first = nearest_of_each(pair, d)
     out_d, out_lat, out_lon = d[first].copy(), np.asarray(plat)[first], np.asarray(plon)[first]
     # Every point of a segment lies within its nearest measured distance + L.
