@@ -179,13 +179,16 @@ def controlled_from_occupied(
     the occupied polygon's boundary less the parts within ``sliver_km`` of the
     territory's outer boundary, cut from the exact polygon (no vertex moved).
 
-    The two polygons come from the exact occupied polygon when it has up to
-    ``BIG_VERTICES`` vertices; from a bigger one, they are derived from a copy simplified
-    by ``overlay_tolerance_m`` (default ``OVERLAY_TOLERANCE_M``, 5 m; 0 = exact), so their
-    boundaries lie within that of the exact derivation's, and a distance measured to them
-    is exact only to within it (distances to the contact line stay exact). A 2 M-vertex
-    spiky polygon took ~45 s and 1.4 GB of GEOS overlays exactly (see
-    ``benchmarks/bench_territory.py`` for the speed and the equivalence).
+    The two polygons are derived from a copy of the occupied polygon simplified by
+    ``overlay_tolerance_m`` metres (Douglas-Peucker), so their boundaries lie within that of
+    the exact derivation's, and a distance measured to them is exact only to within it
+    (distances to the contact line stay exact). The one exception is the seam's inland edge
+    (within ``2 × sliver_km`` of the outer boundary), a buffer's shape that may move by up to
+    1 % of ``sliver_km`` more (50 m; it was drawn from a 50 m-simplified copy before too).
+    By default (None) the tolerance is ``OVERLAY_TOLERANCE_M`` (5 m) for a polygon of over
+    ``BIG_VERTICES`` vertices and 0 (exact, unsimplified) for a smaller one. A 2 M-vertex
+    spiky polygon took ~50 s of GEOS overlays exactly (``benchmarks/bench_territory.py``
+    measures the speed and the equivalence).
 
     Buffers are computed in an azimuthal equidistant projection centred on the territory
     (scale error < 1% over Ukraine, i.e. < 50 m on a 5 km buffer); they shape the layer
@@ -200,7 +203,7 @@ def controlled_from_occupied(
     terr_m = fwd(territory)
     exact_m = fwd(occupied)
     big = shapely.get_num_coordinates(exact_m) > BIG_VERTICES
-    tolerance = (OVERLAY_TOLERANCE_M if overlay_tolerance_m is None else overlay_tolerance_m) if big else 0.0
+    tolerance = (OVERLAY_TOLERANCE_M if big else 0.0) if overlay_tolerance_m is None else overlay_tolerance_m
     occ_m = overlay_copy(exact_m, tolerance).intersection(terr_m)
     if occ_m.is_empty:
         raise LayerError("the occupied layer does not overlap Ukraine: is it the right file and CRS?")
