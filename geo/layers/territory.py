@@ -34,7 +34,9 @@ __all__ = [
     "SLIVER_KM",
     "clean_occupied",
     "controlled_from_occupied",
+    "overlay_tolerance_for",
     "ring_area_km2",
+    "simplified_notes",
     "split_territory",
 ]
 
@@ -164,6 +166,23 @@ def _seam_reach(occ_m, terr_m, width: float):
     return near.buffer(width)
 
 
+def overlay_tolerance_for(occupied) -> float:
+    """The tolerance (m) :func:`controlled_from_occupied` simplifies ``occupied`` by for its
+    polygon overlays by default: ``OVERLAY_TOLERANCE_M`` over ``BIG_VERTICES`` vertices, else 0."""
+    return OVERLAY_TOLERANCE_M if shapely.get_num_coordinates(occupied) > BIG_VERTICES else 0.0
+
+
+def simplified_notes(tolerance_m: float, source: str) -> tuple[str, ...]:
+    """The note a territory layer derived with ``tolerance_m`` > 0 carries (none when exact)."""
+    if tolerance_m <= 0:
+        return ()
+    return (
+        f"derived from a copy of {source} simplified by {tolerance_m:g} m (a very detailed polygon): "
+        f"distances to this territory are exact to within {tolerance_m:g} m; the front line is cut "
+        "from the exact polygon",
+    )
+
+
 def controlled_from_occupied(
     occupied,
     territory=None,
@@ -185,8 +204,9 @@ def controlled_from_occupied(
     (distances to the contact line stay exact). The one exception is the seam's inland edge
     (within ``2 × sliver_km`` of the outer boundary), a buffer's shape that may move by up to
     1 % of ``sliver_km`` more (50 m; it was drawn from a 50 m-simplified copy before too).
-    By default (None) the tolerance is ``OVERLAY_TOLERANCE_M`` (5 m) for a polygon of over
-    ``BIG_VERTICES`` vertices and 0 (exact, unsimplified) for a smaller one. A 2 M-vertex
+    By default (None) the tolerance is :func:`overlay_tolerance_for` the polygon:
+    ``OVERLAY_TOLERANCE_M`` (5 m) over ``BIG_VERTICES`` vertices, else 0 (exact, unsimplified);
+    layers built from them carry :func:`simplified_notes`. A 2 M-vertex
     spiky polygon took ~50 s of GEOS overlays exactly (``benchmarks/bench_territory.py``
     measures the speed and the equivalence).
 
@@ -195,6 +215,7 @@ def controlled_from_occupied(
     but are never used to measure distances.
     """
     territory = ukraine().geometry if territory is None else territory
+    tolerance = overlay_tolerance_for(occupied) if overlay_tolerance_m is None else overlay_tolerance_m
     occupied = clean_occupied(occupied)
     if occupied.is_empty:
         raise LayerError("the occupied layer holds no polygon of 1 km² or more")
@@ -202,8 +223,6 @@ def controlled_from_occupied(
     fwd, inv = aeqd_transforms(c.x, c.y)
     terr_m = fwd(territory)
     exact_m = fwd(occupied)
-    big = shapely.get_num_coordinates(exact_m) > BIG_VERTICES
-    tolerance = (OVERLAY_TOLERANCE_M if big else 0.0) if overlay_tolerance_m is None else overlay_tolerance_m
     occ_m = overlay_copy(exact_m, tolerance).intersection(terr_m)
     if occ_m.is_empty:
         raise LayerError("the occupied layer does not overlap Ukraine: is it the right file and CRS?")

@@ -142,3 +142,20 @@ def test_clip_line_is_geos_intersection():
     assert geos.length > 1000
     assert ours.symmetric_difference(geos).length < 1e-9
     assert set(map(tuple, shapely.get_coordinates(ours))) <= set(map(tuple, shapely.get_coordinates(geos)))
+
+
+@pytest.mark.parametrize(("vertices", "simplified"), [(60_000, True), (8_000, False)])
+def test_a_user_layer_says_when_its_territory_comes_from_a_simplified_copy(tmp_path, vertices, simplified):
+    import json
+
+    from geo.layers.user_files import load_user_layer
+
+    ring = spiky_ring(vertices, jitter_m=1.0)
+    path = tmp_path / f"occupied{vertices}.geojson"
+    feature = {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(ring)}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
+    layer = load_user_layer(path)
+    for territory in (layer.occupied, layer.controlled):
+        said = any(f"simplified by {OVERLAY_TOLERANCE_M:g} m" in n for n in territory.notes)
+        assert said is simplified
+    assert layer.line.notes == ()  # the line of contact is cut from the exact polygon
