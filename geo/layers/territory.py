@@ -178,8 +178,9 @@ def simplified_notes(tolerance_m: float, source: str) -> tuple[str, ...]:
         return ()
     return (
         f"derived from a copy of {source} simplified by {tolerance_m:g} m (a very detailed polygon): "
-        f"distances to this territory are exact to within {tolerance_m:g} m; the front line is cut "
-        "from the exact polygon",
+        f"distances to this territory are exact to within {tolerance_m:g} m (within 10 km of the border "
+        "or coast, to the seam's shape drawn from a 50 m-simplified copy); the front line is cut from "
+        "the exact polygon",
     )
 
 
@@ -201,9 +202,11 @@ def controlled_from_occupied(
     The two polygons are derived from a copy of the occupied polygon simplified by
     ``overlay_tolerance_m`` metres (Douglas-Peucker), so their boundaries lie within that of
     the exact derivation's, and a distance measured to them is exact only to within it
-    (distances to the contact line stay exact). The one exception is the seam's inland edge
-    (within ``2 × sliver_km`` of the outer boundary), a buffer's shape that may move by up to
-    1 % of ``sliver_km`` more (50 m; it was drawn from a 50 m-simplified copy before too).
+    (distances to the contact line stay exact). The exception is the seam's inland edge
+    (within ``2 × sliver_km`` of the outer boundary), a buffer's shape drawn from a copy
+    simplified by 1 % of ``sliver_km`` (as before this copy existed): it may move by that
+    (50 m) more across itself, and further along the border where it meets the border at a
+    grazing angle (up to 163 m on benchmarks/bench_territory.py's 1 m-noise ring).
     By default (None) the tolerance is :func:`overlay_tolerance_for` the polygon:
     ``OVERLAY_TOLERANCE_M`` (5 m) over ``BIG_VERTICES`` vertices, else 0 (exact, unsimplified);
     layers built from them carry :func:`simplified_notes`. A 2 M-vertex
