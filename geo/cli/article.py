@@ -69,9 +69,13 @@ def _read_file(source: str, limit: int) -> bytes:
 
 
 def check_claim_count(n: int, max_claims: int = DEFAULT_MAX_CLAIMS) -> None:
-    """Refuse a run with more than ``max_claims`` claims (each is geocoded and measured)."""
+    """Refuse a run with more than ``max_claims`` claims (each is geocoded and measured).
+
+    ``n`` is the number read, which may stop short of the text's end once it is over the limit
+    (``extract_claims_any(..., limit=max_claims)``), so the message says "more than".
+    """
     if n > max_claims:
         raise GeoError(
-            f"the text holds {n:,} distance claims; at most {max_claims:,} are checked in one run: split it, "
-            "or raise the limit with --max-claims"
+            f"the text holds more than {max_claims:,} distance claims; at most {max_claims:,} are checked "
+            "in one run: split it, or raise the limit with --max-claims"
         )

@@ -19,7 +19,7 @@ from shapely.ops import unary_union
 from geo.errors import LayerError
 from geo.layers.borders import NE_SOURCE
 from geo.layers.layer import Layer, as_multipolygon, role_layer
-from geo.layers.territory import controlled_from_occupied
+from geo.layers.territory import controlled_from_occupied, overlay_tolerance_for, simplified_notes
 from geo.model import LayerOrigin, LayerRole
 
 __all__ = ["IMPORTED_ACCURACY", "build_imported_snapshot", "read_stored"]
@@ -59,6 +59,7 @@ def _build(path: str, _mtime_ns: int, snapshot_id: str, date: str, prov: tuple[s
     source, licence = prov
     occupied, grey = read_stored(Path(path))
     occ, ctl, contact = controlled_from_occupied(occupied)
+    notes = simplified_notes(overlay_tolerance_for(occupied), f"snapshot {snapshot_id}")
     common = {
         "source": f"{source} (imported snapshot {snapshot_id})",
         "licence": licence,
@@ -80,11 +81,14 @@ def _build(path: str, _mtime_ns: int, snapshot_id: str, date: str, prov: tuple[s
     return FrontSnapshot(
         date=date,
         line=role_layer(LayerRole.FRONTLINE, f"front line {date} ({snapshot_id})", contact, **common),
-        occupied=role_layer(LayerRole.OCCUPIED, f"Russian-occupied territory {date}", occ, **common),
+        occupied=role_layer(
+            LayerRole.OCCUPIED, f"Russian-occupied territory {date}", occ, notes=notes, **common
+        ),
         controlled=role_layer(
             LayerRole.CONTROLLED,
             f"Ukrainian-controlled territory {date}",
             ctl,
+            notes=notes,
             **{**common, "source": f"{NE_SOURCE} minus {common['source']}"},
         ),
         source=path,

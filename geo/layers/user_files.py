@@ -24,7 +24,7 @@ from geo.errors import LayerError
 from geo.layers.borders import NE_SOURCE
 from geo.layers.frontline import parse_date
 from geo.layers.layer import Layer, flatten, role_layer
-from geo.layers.territory import SLIVER_KM, controlled_from_occupied
+from geo.layers.territory import SLIVER_KM, controlled_from_occupied, overlay_tolerance_for, simplified_notes
 from geo.layers.vector_files import LAYER_SUFFIXES, check_layer_path, read_vector
 from geo.model import LayerOrigin, LayerRole, Place
 
@@ -189,12 +189,16 @@ def _load_user_layer(
     }
     occupied = controlled = line = None
     if polys:
-        occ, ctl, contact = controlled_from_occupied(MultiPolygon(polys), sliver_km=sliver_km)
-        occupied = role_layer(LayerRole.OCCUPIED, f"occupied territory ({p.name})", occ, **common)
+        drawn = MultiPolygon(polys)
+        occ, ctl, contact = controlled_from_occupied(drawn, sliver_km=sliver_km)
+        notes = simplified_notes(overlay_tolerance_for(drawn), p.name)
+        title = f"occupied territory ({p.name})"
+        occupied = role_layer(LayerRole.OCCUPIED, title, occ, notes=notes, **common)
         controlled = role_layer(
             LayerRole.CONTROLLED,
             f"Ukrainian-controlled territory (Ukraine minus {p.name})",
             ctl,
+            notes=notes,
             **{**common, "source": f"{NE_SOURCE} minus user file {p.name}"},
         )
         line = role_layer(LayerRole.FRONTLINE, f"front line derived from {p.name}", contact, **common)

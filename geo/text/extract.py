@@ -44,7 +44,7 @@ from geo.text.vocabulary import (
 __all__ = ["extract_claims"]
 
 
-def extract_claims(text: str) -> list[Claim]:
+def extract_claims(text: str, limit: int | None = None) -> list[Claim]:
     """Find every distance claim in ``text`` (English news prose); return them in text order.
 
     Figures are read as written: "1,300", "1 300" (also no-break/thin spaces), "1.300" (European
@@ -53,6 +53,9 @@ def extract_claims(text: str) -> list[Claim]:
     per hour), areas (square km, km²), heights/altitudes/widths and weapon ranges are not claims.
 
     Raises ``EmptyInputError`` when ``text`` is empty or only whitespace; returns [] when it has no claim.
+    With a ``limit``, reading stops at the end of the sentence where more than ``limit`` claims have been
+    found: the list is then longer than ``limit`` and holds only the claims read so far (the text holds
+    at least as many), so that a caller refusing long texts need not read a 10 MB one to the end.
 
     >>> [c.to_json()["phrase"] for c in extract_claims("The roughly 1,000-km front line held. 5,438 drones.")]
     ['roughly 1,000-km']
@@ -64,6 +67,8 @@ def extract_claims(text: str) -> list[Claim]:
     for number, (sent_start, sent_end) in enumerate(sentences, 1):
         found = share_chained_reference(text, _claims_in_sentence(text, sent_start, sent_end, number))
         claims.extend(pair_chained_figures(text, resolve_back(text, sentences, number, found, claims)))
+        if limit is not None and len(claims) > limit:
+            return claims  # over the limit: the rest of the text is not read
     listed = [c for c in unit_list_claims(text) if not any(_overlap(c.span, d.span) for d in claims)]
     return sorted(claims + listed, key=lambda c: c.span) if listed else claims
 

@@ -70,13 +70,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def extract_claims_any(
-    text: str, lang: str | None = None, known: Callable[[str], bool] | None = None
+    text: str,
+    lang: str | None = None,
+    known: Callable[[str], bool] | None = None,
+    limit: int | None = None,
 ) -> list[Claim]:
     """Every distance claim in ``text``, in text order, in any of ``LANGUAGES``.
 
     ``lang`` forces one language for the whole text; None detects it per sentence, so English
     sentences go to the English extractor and Cyrillic ones to theirs. ``known``, when given, tells
-    which spelling of a Cyrillic name is a real place (the gazetteer's answer).
+    which spelling of a Cyrillic name is a real place (the gazetteer's answer). ``limit``, when given,
+    stops the reading once more than ``limit`` claims are found (see ``extract_claims``): the list is
+    then longer than ``limit`` and the text holds at least as many.
 
     >>> text = "Kazan lies 800 km east of Moscow. Ижевск находится в 1300 км от границы."
     >>> [c.target for c in extract_claims_any(text)]
@@ -90,7 +95,7 @@ def extract_claims_any(
     if lang is not None and lang not in LANGUAGES:
         raise GeoError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
     if lang == "en" or (lang is None and not _CYRILLIC.search(text)):
-        return extract_claims(text)
+        return extract_claims(text, limit)
     claims: list[Claim] = []
     previous: str | None = None
     for start, end in sentence_spans(text):
@@ -101,6 +106,8 @@ def extract_claims_any(
         else:
             found, previous = sentence_claims(text, start, end, sentence_lang, known, previous)
         claims.extend(found)
+        if limit is not None and len(claims) > limit:
+            break  # over the limit: the rest of the text is not read
     return claims
 
 

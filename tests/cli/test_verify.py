@@ -108,3 +108,20 @@ def test_a_story_dated_before_the_first_snapshot_keeps_its_border_readings(tmp_p
     assert izhevsk["verdict"] == "consistent"
     assert [reading["kind"] for reading in izhevsk["readings"]] == ["border"]
     assert kharkiv["verdict"] == "unverifiable" and "no_snapshot_for_date" in kharkiv["flags"]
+
+
+def test_a_10_mb_article_over_the_claim_limit_is_refused_in_one_line(tmp_path):
+    # The 10 MB article of benchmarks/bench_hostile.py: 127,875 claims. Reading stops at the 501st
+    # (tests/text/test_lang.py shows the stop); here the refusal is one line, exit 2, the file untouched.
+    sentence = "The talks went on for hours near Izhevsk, about 970 km east of Moscow, they said. "
+    path = tmp_path / "article10mb.txt"
+    path.write_text(sentence * (10 * 2**20 // len(sentence)), encoding="utf-8")
+    before = path.read_bytes()
+    r = run_geo("verify", str(path), "--max-kb", "10240")
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.splitlines() == [
+        "geo: error: the text holds more than 500 distance claims; at most 500 are checked in one run: "
+        "split it, or raise the limit with --max-claims"
+    ]
+    assert r.stdout == ""
+    assert path.read_bytes() == before

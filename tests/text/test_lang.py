@@ -149,3 +149,27 @@ def test_ukrainian_without_its_dictionary_falls_back_to_russian(monkeypatch):
         assert morph.nominative_candidates("Іжевська", "uk", ("gent",))[0] == "Іжевськ"
     finally:
         morph.analyser.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [("Izhevsk is 970 km from Moscow. ", None), ("Ижевск находится в 1300 км от Москвы. ", None)],
+    ids=["english", "russian"],
+)
+def test_reading_stops_once_the_claims_are_over_the_limit(sentence, lang):
+    # 2,000 sentences of one claim each: with a limit of 100, reading ends with the sentence that
+    # passed it (101 claims), and those are the text's first 101 claims, unchanged.
+    text = sentence * 2_000
+    everything = extract_claims_any(text, lang)
+    assert len(everything) == 2_000
+    read = extract_claims_any(text, lang, limit=100)
+    assert len(read) == 101
+    assert [(c.span, c.target, c.figure) for c in read] == [
+        (c.span, c.target, c.figure) for c in everything[:101]
+    ]
+
+
+def test_a_limit_the_claims_stay_within_changes_nothing():
+    text = "Kazan lies 800 km east of Moscow. Ижевск находится в 1300 км от границы. " * 3
+    assert extract_claims_any(text, limit=6) == extract_claims_any(text)
+    assert extract_claims(text.split(" Ижевск")[0], limit=1) == extract_claims(text.split(" Ижевск")[0])
