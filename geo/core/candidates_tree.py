@@ -32,6 +32,8 @@ BOX_FROM_CHILDREN = 4
 #: The descent starts at the lowest level of at most this many nodes, each row tested
 #: against all of them in one matrix product.
 DENSE_NODES = 256
+#: Nodes the greedy descent follows at each level (the smallest ball bounds).
+GREEDY_BEAM = 2
 #: Slack added to every pruning test against float rounding (metres).
 PRUNE_MARGIN_M = 1e-3
 
@@ -47,12 +49,11 @@ def tree_candidates(lat, lon, s: Segments):
     while start > 1 and len(tree.levels[start - 2]) <= DENSE_NODES:
         start -= 1
     top = tree.levels[start - 1]
-    # Upper bound: the exact distance to the chord-nearest centre vertex of that level,
-    # lowered by a greedy descent from it.
+    # Upper bound: the exact distance to a vertex found by a greedy descent from the node
+    # with the chord-nearest centre vertex.
     q = ecef(top.c_lat, top.c_lon)
     first = np.argmin(np.einsum("ij,ij->i", q, q)[None, :] - 2.0 * row_products(p, q), axis=1)
-    _, _, ub = WGS84.inv(top.c_lon[first], top.c_lat[first], lon, lat)
-    ub = np.minimum(np.asarray(ub, dtype=float), _greedy_upper_bound(tree, s, p, lon, lat, first, start))
+    ub = _greedy_upper_bound(tree, s, p, lon, lat, first, start)
     rows, nodes = _dense_balls(p, ub, top)
     # The centre measured for each row's most promising node, reused when that node's
     # children are bounded: (node or -1, distance, azimuth) per row.
@@ -115,7 +116,7 @@ def _dense_balls(p, ub, level: Level):
     row's ``ub``, as one matrix product (the test of
     :func:`geo.core.sample_index.chain_candidates`: ``|p − c| ≤ ρ' + r`` with ``ρ'`` the
     chord of ``ub`` plus the margins)."""
-    rp = 2 * R_CURV_MAX * np.sin(np.minimum((ub + PRUNE_MARGIN_M) / (2 * R_CURV_MAX), np.pi / 2)) + 1.0
+    rp = _reach(ub)
     c, r = level.centre, level.radius
     left = np.column_stack([2.0 * p, 2.0 * rp, rp * rp - np.einsum("ij,ij->i", p, p), -np.ones(len(p))])
     right = np.column_stack([c, r, np.ones(len(c)), np.einsum("ij,ij->i", c, c) - r * r])
@@ -123,23 +124,59 @@ def _dense_balls(p, ub, level: Level):
 
 
 def _greedy_upper_bound(tree: BlockTree, s: Segments, p, lon, lat, top_node, top_level: int):
-    """The exact distance (m) to a vertex near each point, found by following the child
-    with the smallest ball bound down from ``top_node`` (no pruning, one geodesic per row):
-    a tight upper bound before the pruned descent starts."""
-    rows = np.arange(len(lat))
-    node = top_node
+    """The exact distance (m) to a vertex near each point, found by following the
+    ``GREEDY_BEAM`` children with the smallest ball bounds down from ``top_node`` (no
+    pruning), then the chord-nearest vertex of their segments: a tight upper bound before
+    the pruned descent starts, for one geodesic per row. (With a beam of one, a wrong turn
+    at a high level left the median place's bound ~2e-4 of its distance too high; with
+    two, the median place's vertex is its nearest.)"""
+    node = np.asarray(top_node)[:, None]  # (rows, beam)
+    rows = np.arange(len(lat))[:, None]
     for k in range(top_level, 1, -1):
-        below = tree.levels[k - 2]
-        pair, child = _children(len(below), node)
-        lb = _ball_lower_bound(p[rows[pair]], below.centre[child], below.radius[child])
-        node = child[first_min_of_runs(pair, lb)]
-    pair, segs = _children(len(s), node)
-    dist3, frac = chord_to_segment(p[rows[pair]], s, segs)
-    pick = first_min_of_runs(pair, dist3)
+        level = tree.levels[k - 1]
+        n, b = node.shape
+        flat = node.ravel()
+        gap = _block_gaps(np.repeat(p, b, axis=0), level.kid_centre[flat], level.kid_radius[flat])
+        gap = gap.reshape(n, b * FANOUT)
+        child = (node[:, :, None] * FANOUT + np.arange(FANOUT)).reshape(n, b * FANOUT)
+        keep = min(GREEDY_BEAM, b * FANOUT)
+        best = np.argpartition(gap, keep - 1, axis=1)[:, :keep]
+        node = child[rows, best]
+    n, b = node.shape
+    dist3, frac = _leaf_blocks(tree, np.repeat(p, b, axis=0), node.ravel())
+    dist3 = (dist3 - tree.seg_sagitta[node.ravel()]).reshape(n, b * FANOUT)
+    frac = frac.reshape(n, b * FANOUT)
+    j = np.argmin(dist3, axis=1)
+    seg = (node[:, :, None] * FANOUT + np.arange(FANOUT)).reshape(n, b * FANOUT)[np.arange(n), j]
     vt = segment_vertices(s)
-    v = np.where(frac[pick] <= 0.5, vt.v1[segs[pick]], vt.v2[segs[pick]])
+    v = np.where(frac[np.arange(n), j] <= 0.5, vt.v1[seg], vt.v2[seg])
     _, _, d = WGS84.inv(lon, lat, vt.vertex_lon[v], vt.vertex_lat[v])
     return np.asarray(d, dtype=float)
+
+
+def _block_gaps(p, centre, radius):
+    """Chord gap (m) from each point ``p`` (n, 3) to each ball of its block (``centre``
+    (n, F, 3), ``radius`` (n, F)), less a metre of slack; negative inside."""
+    diff = centre - p[:, None, :]
+    return np.sqrt(np.einsum("ijk,ijk->ij", diff, diff)) - radius - 1.0
+
+
+def _leaf_blocks(tree: BlockTree, p, nodes):
+    """Distance (m) from each point ``p`` (n, 3) to the chords of the segments of its
+    level-1 node, and the fraction along each chord of the closest point, ``(n, F)`` each
+    (:func:`geo.core.segments.chord_to_segment` by blocks)."""
+    ap = p[:, None, :] - tree.seg_xyz1[nodes]
+    ab = tree.seg_vec[nodes]
+    t = np.clip(np.einsum("ijk,ijk->ij", ap, ab) * tree.seg_inv_c2[nodes], 0.0, 1.0)
+    ap -= t[:, :, None] * ab
+    return np.sqrt(np.einsum("ijk,ijk->ij", ap, ap)), t
+
+
+def _reach(ub):
+    """The chord (m) within which a ball gap can still hold a point within ``ub`` (m) plus
+    the pruning margin: the inverse of
+    :func:`geo.core.segments.geodesic_lower_bound_from_chord`, plus a metre."""
+    return 2 * R_CURV_MAX * np.sin(np.minimum((ub + PRUNE_MARGIN_M) / (2 * R_CURV_MAX), np.pi / 2)) + 1.0
 
 
 def _frame(tree: BlockTree, rows, nodes, r, pair, lon, lat, ub, known):
@@ -148,7 +185,7 @@ def _frame(tree: BlockTree, rows, nodes, r, pair, lon, lat, ub, known):
     candidate segments), and the segments' ends ``(l1, phi1, l2, phi2)`` in it.
 
     With two levels or more, the frame is the level-2 parent's centre: one geodesic per
-    row and level-2 node bounds the ends of up to 256 segments (their distances from that
+    row and level-2 node bounds the ends of up to FANOUT² segments (their distances from that
     centre, a few node widths, keep the bounds second-order tight)."""
     if tree.up_l1 is None:
         f, az = _centres(tree.levels[0], rows, nodes, _crowded(r, pair, len(ub), 2), lon, lat, ub, known)
@@ -204,7 +241,8 @@ def _centres(level: Level, rows, nodes, want, lon, lat, ub, known):
 def _crowded(rows, pair, n_rows: int, more_than: int):
     """Indices of the parent pairs whose row has more than ``more_than`` children left."""
     counts = np.bincount(rows, minlength=n_rows)
-    return np.unique(pair[counts[rows] > more_than])
+    sel = pair[counts[rows] > more_than]  # sorted: pairs come in order
+    return sel[np.r_[True, sel[1:] != sel[:-1]]] if len(sel) else sel
 
 
 def _children(n_below: int, nodes):
@@ -219,11 +257,10 @@ def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub, known):
     with many children the polar-box bound from the parent's centre; both within ``ub``,
     which is first lowered by the exact distance to the centre of each row's most
     promising child."""
-    pair, child = _children(len(below), nodes)
-    r = rows[pair]
-    lb = _ball_lower_bound(p[r], below.centre[child], below.radius[child])
-    keep = lb <= ub[r] + PRUNE_MARGIN_M
-    r, child, lb, pair = r[keep], child[keep], lb[keep], pair[keep]
+    gap = _block_gaps(p[rows], level.kid_centre[nodes], level.kid_radius[nodes])
+    pair, j = np.nonzero(gap <= _reach(ub)[rows][:, None])
+    r, child = rows[pair], nodes[pair] * FANOUT + j
+    lb = geodesic_lower_bound_from_chord(np.maximum(gap[pair, j], 0.0))
     f, az = _centres(level, rows, nodes, _crowded(r, pair, len(ub), BOX_FROM_CHILDREN), lon, lat, ub, known)
     use = np.flatnonzero(np.isfinite(f[pair]))
     if len(use):
@@ -261,12 +298,11 @@ def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub,
     bounds in the frame of :func:`_frame` and an exact distance to each row's most
     promising vertex as a better ``ub``."""
     vt = segment_vertices(s)
-    pair, segs = _children(len(s), nodes)
-    r = rows[pair]
-    dist3, frac = chord_to_segment(p[r], s, segs)
-    lb = geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0))
-    keep = lb <= ub[r] + PRUNE_MARGIN_M
-    r, segs, frac, lb, pair = r[keep], segs[keep], frac[keep], lb[keep], pair[keep]
+    dist3, frac = _leaf_blocks(tree, p[rows], nodes)
+    gap = dist3 - tree.seg_sagitta[nodes]
+    pair, j = np.nonzero(gap <= _reach(ub)[rows][:, None] - 1.0)
+    r, segs, frac = rows[pair], nodes[pair] * FANOUT + j, frac[pair, j]
+    lb = geodesic_lower_bound_from_chord(np.maximum(gap[pair, j], 0.0))
     frame = _frame(tree, rows, nodes, r, pair, lon, lat, ub, known)
     # Each pair's more promising end: the chord's nearer one, or the smaller vertex bound.
     vertex = np.where(frac <= 0.5, vt.v1[segs], vt.v2[segs])
