@@ -34,6 +34,15 @@ MAX_THREADS = 4
 TREE_FROM_SEGMENTS = 8_000
 #: Distance tolerance of the foot-point iteration in the bulk kernel (metres).
 FOOT_DISTANCE_TOL_M = 1e-4
+#: Pairs (rows × segments) a chunk of rows whose antipodes lie near the layer may hold. Near a
+#: point's antipode the second-order bounds do not apply (they need distances short of
+#: ``COMPARISON_LIMIT_M``) and nearly every segment stays a candidate, so such rows go in chunks of
+#: at most this many pairs: memory stays bounded (2,000 such points to Ukraine's border took 2.8 GB
+#: in one 8,192-row chunk).
+ANTIPODAL_CHUNK_PAIRS = 500_000
+#: How far (degrees of arc on the unit sphere) beyond the layer's bounding cap a point's antipode
+#: still counts as near the layer.
+ANTIPODAL_MARGIN_DEG = 20.0
 #: Environment variable capping the kernel's threads (a Dask worker sets it to 1).
 THREADS_ENV = "GEO_KERNEL_THREADS"
 
@@ -91,24 +100,56 @@ def nearest_on_segments(
     n = len(lat)
     out_d, out_lat, out_lon = np.empty(n), np.empty(n), np.empty(n)
     out_seg = np.empty(n, dtype=np.int64)
-    step = max(1, chunk)
     search = _search_for(n, segments)
 
-    def run(start: int) -> None:
-        sl = slice(start, min(n, start + step))
+    def run(sl) -> None:
         found = search(lat[sl], lon[sl], segments)  # rows, segs, frac, lb[, known]
         d, la, lo, sg = _refine_candidates(lat[sl], lon[sl], segments, *found)
         out_d[sl], out_lat[sl], out_lon[sl], out_seg[sl] = d, la, lo, sg
 
-    starts = range(0, n, step)
-    workers = min(len(starts), kernel_threads() if threads is None else max(1, int(threads)))
+    chunks = _row_chunks(lat, lon, segments, max(1, chunk))
+    workers = min(len(chunks), kernel_threads() if threads is None else max(1, int(threads)))
     if workers <= 1:
-        for start in starts:
-            run(start)
+        for sl in chunks:
+            run(sl)
     else:  # pyproj, NumPy and the k-d tree release the GIL; every row is independent
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(run, starts))
+            list(pool.map(run, chunks))
     return NearestResult(out_d, out_lat, out_lon, out_seg)
+
+
+def _row_chunks(lat, lon, segments: Segments, step: int) -> list:
+    """The rows in chunks: slices of ``step`` rows, except rows whose antipodes lie near the layer
+    (:func:`_near_antipodes`), which go in chunks of at most ``ANTIPODAL_CHUNK_PAIRS`` pairs."""
+    n = len(lat)
+    near = _near_antipodes(lat, lon, segments)
+    if not near.any():
+        return [slice(start, min(n, start + step)) for start in range(0, n, step)]
+    small = max(1, min(step, ANTIPODAL_CHUNK_PAIRS // max(1, len(segments))))
+    rest, anti = np.flatnonzero(~near), np.flatnonzero(near)
+    return [rest[i : i + step] for i in range(0, len(rest), step)] + [
+        anti[i : i + small] for i in range(0, len(anti), small)
+    ]
+
+
+def _near_antipodes(lat, lon, segments: Segments) -> np.ndarray:
+    """Rows whose antipode lies within the layer's bounding cap (unit sphere, geocentric
+    directions of the segment ends) widened by ``ANTIPODAL_MARGIN_DEG``."""
+
+    def unit(la, lo):
+        la, lo = np.radians(la), np.radians(lo)
+        return np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
+
+    ends = unit(np.r_[segments.lat1, segments.lat2], np.r_[segments.lon1, segments.lon2])
+    centre = ends.sum(axis=0)
+    norm = np.linalg.norm(centre)
+    if norm < 1e-9:  # ends all round the globe: every antipode is near the layer
+        return np.ones(len(lat), dtype=bool)
+    centre /= norm
+    radius = np.arccos(np.clip(ends @ centre, -1.0, 1.0)).max() + np.radians(ANTIPODAL_MARGIN_DEG)
+    if radius >= np.pi:
+        return np.ones(len(lat), dtype=bool)
+    return -(unit(lat, lon) @ centre) >= np.cos(radius)
 
 
 def kernel_threads() -> int:
