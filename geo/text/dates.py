@@ -35,6 +35,11 @@ _PATTERNS = (
 )
 
 
+#: A dateline opening the story's first line, up to its dash: "KYIV, Feb. 12, 2026 — ", "ODESA,
+#: Ukraine, 3 March 2024 -- " (the place in capitals, as wire services write it).
+_DATELINE = re.compile(r"(?P<head>[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’. -]{1,30},[^—–\n]{3,60}?)\s+(?:—|–|--|-)\s")
+
+
 class ArticleDate(NamedTuple):
     """A date found in the article's header: ISO ``date`` and the ``line`` it was read from."""
 
@@ -69,11 +74,19 @@ def find_article_date(text: str) -> ArticleDate | None:
     '2022-09-08'
     >>> find_article_date("Drones hit Izhevsk\\nOn 24 February 2022 the war began ... " + "x" * 200) is None
     True
+    >>> find_article_date("KYIV, Feb. 12, 2026 — Russian missiles struck the city overnight, it said.").date
+    '2026-02-12'
     """
     lines = [ln.strip() for ln in text.lstrip("\ufeff").splitlines() if ln.strip()][:HEADER_LINES]
     hits: list[ArticleDate] = []
     for line in lines:
         if len(line) > HEADER_MAX_CHARS or _is_story_sentence(line):
+            dateline = _DATELINE.match(line)  # "KYIV, Feb. 12, 2026 — Russian missiles struck …"
+            hits += (
+                [ArticleDate(d, dateline.group("head")) for d in _dates_in(dateline.group("head"))]
+                if dateline
+                else []
+            )
             break  # the story has begun: its dates are dates in the story
         hits += [ArticleDate(d, line) for d in _dates_in(line)]
     return hits[0] if hits and len({h.date for h in hits}) == 1 else None

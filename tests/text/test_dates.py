@@ -24,6 +24,16 @@ from geo.text.dates import article_date, find_article_date
         ("Oct 5 2022 — KYIV\nStory text.", "2022-10-05"),
         ("КИЇВ, 8 вересня 2022\nДрони атакували...", "2022-09-08"),
         ("МОСКВА, 15 декабря 2022 г.\nБеспилотники...", "2022-12-15"),
+        # a wire dateline opening the story's first line, up to its dash
+        (
+            "Strikes overnight\n\nKYIV, Feb. 12, 2026 — Russian missiles struck Kyiv and Dnipro overnight.",
+            "2026-02-12",
+        ),
+        (
+            "ODESA, Ukraine, 3 March 2024 -- A drone hit an apartment block in the port, officials said.",
+            "2024-03-03",
+        ),
+        ("KYIV, Ukraine (AP) — Russian forces struck the capital on 24 February 2022, officials said.", None),
         # dates in the story are not the story's date
         ("Drones hit the plant overnight, officials in the region said on Monday.\ndate 2025-07-01", None),
         (
