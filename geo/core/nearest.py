@@ -133,8 +133,9 @@ def _row_chunks(lat, lon, segments: Segments, step: int) -> list:
 
 
 def _near_antipodes(lat, lon, segments: Segments) -> np.ndarray:
-    """Rows whose antipode lies within the layer's bounding cap (unit sphere, geocentric
-    directions of the segment ends) widened by ``ANTIPODAL_MARGIN_DEG``."""
+    """Rows whose antipode lies within ``ANTIPODAL_MARGIN_DEG`` (unit sphere, geocentric directions)
+    of the layer: of its bounding cap, and for a layer wider than that margin, of one of at most 1,024
+    of its segment ends (spread along the layer, so a few hundred km apart at most on a border)."""
 
     def unit(la, lo):
         la, lo = np.radians(la), np.radians(lo)
@@ -146,10 +147,18 @@ def _near_antipodes(lat, lon, segments: Segments) -> np.ndarray:
     if norm < 1e-9:  # ends all round the globe: every antipode is near the layer
         return np.ones(len(lat), dtype=bool)
     centre /= norm
-    radius = np.arccos(np.clip(ends @ centre, -1.0, 1.0)).max() + np.radians(ANTIPODAL_MARGIN_DEG)
-    if radius >= np.pi:
-        return np.ones(len(lat), dtype=bool)
-    return -(unit(lat, lon) @ centre) >= np.cos(radius)
+    margin = np.radians(ANTIPODAL_MARGIN_DEG)
+    spread = np.arccos(np.clip(ends @ centre, -1.0, 1.0)).max()
+    near = np.ones(len(lat), dtype=bool)
+    if spread + margin < np.pi:
+        near = -(unit(lat, lon) @ centre) >= np.cos(spread + margin)
+    if spread > margin and near.any():  # a big layer's cap is coarse: ask its ends (at most 1,024 of them)
+        rows = np.flatnonzero(near)
+        some = ends[np.linspace(0, len(ends) - 1, min(len(ends), 1024)).astype(np.int64)]
+        for i in range(0, len(rows), 4096):
+            block = rows[i : i + 4096]
+            near[block] = (-(unit(lat[block], lon[block]) @ some.T)).max(axis=1) >= np.cos(margin)
+    return near
 
 
 def kernel_threads() -> int:
