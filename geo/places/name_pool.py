@@ -167,11 +167,12 @@ class NamePool:
 
     def only_small_towns_by_name(self, pool: list[tuple[int, str, str]]) -> bool:
         """True when the best candidate is a town under :data:`SMALL_TOWN` that bears the
-        name as its own (not an alternate or another romanisation of it)."""
+        name as its own or as an alternate name ("Belbek": the village of Fruktove, once
+        Bel'bek, beside Belbek air base), not only as another romanisation of it."""
         rows = self.fetch(sorted({r[0] for r in pool}))
         weights = [(match_weight(rows[pid][0], how), how, rows[pid][0]) for pid, how, _ in pool]
         _, how, place = max(weights, key=lambda w: w[0])
-        return how == "name" and is_town(place) and place.population < SMALL_TOWN
+        return how in ("name", "alternate") and is_town(place) and place.population < SMALL_TOWN
 
     def facilities_named(self, key: str) -> list[tuple[int, str, str]]:
         """Facilities named exactly the query plus a descriptor ("Belaya" + "air base")."""

@@ -18,6 +18,7 @@ VOVCHANSK = (50.2908, 36.9411)
 TORETSK = (48.3948, 37.8478)
 LYMAN = (48.9901, 37.8084)
 BELAYA_AIR_BASE = (52.915, 103.575)
+BELBEK_AIR_BASE = (44.689, 33.571)  # 44°41′21″N 33°34′15″E (Wikipedia, Belbek air base)
 ORSK = (51.2293, 58.4752)
 
 
@@ -93,6 +94,12 @@ def test_words_that_are_never_places_are_refused(gaz, written, what):
 def test_belaya_is_the_air_base_near_irkutsk_not_a_ukrainian_village(gaz):
     place = gaz.lookup("Belaya").place
     assert place.kind == "airbase" and km(place, BELAYA_AIR_BASE) < 5
+
+
+def test_belbek_is_the_air_base_not_the_village_once_so_named(gaz):
+    """Fruktove (744 people) was once Bel'bek; a reporter writing "Belbek" means the air base."""
+    match = gaz.lookup("Belbek")
+    assert match.place.kind == "airbase" and km(match.place, BELBEK_AIR_BASE) < 5
 
 
 def test_a_facility_that_is_not_listed_says_the_town_stands_in(gaz):
