@@ -18,6 +18,7 @@ from geo.model import Place
 from geo.places.index import REGION_KIND
 from geo.places.vocabulary import FOCUS_COUNTRIES
 from geo.text.discourse import anaphor_kind, anaphor_noun
+from geo.text.mentions import noun_kind
 
 __all__ = ["ARTICLE_COUNTRIES", "Resolution", "TargetEvidence", "choose_target", "resolve_name"]
 
@@ -118,6 +119,8 @@ def choose_target(resolve: Callable[..., Resolution], claim) -> tuple[Resolution
             hinted = resolve(claim.target, claim.target_hint)
             if hinted.place is not None:
                 resolution = hinted
+        if "region_not_point" in resolution.flags and claim.target_hint:
+            resolution = _site_in_hinted_town(resolve, claim.target, claim.target_hint, resolution)
         carried = claim.target_how in ("carried", "headline")
         if carried and resolution.place is not None and not _fits_size(resolution.place, claim.anaphor):
             reason = _size_misfit(resolution.place, claim.anaphor)
@@ -177,6 +180,19 @@ def _evidence(claim, name: str, how: str, resolution: Resolution) -> TargetEvide
 def _replace_reason(evidence: TargetEvidence, reason: str, confidence: str) -> TargetEvidence:
     return TargetEvidence(evidence.as_written, evidence.how, evidence.sentence, evidence.anaphor,
                           confidence, reason, evidence.candidates)  # fmt: skip
+
+
+def _site_in_hinted_town(resolve, target: str, town: str, resolution: Resolution) -> Resolution:
+    """ "The Tatarstan refinery in Nizhnekamsk": a site named after its region, with the town it is in
+    written beside it, is the town's site of that kind ("Nizhnekamsk refinery"), when the gazetteer
+    knows one; else the region's answer stands (a region is not a point)."""
+    noun = anaphor_noun(target)
+    if noun_kind(noun) not in ("facility", "airfield"):
+        return resolution
+    site = resolve(f"{town} {noun}")
+    if site.place is None or site.place.kind == REGION_KIND or "facility_not_listed" in site.flags:
+        return resolution
+    return site
 
 
 def _fits_size(place: Place, anaphor: str | None) -> bool:

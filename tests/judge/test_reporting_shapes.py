@@ -323,3 +323,9 @@ def test_the_speakers_region_after_a_comma_is_not_the_target(gazetteer, text):
     assert claim.target is None
     (v,) = Judge(lookup, date=DATE).judge_all([claim])
     assert v.verdict is VerdictKind.UNVERIFIABLE
+
+
+def test_a_site_named_after_its_region_is_the_site_in_the_town_written_beside_it(gazetteer):
+    text = "Drones reached the Tatarstan refinery in Nizhnekamsk, which lies some 1,100 km from Ukraine."
+    (v,) = judge_text(gazetteer, text)
+    assert v.target is not None and v.target.kind == "refinery" and "Nizhnekamsk" in v.target.name
