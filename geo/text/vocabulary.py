@@ -349,7 +349,7 @@ INTRO_BEFORE = re.compile(
 #: Before a figure: a locative verb ("lies", "which is located"); group ``link``.
 LOCATIVE_END = re.compile(
     r"(?P<link>,?\s*\b(?:which|that|and|but)\s+)?\b(?:is|was|are|were|lies|lay|lie|sits|sat|sit|stands|stood"
-    r"|located|situated|based|lying|sitting)(?:\s+(?:located|situated|based|just|only|now|still|also"
+    r"|located|situated|based|lying|sitting)(?:\s+(?:located|situated|based|just|only|now|still|also|both|all|each"
     r"|currently|already|roughly))*\s*$"
 )
 #: After a name: ", a Baltic port ..." up to the figure.

@@ -329,3 +329,8 @@ def test_a_site_named_after_its_region_is_the_site_in_the_town_written_beside_it
     text = "Drones reached the Tatarstan refinery in Nizhnekamsk, which lies some 1,100 km from Ukraine."
     (v,) = judge_text(gazetteer, text)
     assert v.target is not None and v.target.kind == "refinery" and "Nizhnekamsk" in v.target.name
+
+
+def test_twin_towns_with_an_appositive_both_get_the_figure(gazetteer):
+    text = "Pokrovsk and Myrnohrad, twin mining towns, are both within 5 km of Russian positions."
+    assert [v.target.name for v in judge_text(gazetteer, text)] == ["Pokrovsk", "Myrnohrad"]
