@@ -29,6 +29,8 @@ from geo.text.vocabulary import (
 
 __all__ = ["Subject", "choose_subject"]
 
+#: The possessive ending of a word ("Feodosia's" → "Feodosia").
+_POSSESSOR = re.compile(r"[’']s$")
 #: A copula right before pointing words makes them a predicate ("Izhevsk is the capital of …").
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|remains|became|becomes)\s+$", re.IGNORECASE)
 
@@ -125,10 +127,12 @@ def _anaphor(text: str, before: str, ctx: Context, sent_end: int) -> str | None:
     """The words that point back at a place named before: in the text before the figure ("The base is
     located…", "It is…"), or right after a fronted distance ("Located 30 km away, the plant…")."""
     # "Izhevsk is the capital of Udmurtia": a predicate, not words pointing back
+    places = {m.name for m in mentions(before) if m.role == "place"}
     found = [
         m
         for m in ANAPHOR.finditer(before)
         if not _COPULA_BEFORE.search(before, max(0, m.start() - 12), m.start())
+        and _POSSESSOR.sub("", m.group().split()[0]) not in places  # "Feodosia's oil terminal": its own
     ]
     if found:
         return found[-1].group().lower()

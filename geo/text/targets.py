@@ -37,6 +37,12 @@ _INDEFINITE_APPOSITIVE = re.compile(
     re.IGNORECASE,
 )
 _REGION_NOUNS = frozenset({"republic", "region", "oblast", "province", "krai", "territory"})
+#: After a place's name, its site in apposition up to the figure: "'s oil terminal, ".
+_POSSESSIVE_SITE = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:air\s+base|airbase|airfield|airport|base|refinery|plant|factory|depot"
+    r"|terminal|port|facility|complex|station|arsenal|bridge)\s*(?:,|—|–|\(|\s-)\s*$",
+    re.IGNORECASE,
+)
 #: Everything up to the start of the last bulleted or numbered row ("\n- ", "\n• ", "\n3. "): a row's
 #: figure is about a place in that row, never one of an earlier row.
 _UP_TO_LAST_ROW = re.compile(r"(?s).*\n[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
@@ -128,6 +134,9 @@ def _choose(before: str, found: list[Mention], places: list[Mention]) -> TargetC
     # 1. Apposition: "the city of Orsk, some 1,800 km from ...", "the Yaroslavl refinery in central
     #    Russia, 250 km from Moscow" (a locator right before the figure stands for its place).
     last = found[-1]
+    # 0. A place's own site in apposition: "Feodosia's oil terminal, roughly 100 km west of …".
+    if last.role == "place" and _POSSESSIVE_SITE.match(before, last.end):
+        return TargetChoice((last.target_name,))
     if _APPOSITION_END.match(before[last.end :]):
         head = _head_of(found, last)
         group = _list_around(before, places, head)

@@ -334,3 +334,11 @@ def test_a_site_named_after_its_region_is_the_site_in_the_town_written_beside_it
 def test_twin_towns_with_an_appositive_both_get_the_figure(gazetteer):
     text = "Pokrovsk and Myrnohrad, twin mining towns, are both within 5 km of Russian positions."
     assert [v.target.name for v in judge_text(gazetteer, text)] == ["Pokrovsk", "Myrnohrad"]
+
+
+def test_a_places_own_site_is_not_pointing_back(gazetteer):
+    """'Feodosia's oil terminal, roughly 100 km west of Kerch': Feodosia's, not the last sentence's place."""
+    text = "Sevastopol was hit overnight.\nFeodosia's oil terminal, roughly 100 km west of Kerch, burned."
+    (v,) = judge_text(gazetteer, text)
+    assert v.target is not None and v.target.name.startswith("Feodosi")
+    assert "target_from_previous_sentence" not in v.flags
