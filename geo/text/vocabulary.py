@@ -248,6 +248,8 @@ REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             for adjective, (country, _) in FOREIGN_BORDERS.items()
         ),
         (r"(?:the\s+)?(?:(?:nearest|closest)\s+)?(?:state\s+)?(?:border|frontier)\b", "the border", "border"),
+        # "42 km from the Kremlin": Moscow's own point (GeoNames puts it at the Kremlin)
+        (r"(?:the\s+)?Kremlin\b", "Moscow", "place"),
         (
             r"(?:the\s+)?(?:(?:nearest|closest)\s+)?Ukrainian[-\s](?:controlled|held)\s+(?:territory|land|areas?)\b",
             "Ukrainian-controlled territory",

@@ -342,3 +342,13 @@ def test_a_places_own_site_is_not_pointing_back(gazetteer):
     (v,) = judge_text(gazetteer, text)
     assert v.target is not None and v.target.name.startswith("Feodosi")
     assert "target_from_previous_sentence" not in v.flags
+
+
+def test_the_kremlin_is_a_place_to_measure_from(gazetteer):
+    """'42 km from the Kremlin': from the Kremlin (55°45′06″N 37°37′04″E, Wikipedia), Moscow's own point."""
+    from pyproj import Geod
+
+    (v,) = judge_text(gazetteer, "Domodedovo airport, 42 km from the Kremlin, briefly closed.")
+    (reading,) = v.readings
+    expected = Geod(ellps="WGS84").inv(37.6178, 55.7517, v.target.lon, v.target.lat)[2] / 1000
+    assert reading.distance_km == pytest.approx(expected, abs=0.1)
