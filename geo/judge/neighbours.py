@@ -8,6 +8,8 @@ border, so Ukraine's own outline (which runs along the Black Sea) is never used 
 
 from __future__ import annotations
 
+import dataclasses
+
 from geo.layers.borders import country_border, ukraine
 from geo.layers.layer import Layer
 from geo.layers.regions import region_layer
@@ -36,4 +38,6 @@ def nearest_neighbour_border(place: Place) -> Layer:
     compared; ties go to the first in ``UKRAINE_NEIGHBOURS``)."""
     layers = [country_border(code) for code in UKRAINE_NEIGHBOURS]
     distances = [float(distance_to_layer(place.lat, place.lon, layer).distance_m[0]) for layer in layers]
-    return layers[distances.index(min(distances))]
+    nearest = layers[distances.index(min(distances))]
+    why = f"'the border' of a place in Ukraine is read as its nearest neighbour's: {nearest.plain_title}"
+    return dataclasses.replace(nearest, notes=(*nearest.notes, why))

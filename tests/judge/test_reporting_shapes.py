@@ -225,6 +225,7 @@ def test_the_border_of_a_place_in_ukraine_is_its_nearest_neighbours(gazetteer, t
     expected = {c: neighbour_km(c, v.target.lat, v.target.lon) for c in UKRAINE_NEIGHBOURS}
     assert min(expected, key=expected.get) == code
     assert reading.distance_km == pytest.approx(expected[code], abs=0.01)
+    assert any("nearest neighbour" in n for n in reading.notes)  # the evidence says why this border
     assert v.verdict is VerdictKind.CONSISTENT
 
 
