@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from types import EllipsisType
 
 from geo.text.kinds import MODE_AFTER
 from geo.text.names import name_after, name_at
@@ -96,13 +97,19 @@ def read_context(
 
 
 def elided_reference(
-    text: str, ctx: Context, previous: Context | None, sent_start: int, figure_start: int
+    text: str,
+    ctx: Context,
+    previous: Context | None,
+    sent_start: int,
+    figure_start: int,
+    header: re.Match | None | EllipsisType = ...,
 ) -> Context:
     """The context with the reference a figure leaves unsaid filled in: the previous figure's in the
     same sentence ("Pokrovsk is 5 km from the front line, and Kostiantynivka about 6 km"; "…, is about
     1,760 km away"), the one named in a list's header ("Distances from Kyiv: Lviv 470 km"), or the
     place before "the capital" ("Kstovo is 410 km east of Moscow, Ryazan 180 km south-east of the
-    capital")."""
+    capital"). ``header``, when given, is the sentence's list header or None (found once for all its figures:
+    searching it again for each figure costs time quadratic in a long sentence)."""
     if ctx.kind != "distance":
         return ctx
     if ctx.reference == "the capital":
@@ -113,8 +120,9 @@ def elided_reference(
         return ctx
     if previous is not None and previous.kind == "distance" and previous.reference is not None:
         return dataclasses.replace(ctx, reference=previous.reference, reference_kind=previous.reference_kind)
-    header = LIST_HEADER_REFERENCE.search(text, sent_start, figure_start)
-    if header is not None:
+    if header is ...:  # not searched by the caller
+        header = LIST_HEADER_REFERENCE.search(text, sent_start, figure_start)
+    if header is not None and header.end() < figure_start:
         ref = _parse_reference(text, header.end(), figure_start)
         if ref is not None:
             return dataclasses.replace(ctx, reference=ref[0], reference_kind=ref[1])

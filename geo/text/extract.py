@@ -37,6 +37,7 @@ from geo.text.vocabulary import (
     FIGURE_AND_UNIT,
     HEDGE_BEFORE,
     HEDGE_WORDS,
+    LIST_HEADER_REFERENCE,
     NOT_DISTANCE_AFTER,
     NOT_DISTANCE_BEFORE,
 )
@@ -119,6 +120,8 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
     previous: Subject | None = None
     previous_ctx: Context | None = None
     pos = sent_start
+    header = LIST_HEADER_REFERENCE.search(text, sent_start, sent_end)  # "Distances from Kyiv: …", once
+    sentence_text = text[sent_start:sent_end]  # one string shared by the sentence's claims
     while True:
         match = FIGURE_AND_UNIT.search(text, pos, sent_end)
         if match is None:
@@ -132,7 +135,7 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
             continue
         unit = normalise_unit(match.group("unit"))
         ctx = read_context(text, before, after, expr_end, sent_end, match.group("sep") == "-", conv_or)
-        ctx = elided_reference(text, ctx, previous_ctx, sent_start, span_start)
+        ctx = elided_reference(text, ctx, previous_ctx, sent_start, span_start, header)
         previous_ctx = ctx
         kind = ctx.kind
         if kind == "distance":
@@ -144,7 +147,7 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
             previous = subject
         figure, hedge, low, high, step = _figure(match, hedge_match)
         common = dict(
-            text=text[sent_start:sent_end],
+            text=sentence_text,
             span=(span_start, expr_end),
             sentence_span=(sent_start, sent_end),
             phrase=text[span_start:expr_end],

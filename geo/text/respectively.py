@@ -43,12 +43,14 @@ def chains(text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
 def share_chained_reference(text: str, claims: list[Claim]) -> list[Claim]:
     """The claims of one sentence, with a chained figure that has no reference given the reference of
     the next figure of its chain ("1,900 km and 4,300 km from Ukraine")."""
-    spans = sorted({c.span for c in claims})
+    by_span = _by_span(claims)
+    spans = sorted(by_span)
     reference_at: dict[tuple[int, int], tuple[str | None, str | None]] = {}
     for group in chains(text, spans):
         for a, b in zip(reversed(group[:-1]), reversed(group[1:]), strict=True):
-            later = reference_at.get(spans[b]) or _reference_of(claims, spans[b])
-            if _reference_of(claims, spans[a])[0] is None and later[0] is not None:
+            first_b = by_span[spans[b]][0]
+            later = reference_at.get(spans[b]) or (first_b.reference, first_b.reference_kind)
+            if by_span[spans[a]][0].reference is None and later[0] is not None:
                 reference_at[spans[a]] = later
     if not reference_at:
         return claims
@@ -63,28 +65,29 @@ def share_chained_reference(text: str, claims: list[Claim]) -> list[Claim]:
 def pair_chained_figures(text: str, claims: list[Claim]) -> list[Claim]:
     """The claims of one sentence with each chain of figures said of several places paired in order (as
     many places as figures) or, otherwise, left with its places as candidates only."""
-    spans = sorted({c.span for c in claims})
-    out = list(claims)
+    by_span = _by_span(claims)
+    spans = sorted(by_span)
+    changed: dict[tuple[int, int], list[Claim]] = {}
     for group in chains(text, spans):
         members = [spans[i] for i in group]
-        per_figure = [[c for c in claims if c.span == span] for span in members]
+        per_figure = [by_span[span] for span in members]
         names = [tuple(c.target for c in same if c.target) for same in per_figure]
         if any(len(n) < 2 for n in names) or len(set(names)) != 1:
             continue  # one place per figure, or different places: nothing to pair
         places = names[0]
-        drop = {id(c) for same in per_figure for c in same}
-        kept: list[Claim] = []
-        for k, same in enumerate(per_figure):
+        for k, (span, same) in enumerate(zip(members, per_figure, strict=True)):
             if len(places) == len(members):
-                kept.extend(c for c in same if c.target == places[k])
+                changed[span] = [c for c in same if c.target == places[k]]
             else:
-                kept.append(dataclasses.replace(same[0], target=None, target_candidates=places))
-        out = [c for c in out if id(c) not in drop] + kept
-    return sorted(out, key=lambda c: c.span)
+                changed[span] = [dataclasses.replace(same[0], target=None, target_candidates=places)]
+    if not changed:
+        return claims
+    return [c for span in spans for c in changed.get(span, by_span[span])]
 
 
-def _reference_of(claims: list[Claim], span: tuple[int, int]) -> tuple[str | None, str | None]:
+def _by_span(claims: list[Claim]) -> dict[tuple[int, int], list[Claim]]:
+    """The claims of each figure (its span), in their order."""
+    out: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
-        if c.span == span:
-            return c.reference, c.reference_kind
-    return None, None
+        out.setdefault(c.span, []).append(c)
+    return out

@@ -95,7 +95,7 @@ def sentence_claims(
     for match in patterns.figure.finditer(text, sent_start, sent_end):
         if match.start() < window:
             continue
-        claim, consumed = _claim(text, match, window, sent_start, sent_end, patterns, names, known)
+        claim, consumed = _claim(text, match, window, sent_start, sent_end, patterns, names, known, sentence)
         if claim is None:
             continue
         pair = _PAIR.search(text, window, match.start()) if claim.kind == "distance" else None
@@ -157,9 +157,10 @@ def _figure(match: re.Match) -> tuple[float, float | None, float | None, float]:
     return figure, None, None, figure_step(figure)
 
 
-def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names, known):
+def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names, known, sentence: str):
     """The claim of one figure, and the offset up to which the sentence is consumed; (None, _) when
-    the figure is no distance (a weapon's range, a speed, an area)."""
+    the figure is no distance (a weapon's range, a speed, an area). ``sentence`` is
+    ``text[sent_start:sent_end]``, one string shared by the sentence's claims."""
     before_all = text[window : match.start()]
     hedge_match = patterns.hedge_before.search(before_all)
     hedge_word = None
@@ -191,7 +192,7 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
             text, window, before, consumed, sent_end, names, patterns, known, (reference, ref_kind)
         )
     claim = Claim(
-        text=text[sent_start:sent_end],
+        text=sentence,
         span=(span_start, expr_end),
         sentence_span=(sent_start, sent_end),
         phrase=text[span_start:expr_end],
