@@ -127,6 +127,26 @@ def settled_embed(page, frame) -> tuple[float, dict]:
     return height, m
 
 
+def wheel_over_embed(page, box: dict) -> tuple[float, float]:
+    """Turn the mouse wheel over the embed (its ``box``) and return the host page's scroll offset
+    before and after. Up to three turns, 2 s apart: a loaded machine may deliver a wheel late or
+    not at all; a map that swallowed the wheel would not let any of them scroll the article."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    before = page.page.evaluate("window.scrollY")
+    room = page.page.evaluate("document.scrollingElement.scrollHeight - window.innerHeight") - before
+    assert room > 100, f"the host article leaves only {room} px to scroll"
+    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 300))
+    for _ in range(3):
+        page.page.mouse.wheel(0, 400)
+        try:
+            page.page.wait_for_function(f"window.scrollY > {before + 100}", timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    return before, page.page.evaluate("window.scrollY")
+
+
 def check_measures(m: dict, what: str) -> None:
     assert m["cover"] <= 0.10, (what, m["cover"])
     assert m["pairs"] == [], (what, m["pairs"])

@@ -21,6 +21,7 @@ from browser_pages import (
     open_host,
     settled_embed,
     three_map_inputs,
+    wheel_over_embed,
     write_three_maps,
 )
 from shapely.geometry import box
@@ -293,11 +294,9 @@ def test_dark_inset_embed_resizes_and_scrolls_the_article(chromium, looked, name
         page.page.evaluate(f"window.scrollTo(0, {box['y'] - 100})")
         page.page.wait_for_timeout(100)
         box = iframe.bounding_box()
-        before, zoom = page.page.evaluate("window.scrollY"), frame.evaluate("window.geoMap.getZoom()")
-        page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 300))
-        page.page.mouse.wheel(0, 400)
-        # the article scrolls (waited for: a loaded machine may take a while to deliver the wheel)
-        page.page.wait_for_function(f"window.scrollY > {before + 100}", timeout=5_000)
+        zoom = frame.evaluate("window.geoMap.getZoom()")
+        before, after = wheel_over_embed(page, box)
+        assert after > before + 100  # the article scrolls
         assert frame.evaluate("window.geoMap.getZoom()") == zoom
         assert page.errors == [] and page.blocked == []
     finally:

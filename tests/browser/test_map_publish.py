@@ -25,6 +25,7 @@ from browser_pages import (
     open_host,
     settled_embed,
     three_map_inputs,
+    wheel_over_embed,
     write_three_maps,
 )
 
@@ -123,12 +124,9 @@ def test_a_wheel_over_the_embed_scrolls_the_article(chromium, maps):
         page.page.evaluate(f"window.scrollTo(0, {box['y'] - 100})")
         page.page.wait_for_timeout(100)
         box = page.page.locator("iframe[data-geo-embed]").bounding_box()
-        before = page.page.evaluate("window.scrollY")
         zoom = frame.evaluate("window.geoMap.getZoom()")
-        page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 300))
-        page.page.mouse.wheel(0, 400)
-        # the article scrolls (waited for: a loaded machine may take a while to deliver the wheel)
-        page.page.wait_for_function(f"window.scrollY > {before + 100}", timeout=5_000)
+        before, after = wheel_over_embed(page, box)
+        assert after > before + 100  # the article scrolls
         assert frame.evaluate("window.geoMap.getZoom()") == zoom  # the map did not zoom
     finally:
         page.close()
