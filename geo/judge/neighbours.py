@@ -8,8 +8,6 @@ border, so Ukraine's own outline (which runs along the Black Sea) is never used 
 
 from __future__ import annotations
 
-import dataclasses
-
 from geo.layers.borders import country_border, ukraine
 from geo.layers.layer import Layer
 from geo.layers.regions import region_layer
@@ -40,4 +38,4 @@ def nearest_neighbour_border(place: Place) -> Layer:
     distances = [float(distance_to_layer(place.lat, place.lon, layer).distance_m[0]) for layer in layers]
     nearest = layers[distances.index(min(distances))]
     why = f"'the border' of a place in Ukraine is read as its nearest neighbour's: {nearest.plain_title}"
-    return dataclasses.replace(nearest, notes=(*nearest.notes, why))
+    return nearest.with_notes((why,))
