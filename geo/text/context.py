@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from types import EllipsisType
 
 from geo.text.kinds import MODE_AFTER
 from geo.text.names import name_after, name_at
@@ -26,7 +25,6 @@ from geo.text.vocabulary import (
     LENGTH_WORD_AFTER,
     LINE_NOUN_ANYWHERE,
     LINE_OF_BEFORE,
-    LIST_HEADER_REFERENCE,
     NEAREST_POINT,
     PLACE_REFERENCE_PREFIX,
     REFERENCES,
@@ -102,14 +100,14 @@ def elided_reference(
     previous: Context | None,
     sent_start: int,
     figure_start: int,
-    header: re.Match | None | EllipsisType = ...,
+    header: re.Match | None,
 ) -> Context:
     """The context with the reference a figure leaves unsaid filled in: the previous figure's in the
     same sentence ("Pokrovsk is 5 km from the front line, and Kostiantynivka about 6 km"; "…, is about
     1,760 km away"), the one named in a list's header ("Distances from Kyiv: Lviv 470 km"), or the
     place before "the capital" ("Kstovo is 410 km east of Moscow, Ryazan 180 km south-east of the
-    capital"). ``header``, when given, is the sentence's list header or None (found once for all its figures:
-    searching it again for each figure costs time quadratic in a long sentence)."""
+    capital"). ``header`` is the sentence's list header or None, found once by the caller for all its
+    figures (searching it again for each figure costs time quadratic in a long sentence)."""
     if ctx.kind != "distance":
         return ctx
     if ctx.reference == "the capital":
@@ -120,8 +118,6 @@ def elided_reference(
         return ctx
     if previous is not None and previous.kind == "distance" and previous.reference is not None:
         return dataclasses.replace(ctx, reference=previous.reference, reference_kind=previous.reference_kind)
-    if header is ...:  # not searched by the caller
-        header = LIST_HEADER_REFERENCE.search(text, sent_start, figure_start)
     if header is not None and header.end() < figure_start:
         ref = _parse_reference(text, header.end(), figure_start)
         if ref is not None:

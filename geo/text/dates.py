@@ -82,11 +82,8 @@ def find_article_date(text: str) -> ArticleDate | None:
     for line in lines:
         if len(line) > HEADER_MAX_CHARS or _is_story_sentence(line):
             dateline = _DATELINE.match(line)  # "KYIV, Feb. 12, 2026 — Russian missiles struck …"
-            hits += (
-                [ArticleDate(d, dateline.group("head")) for d in _dates_in(dateline.group("head"))]
-                if dateline
-                else []
-            )
+            if dateline:
+                hits += [ArticleDate(d, dateline.group("head")) for d in _dates_in(dateline.group("head"))]
             break  # the story has begun: its dates are dates in the story
         hits += [ArticleDate(d, line) for d in _dates_in(line)]
     return hits[0] if hits and len({h.date for h in hits}) == 1 else None
