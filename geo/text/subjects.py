@@ -127,13 +127,15 @@ def _anaphor(text: str, before: str, ctx: Context, sent_end: int) -> str | None:
     """The words that point back at a place named before: in the text before the figure ("The base is
     located…", "It is…"), or right after a fronted distance ("Located 30 km away, the plant…")."""
     # "Izhevsk is the capital of Udmurtia": a predicate, not words pointing back
-    places = {m.name for m in mentions(before) if m.role == "place"}
     found = [
         m
         for m in ANAPHOR.finditer(before)
         if not _COPULA_BEFORE.search(before, max(0, m.start() - 12), m.start())
-        and _POSSESSOR.sub("", m.group().split()[0]) not in places  # "Feodosia's oil terminal": its own
     ]
+    owners = {m: _POSSESSOR.sub("", m.group().split()[0]) for m in found if _POSSESSOR.search(m.group())}
+    if owners:  # "Feodosia's oil terminal": the place's own site, not words pointing back
+        places = {m.name for m in mentions(before) if m.role == "place"}
+        found = [m for m in found if owners.get(m) not in places]
     if found:
         return found[-1].group().lower()
     if FRONTED_OPENING.match(before):
