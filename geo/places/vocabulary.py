@@ -17,6 +17,7 @@ __all__ = [
     "FACILITY_KINDS",
     "NOT_PLACES",
     "FOCUS_COUNTRIES",
+    "SENTENCE_ADVERBS",
     "not_a_place",
     "split_descriptor",
     "strip_article",
@@ -38,7 +39,8 @@ _COMPASS = [
     for a in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
     for b in ("", "east", "west")
 ]
-_ADVERBS = (
+#: Sentence adverbs a capital letter may open a sentence with ("Separately, officials in …").
+SENTENCE_ADVERBS = (
     "however meanwhile moreover furthermore nevertheless nonetheless overnight yesterday today tomorrow "
     "earlier later also still separately previously additionally instead otherwise according"
 ).split()
@@ -70,7 +72,7 @@ NOT_PLACES: dict[str, str] = {
     **{w: "a month" for w in _MONTHS},
     **{w: "a day of the week" for w in _WEEKDAYS.split()},
     **{w: "a compass direction" for w in _COMPASS},
-    **{w: "a word of the sentence" for w in _ADVERBS},
+    **{w: "a word of the sentence" for w in SENTENCE_ADVERBS},
     **{w: "a macro-region, too big to measure a distance from" for w in MACRO_REGIONS},
     **NOT_PLACE_NAMES,
     **{w: "a number" for w in (

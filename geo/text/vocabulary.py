@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from geo.places.vocabulary import SENTENCE_ADVERBS
 from geo.text.claim import HEDGES
 from geo.text.numbers import NUMBER, NUMBER_DIGITS
 
@@ -307,8 +308,8 @@ NATIONALITIES = frozenset(
     "russia russian russians ukraine ukrainian ukrainians soviet belarusian american americans european "
     "western nato iranian korean chinese british polish georgian kazakh u.s. us".split()
 )
-#: Lower-cased capitalisable words that are not place names.
-NOT_PLACES = NATIONALITIES | frozenset(
+#: Words a capital letter may start that name no place: articles, titles, weekdays, months, …
+_WORDS = frozenset(
     "the a an this that these those it its he she they we i his her their our in on at by for from with to "
     "after before during meanwhile however but and or also according as when while since if though although "
     "officials official local regional governor president mayor minister ministry defense defence security "
@@ -323,10 +324,11 @@ NOT_PLACES = NATIONALITIES | frozenset(
     "four five six seven eight nine ten dozens hundreds thousands earlier later overnight yesterday today "
     "tomorrow then now still yet analyst analysts head director deputy secretary chief captain colonel "
     "commander admiral senator ambassador spokeswoman lieutenant major gen. col. lt. capt. mr mr. mrs "
-    "mrs. ms ms. dr dr. separately previously additionally instead otherwise elsewhere moreover "
-    "furthermore nevertheless nonetheless finally initially overall subsequently similarly shelling "
+    "mrs. ms ms. dr dr. elsewhere finally initially overall subsequently similarly shelling "
     "missile missiles rocket rockets how what why where who which whose".split()
 )
+#: Lower-cased capitalisable words that are not place names (the gazetteer's sentence adverbs too).
+NOT_PLACES = NATIONALITIES | _WORDS | frozenset(SENTENCE_ADVERBS)
 #: After a name: "Kyiv officials", "Moscow said": the name acts as a government, not a place.
 NAME_AS_ACTOR = re.compile(
     r"\s+(?i:officials?|authorities|forces|troops|government|military|army|said|says|claimed|claims"
