@@ -21,7 +21,7 @@ from geo.core.candidates_exhaustive import (
     exhaustive_candidates,
 )
 from geo.core.geodesic import WGS84, validate_lat_lon
-from geo.core.segments import Segments, foot_point, newton_step
+from geo.core.segments import Segments, ecef, foot_point, newton_step
 from geo.core.vertices import segment_vertices
 
 __all__ = ["NearestResult", "kernel_threads", "nearest_on_segments"]
@@ -137,11 +137,10 @@ def _near_antipodes(lat, lon, segments: Segments) -> np.ndarray:
     of the layer: of its bounding cap, and for a layer wider than that margin, of one of at most 1,024
     of its segment ends (spread along the layer, so a few hundred km apart at most on a border)."""
 
-    def unit(la, lo):
-        la, lo = np.radians(la), np.radians(lo)
-        return np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
+    def unit(xyz):
+        return xyz / np.linalg.norm(xyz, axis=1, keepdims=True)
 
-    ends = unit(np.r_[segments.lat1, segments.lat2], np.r_[segments.lon1, segments.lon2])
+    ends = unit(np.concatenate([segments.xyz1, segments.xyz2]))  # the segments' own ECEF ends
     centre = ends.sum(axis=0)
     norm = np.linalg.norm(centre)
     if norm < 1e-9:  # ends all round the globe: every antipode is near the layer
@@ -151,13 +150,13 @@ def _near_antipodes(lat, lon, segments: Segments) -> np.ndarray:
     spread = np.arccos(np.clip(ends @ centre, -1.0, 1.0)).max()
     near = np.ones(len(lat), dtype=bool)
     if spread + margin < np.pi:
-        near = -(unit(lat, lon) @ centre) >= np.cos(spread + margin)
+        near = -(unit(ecef(lat, lon)) @ centre) >= np.cos(spread + margin)
     if spread > margin and near.any():  # a big layer's cap is coarse: ask its ends (at most 1,024 of them)
         rows = np.flatnonzero(near)
         some = ends[np.linspace(0, len(ends) - 1, min(len(ends), 1024)).astype(np.int64)]
         for i in range(0, len(rows), 4096):
             block = rows[i : i + 4096]
-            near[block] = (-(unit(lat[block], lon[block]) @ some.T)).max(axis=1) >= np.cos(margin)
+            near[block] = (-(unit(ecef(lat[block], lon[block])) @ some.T)).max(axis=1) >= np.cos(margin)
     return near
 
 
