@@ -55,6 +55,9 @@ class Reading:
     bearing_deg: float | None = None
     notes: tuple[str, ...] = ()
     layer: Layer | None = field(default=None, compare=False, repr=False)
+    #: A known big move of the line after the snapshot, near enough to the place to change this reading
+    #: (``geo.judge.staleness.moved_line``), in words; else None.
+    line_moved: str | None = None
 
     def to_json(self) -> dict:
         """The JSON record ``geo verify --json`` prints for this reading."""
@@ -72,6 +75,7 @@ class Reading:
             "nearest": self.nearest,
             "bearing_deg": None if self.bearing_deg is None else round(self.bearing_deg, 2),
             "notes": list(self.notes),
+            "line_moved": self.line_moved,
         }
 
 

@@ -119,7 +119,9 @@ def frontline_snapshot(
     def mark(layer: Layer | None) -> Layer | None:
         if layer is None:
             return None
-        return layer.with_notes(notes).aged(choice.snapshot_id, choice.age_days, choice.stale)
+        return layer.with_notes(notes).aged(
+            choice.snapshot_id, choice.age_days, choice.stale, choice.moved_since
+        )
 
     return FrontSnapshot(
         snap.date,

@@ -50,6 +50,9 @@ class Layer:
     snapshot_id: str | None = None
     age_days: int | None = None
     stale: bool = False
+    #: Known big moves of the line after the snapshot, up to the requested date
+    #: (``geo.layers.front_shifts.Shift``): near them the layer is not trusted.
+    moved_since: tuple = ()
 
     def describe(self) -> dict:
         """Provenance record for JSON output and map credits."""
@@ -73,9 +76,12 @@ class Layer:
         """The layer's boundary (polygon) or lines as geodesic segments, cached."""
         return segments_of(self.geometry)
 
-    def aged(self, snapshot_id: str, age_days: int | None, stale: bool) -> Layer:
-        """The same layer marked with its snapshot's id and age against a requested date."""
-        return dataclasses.replace(self, snapshot_id=snapshot_id, age_days=age_days, stale=stale)
+    def aged(self, snapshot_id: str, age_days: int | None, stale: bool, moved_since: tuple = ()) -> Layer:
+        """The same layer marked with its snapshot's id and age against a requested date, and the big
+        moves of the line since the snapshot."""
+        return dataclasses.replace(
+            self, snapshot_id=snapshot_id, age_days=age_days, stale=stale, moved_since=tuple(moved_since)
+        )
 
     def with_notes(self, notes: tuple[str, ...]) -> Layer:
         """The same layer with ``notes`` appended (a stale snapshot's warning, say)."""

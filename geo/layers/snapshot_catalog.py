@@ -21,6 +21,7 @@ from pathlib import Path
 
 from geo.config import DATA_DIR, data_home
 from geo.errors import DateError, LayerError
+from geo.layers.front_shifts import Shift, shifts_between
 
 __all__ = [
     "NOTE_DAYS",
@@ -97,6 +98,12 @@ class SnapshotChoice:
     def snapshot_id(self) -> str:
         """The chosen entry's id (its date for a shipped snapshot)."""
         return self.entry.id if self.entry else self.snapshot.isoformat()
+
+    @property
+    def moved_since(self) -> tuple[Shift, ...]:
+        """Known big moves of the line after the snapshot, up to the requested date
+        (:mod:`geo.layers.front_shifts`): near them the snapshot cannot be trusted, however young."""
+        return () if self.requested is None else shifts_between(self.snapshot, self.requested)
 
 
 def user_snapshot_dir() -> Path:
@@ -175,6 +182,16 @@ def choose_entry(
         )
         if stale:
             warning += f" (stale: more than {STALE_DAYS} days)"
+    moved = shifts_between(chosen.date, requested)
+    if moved and not stale:
+        named = chosen.id if chosen.id == chosen.date.isoformat() else f"{chosen.id} ({chosen.date})"
+        warning = (
+            warning + "; " if warning else f"the snapshot for {requested.isoformat()} is {named}; "
+        ) + (
+            "the line moved after it: "
+            + "; ".join(s.describe() for s in moved)
+            + " (readings near there are not trusted)"
+        )
     return SnapshotChoice(requested, chosen.date, warning, chosen, age, stale)
 
 

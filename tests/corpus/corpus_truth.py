@@ -26,6 +26,7 @@ import datetime as dt
 import importlib.util
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -171,7 +172,7 @@ STALE_DAYS = 60
 def snapshot_for(date: str) -> Path | None:
     """The shipped snapshot file for a date: the latest on or before it (None before the first)."""
     want = dt.date.fromisoformat(date)
-    files = sorted(p for p in FRONTLINE_DIR.glob("*.csv"))
+    files = sorted(p for p in FRONTLINE_DIR.glob("*.csv") if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.stem))
     chosen = None
     for p in files:
         if dt.date.fromisoformat(p.stem) <= want:
