@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from geo.errors import AmbiguousPlaceError, NotAPlaceError, UnknownPlaceError
+from geo.judge.tolerance import conversion_mismatch
 from geo.model import Place
 from geo.places.index import REGION_KIND
 from geo.places.vocabulary import FOCUS_COUNTRIES
@@ -214,3 +215,22 @@ def _fits(place: Place, kind: str | None) -> bool:
     if kind in _FITS:
         return place.kind in _FITS[kind]
     return place.kind != REGION_KIND
+
+
+def claim_notes(claim) -> tuple[list[str], list[str]]:
+    """Flags and notes every verdict on ``claim`` carries, whatever is measured: a unit conversion
+    in the text that does not match its figure; a reference carried from words pointing back
+    ("20 km from the base" → the air base named two sentences before)."""
+    flags: list[str] = []
+    notes: list[str] = []
+    mismatch = conversion_mismatch(claim)
+    if mismatch:
+        flags.append("unit_conversion_mismatch")
+        notes.append(mismatch)
+    if getattr(claim, "reference_anaphor", None):
+        flags.append("reference_from_previous_sentence")
+        notes.append(
+            f"'{claim.reference_anaphor}' is taken to be {claim.reference}, named in sentence "
+            f"{claim.reference_sentence}"
+        )
+    return flags, notes

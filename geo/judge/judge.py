@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from geo.errors import AmbiguousPlaceError, DateError, GeoError, UnknownPlaceError
-from geo.judge.choice import ARTICLE_COUNTRIES, choose_target, resolve_name
+from geo.judge.choice import ARTICLE_COUNTRIES, choose_target, claim_notes, resolve_name
 from geo.judge.explain import deciding_reading, explain, format_band
 from geo.judge.neighbours import border_is_a_neighbours, nearest_neighbour_border
 from geo.judge.readings import (
@@ -32,7 +32,7 @@ from geo.judge.readings import (
     relative_error,
 )
 from geo.judge.region_reading import region_reading
-from geo.judge.staleness import apply_staleness
+from geo.judge.staleness import apply_staleness, moved_line
 from geo.judge.tolerance import (
     BORDER_SLACK_KM,
     CITY_SLACK_KM,
@@ -42,7 +42,6 @@ from geo.judge.tolerance import (
     WAYPOINT_LENGTH_MIN_FACTOR,
     WAYPOINT_UNDER_MEASURE,
     claim_band_km,
-    conversion_mismatch,
     place_slack_km,
     tolerance_rule_text,
 )
@@ -126,12 +125,7 @@ class Judge:
 
     def judge(self, claim) -> Verdict:
         """Judge one claim (see module docstring)."""
-        flags: list[str] = []
-        notes: list[str] = []
-        conv_flag = conversion_mismatch(claim)
-        if conv_flag:
-            flags.append("unit_conversion_mismatch")
-            notes.append(conv_flag)
+        flags, notes = claim_notes(claim)
         if claim.kind == "length":
             return self._judge_length(claim, flags, notes)
         resolution, evidence = choose_target(self._resolve, claim)
@@ -218,6 +212,8 @@ class Judge:
                 return (ReadingKind.COUNTRY,)
         if kind is ReferenceKind.BORDER and border_is_a_neighbours(target):  # Sumy: Russia's
             return (ReadingKind.COUNTRY,)
+        if kind is ReferenceKind.UKRAINE and claim.reference == "Ukrainian-controlled territory":
+            return (ReadingKind.CONTROLLED,)  # said outright: not the border, which occupied land also has
         if kind is ReferenceKind.UKRAINE and inside_layer(target.lat, target.lon, country_border("UA")):
             if self._in_controlled(target):  # "Kharkiv, 30 km from Ukraine" means something else
                 raise ValueError("a place in Ukrainian-held territory")
@@ -276,7 +272,7 @@ class Judge:
         reading, flags = layer_reading(kind, m, claim.claimed_km, band, claim.direction)
         own_band = claim_band_km(claim, place_slack_km(target))
         waypoint_slack = layer_slack if layer.origin is LayerOrigin.SNAPSHOT else 0.0  # not Natural Earth's
-        return fits_only_by_layer_accuracy(reading, own_band, waypoint_slack), flags
+        return moved_line(fits_only_by_layer_accuracy(reading, own_band, waypoint_slack), target), flags
 
     def _judge_length(self, claim, flags: list[str], notes: list[str]) -> Verdict:
         if claim.reference_kind != "frontline":

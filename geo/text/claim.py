@@ -74,7 +74,10 @@ class Claim:
     - ``reference``: what the distance is measured from, lightly normalised ("Ukraine", "the Ukrainian
       border", "the border", "the Russian border", "the front line", a place name such as "Moscow"); for a
       length, the line measured ("front line", "border").
-    - ``reference_kind``: "ukraine", "border", "frontline", "place" or None.
+    - ``reference_kind``: "ukraine", "border", "frontline", "place" or None ("anaphor" while the
+      reference is words pointing back at a place named before, "from the base", not yet resolved).
+    - ``reference_anaphor``: those words when the reference was carried from an earlier sentence
+      (``reference_sentence``, 1-based), else None.
     - ``direction``: 16-point compass code of the target from the reference ("east of" → "E"), or None.
     """
 
@@ -102,6 +105,8 @@ class Claim:
     target_candidates: tuple[str, ...] = ()
     anaphor: str | None = None
     target_hint: str | None = None
+    reference_anaphor: str | None = None
+    reference_sentence: int | None = None
 
     def to_json(self) -> dict:
         """A JSON-ready dict of every field (spans as two-element lists)."""

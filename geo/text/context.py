@@ -26,6 +26,7 @@ from geo.text.vocabulary import (
     LINE_NOUN_ANYWHERE,
     LINE_OF_BEFORE,
     NEAREST_POINT,
+    OBJECT_NOUN_AFTER,
     PLACE_REFERENCE_PREFIX,
     REFERENCES,
     STRETCH_BEFORE,
@@ -36,6 +37,11 @@ from geo.text.vocabulary import (
 __all__ = ["Context", "elided_reference", "parse_reference_at", "read_context"]
 
 _COMPASS_16 = frozenset("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
+
+
+#: The words of a reference after "from"/"of" up to the end of its phrase: a comma, a semicolon, a
+#: bracket, a dash or a conjunction that opens the next phrase (at most 80 characters).
+_UNREAD_REFERENCE = re.compile(r"[^,;:()—–]{1,80}?(?=\s*(?:[,;:()—–]|\s(?:and|but|while|whereas)\s|$))")
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,9 @@ def read_context(
     if conv_or:
         offset = len(after) - len(after.lstrip(" ,"))
     trip = TRIP_NOUN.match(after, offset) if compound else None
+    thing = OBJECT_NOUN_AFTER.match(after, offset) if compound and not trip else None
+    if thing:  # "a 30-km stretch of the highway": an object's size, not a distance between places
+        return Context("length", None, None, None, expr_end + thing.end())
     if trip:
         offset = trip.end()
     mode = MODE_AFTER.match(after, offset)
@@ -82,6 +91,10 @@ def read_context(
     reference = ref_kind = None
     if lead.group("prep"):
         ref = _parse_reference(text, expr_end + lead.end(), sent_end)
+        if ref is None:  # a reference we cannot read ("the occupied part of Luhansk region") is still
+            # the figure's: its names are no target of the next figure
+            unread = _UNREAD_REFERENCE.match(text, expr_end + lead.end(), sent_end)
+            consumed = unread.end() if unread else consumed
         if ref is not None:
             reference, ref_kind, consumed = ref
             prep = lead.group("prep").lower()
@@ -162,7 +175,7 @@ def _parse_reference(text: str, start: int, end: int) -> tuple[str, str, int] | 
     for pattern, reference, kind in REFERENCES:
         found = pattern.match(text, start, end)
         if found:
-            return reference, kind, found.end()
+            return (reference or " ".join(found.group().lower().split())), kind, found.end()
     prefix = PLACE_REFERENCE_PREFIX.match(text, start, end)
     name = name_at(text, prefix.end(), end)
     if name is None:

@@ -5,8 +5,9 @@ takes its target from the sentences before it: the nearest of the three previous
 headline, the article's first sentence) that names a place of the kind the words point back with ("the
 base" → an air base or the town it is in, "the city" → a town, "the region" → a region). A sentence
 that holds claims offers their targets, not the places it measures from. One such place settles it;
-"they" and plural nouns take all of them; several places for a singular "it" leave the claim uncertain,
-with every candidate listed (``Claim.target_candidates``) for the judge to narrow down or refuse.
+"they" and plural nouns take all of them ("most of the targets" only some: uncertain); several places for
+a singular "it" leave the claim uncertain, with every candidate listed (``Claim.target_candidates``) for
+the judge to narrow down or refuse.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 
 from geo.text.claim import Claim
 from geo.text.mentions import Mention, mentions, noun_kind
+from geo.text.vocabulary import POINTING_REFERENCE
 
 __all__ = ["LOOK_BACK", "anaphor_kind", "anaphor_noun", "antecedents", "is_headline", "resolve_back"]
 
@@ -32,6 +34,8 @@ _ACCEPTS = {
 _PLURAL_PRONOUNS = ("they", "both", "each")
 #: Pointing words that mean the speaker's own place ("We are 12 km from Russia here").
 _SPEAKER_WORDS = ("we", "here")
+#: Pointing words for a part of the places ("most of the targets"): said of some, so of no one place.
+_PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+")
 _SAID_IN = re.compile(
     r"[\"”’'].*\b(?:in|at|of)\s+(?:the\s+(?:city|town|village)\s+of\s+|the\s+)?$", re.DOTALL
 )
@@ -44,6 +48,8 @@ def resolve_back(
     taken from earlier sentences; ``earlier`` are the claims of sentences before it."""
     resolved: list[Claim] = []
     for claim in found:
+        if claim.reference_kind == POINTING_REFERENCE:
+            claim = _reference_back(text, sentences, number, claim, earlier)
         if claim.target or claim.target_candidates or not claim.anaphor:
             resolved.append(claim)
             continue
@@ -57,6 +63,30 @@ def resolve_back(
         headline = source == 1 and is_headline(text, sentences[0])
         resolved.extend(_carried(claim, names, source, headline))
     return resolved
+
+
+def _reference_back(
+    text: str, sentences: Sequence[tuple[int, int]], number: int, claim: Claim, earlier: list[Claim]
+) -> Claim:
+    """The claim with a reference that points back ("Saratov is 20 km from the base") taken from the
+    text before it: its own sentence before the figure, else the sentences :func:`antecedents` searches;
+    the claim's own target never counts. Left pointing (unresolved, for the judge to refuse) when no
+    place, or more than one, fits."""
+    words, own = claim.reference or "", {claim.target, *claim.target_candidates}
+    start, _ = claim.sentence_span
+    before = [
+        m for m in _fitting(mentions(text, start, claim.span[0]), anaphor_kind(words)) if m.role == "place"
+    ]
+    names = [n for n in dict.fromkeys(m.target_name for m in before) if n not in own]
+    source = number
+    if not names:
+        found, source = antecedents(text, sentences, number, words, earlier)
+        names = [n for n in found if n not in own]
+    if len(names) != 1:
+        return claim
+    return dataclasses.replace(
+        claim, reference=names[0], reference_kind="place", reference_anaphor=words, reference_sentence=source
+    )
 
 
 def _is_speaker(anaphor: str | None) -> bool:
@@ -171,7 +201,7 @@ def _carried(claim: Claim, names: list[str], source: int | None, headline: bool)
     how = "headline" if headline else "carried"
     if len(names) == 1:
         return [dataclasses.replace(claim, target=names[0], target_how=how, target_sentence=source)]
-    if _is_plural(claim.anaphor or ""):
+    if _is_plural(claim.anaphor or "") and not _PARTITIVE.match(claim.anaphor or ""):
         return [
             dataclasses.replace(claim, target=name, target_how=how, target_sentence=source) for name in names
         ]

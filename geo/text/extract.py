@@ -18,6 +18,7 @@ in kilometres (1 mi = 1.609344 km, 1 nmi = 1.852 km, per ``geo.core.units``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from geo.core.units import figure_step, normalise_unit
@@ -134,6 +135,16 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
         if NOT_DISTANCE_AFTER.match(after) or NOT_DISTANCE_BEFORE.search(before):
             continue
         unit = normalise_unit(match.group("unit"))
+        if _is_late_conversion(claims, before, after, unit):  # "600 km from the border, or about 370 miles"
+            figure, *_ = _figure(match, hedge_match)
+            claims[:] = [
+                dataclasses.replace(c, conversion_figure=figure, conversion_unit=unit)
+                if c.span == claims[-1].span
+                else c
+                for c in claims
+            ]
+            window_start = pos = max(pos, expr_end)
+            continue
         ctx = read_context(text, before, after, expr_end, sent_end, match.group("sep") == "-", conv_or)
         ctx = elided_reference(text, ctx, previous_ctx, sent_start, span_start, header)
         previous_ctx = ctx
@@ -164,6 +175,21 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
         window_start = max(ctx.consumed_end, expr_end)
         pos = max(pos, window_start)
     return claims
+
+
+#: Between a distance's reference and the same distance in another unit: ", or ", " — ", " (".
+_LATE_CONVERSION_GAP = re.compile(r"\s*(?:,\s*or|,|—|–|\(|;\s*or)\s*")
+#: What may follow such a conversion: the end of the sentence or of its phrase.
+_LATE_CONVERSION_END = re.compile(r"\s*(?:[).,;—–]|$)")
+
+
+def _is_late_conversion(claims: list[Claim], before: str, after: str, unit: str) -> bool:
+    """True when a figure only restates the previous one in another unit, after that one's reference
+    ("just over 600 km from the border, or about 370 miles"; "— around 310 miles"): a conversion."""
+    if not claims or not _LATE_CONVERSION_GAP.fullmatch(before) or not _LATE_CONVERSION_END.match(after):
+        return False
+    last = claims[-1]
+    return last.kind == "distance" and last.unit != unit and last.conversion_figure is None
 
 
 def _claims_for(common: dict, ctx: Context, subject: Subject | None, number: int) -> list[Claim]:

@@ -28,6 +28,7 @@ _LOCATOR_GAP = re.compile(
     r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:in|on|near|outside|at|by|off|along|(?:capital|centre|center|heart|outskirts|suburbs?|part)\s+of"
     r"|in\s+the\s+(?:far\s+)?(?:(?:north|south|east|west)[\w-]*|centre|center|interior)\s+of"
+    r"|across|beyond|behind|over|upstream\s+(?:of|from)|downstream\s+(?:of|from)"
     r"|(?:just\s+)?(?:(?:north|south|east|west)[\w-]*|not\s+far)\s+(?:of|from))"
     rf"\s+(?:the\s+)?(?:(?:Russia{_APOS}s|Ukraine{_APOS}s|Belarus{_APOS}|Russian|Ukrainian|occupied|annexed"
     r"|southern|northern|eastern|western|central)\s+){0,2}$",
@@ -100,8 +101,18 @@ _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d")
 #: A river, sea, lake or other natural feature: says where a place is, never a place measured.
 _FEATURE = re.compile(
     r"(?:^(?:Lake|Mount|Cape|Gulf)\s|\s(?:River|Sea|Lake|Strait|Gulf|Bay|Peninsula|Mountains|Delta|Reservoir|Canal"
-    r"|Coast|Islands?|Spit|Estuary|Lagoon)$)"
+    r"|Coast|Islands?|Spit|Estuary|Lagoon)$|^(?:Sea|Gulf|Bay|Strait|Straits|Lake|River|Cape|Mount|Isle)$)"
 )
+#: "the Sea of Azov", "the Gulf of Finland", "the Bay of Sevastopol": the name after is the feature's, not
+#: a town's (Azov is also a town in the Rostov region).
+_FEATURE_OF_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Strait|Straits|Isle)\s+of\s+(?:the\s+)?$")
+#: Rivers that share their name with a town: "the Dnipro", "the Samara", "the Pripyat" (with the article,
+#: and no "region" or "city" after) are the river, a locator; the city is written without the article.
+_RIVERS_NAMED_LIKE_TOWNS = frozenset(
+    "dnipro dnieper volga don donets desna oskil pripyat prypiat samara inhulets kama oka ural kuban "
+    "dniester seym seim psel vorskla sula bug buh".split()
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Between the last two names of a list: " and ", ", and ", " or " (a bare comma may end a fronted
@@ -188,13 +199,18 @@ def _mention(text: str, name: str, start: int, end: int, earlier: list[Mention],
         role = "person"
     elif NAME_AS_ACTOR.match(text, end, limit) and not _after_preposition(text, start, earlier):
         role = "actor"
-    elif _FEATURE.search(name):
+    elif _FEATURE.search(name) or _FEATURE_OF_BEFORE.search(before) or _is_river(name, noun, before):
         role = "feature"
     else:
         places = [m for m in earlier if m.role in ("place", "locator", "feature")]
         gap = text[places[-1].end : start] if places else None
         role = "locator" if gap is not None and _LOCATOR_GAP.match(gap) else "place"
     return Mention(name, start, end, noun, role, facility_name)
+
+
+def _is_river(name: str, noun: str | None, before: str) -> bool:
+    """True for "the Dnipro" (a river sharing a town's name, with the article and no kind noun)."""
+    return noun is None and name.lower() in _RIVERS_NAMED_LIKE_TOWNS and bool(_THE_BEFORE.search(before))
 
 
 def _noun_of(text: str, name: str, start: int, end: int) -> tuple[str | None, str | None, int]:

@@ -24,6 +24,7 @@ from geo.text.vocabulary import (
     FRONT_AS_SUBJECT,
     FRONTED_OPENING,
     FRONTED_SUBJECT,
+    PARTITIVE_BEFORE,
     TARGET_AFTER,
 )
 
@@ -137,7 +138,9 @@ def _anaphor(text: str, before: str, ctx: Context, sent_end: int) -> str | None:
         places = {m.name for m in mentions(before) if m.role == "place"}
         found = [m for m in found if owners.get(m) not in places]
     if found:
-        return found[-1].group().lower()
+        last = found[-1]
+        part = PARTITIVE_BEFORE.search(before, max(0, last.start() - 20), last.start())
+        return (part.group() if part else "").lower() + last.group().lower()  # "most of the targets"
     if FRONTED_OPENING.match(before):
         fronted = ANAPHOR.match(
             text, ctx.consumed_end + _skip_comma(text, ctx.consumed_end, sent_end), sent_end

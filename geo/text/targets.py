@@ -36,6 +36,36 @@ _INDEFINITE_APPOSITIVE = re.compile(
     r"(?:[^,;:()]|(?<=\d),(?=\d))*$",
     re.IGNORECASE,
 )
+#: "Ust-Luga is a Baltic Sea port about ", "Udmurtia is a republic some ": the subject's predicate noun
+#: up to the figure; the subject is the target.
+_COPULA_PREDICATE = re.compile(
+    r"\s+(?:is|was|remains)\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,4}?(?:republic|region|oblast"
+    r"|province|krai|territory|city|cities|town|towns|village|port|ports|settlement|base|bases|airfield|plant"
+    r"|factory|refinery|depot|terminal|facility|site|hub|centre|center|capital)\b(?:[^,;:()]|(?<=\d),(?=\d))*$",
+    re.IGNORECASE,
+)
+#: A capital named by its country as the subject: "The Russian capital is about 450 km from …".
+_CAPITAL_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+|,\s+(?:and|but|while)\s+)\W*(?i:the\s+(?P<adj>Russian|Ukrainian)\s+capital"
+    r"|(?P<own>Russia|Ukraine)[’']s\s+capital)(?:,[^,]*,)?\s+(?:is|was|lies|sits|stands|remains)\b"
+)
+_CAPITALS = {"russian": "Moscow", "russia": "Moscow", "ukrainian": "Kyiv", "ukraine": "Kyiv"}
+_LOCATIVE_VERB = re.compile(
+    r"\s(?:is|was|are|were|lies|lay|lie|sits|sat|sit|stands|stood|located|situated|based|lying|sitting)\s"
+)
+#: After a name, a clause about something else in it: "Sumy, where a village 5 km from the border …".
+_RELATIVE_ELSEWHERE = re.compile(
+    r",\s+(?:where|whence|whose|(?:in|near|outside|from|around|behind|beyond)\s+which)\b", re.IGNORECASE
+)
+#: After a name that opens a sentence like a heading: a comma, colon or dash.
+_HEADING_AFTER = re.compile(r"\s*[,:—–]")
+#: A place other than the named one the figure may be about: "a village", "an airfield", "one depot".
+_INDEFINITE_NOUN = re.compile(
+    r"\b(?:a|an|one|another|two|three|several|some)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement"
+    r"|hamlet|base|airfield|depot|plant|factory|refinery|terminal|facility|site|school|hospital|house"
+    r"|building|bridge|port|station)s?\b",
+    re.IGNORECASE,
+)
 _REGION_NOUNS = frozenset({"republic", "region", "oblast", "province", "krai", "territory"})
 #: After a place's name, its site in apposition up to the figure: "'s oil terminal, ".
 _POSSESSIVE_SITE = re.compile(
@@ -43,9 +73,9 @@ _POSSESSIVE_SITE = re.compile(
     r"|terminal|port|facility|complex|station|arsenal|bridge)\s*(?:,|—|–|\(|\s-)\s*$",
     re.IGNORECASE,
 )
-#: Everything up to the start of the last bulleted or numbered row ("\n- ", "\n• ", "\n3. "): a row's
-#: figure is about a place in that row, never one of an earlier row.
-_UP_TO_LAST_ROW = re.compile(r"(?s).*\n[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
+#: Everything up to the start of the last bulleted or numbered row ("\n- ", "\n• ", "\n3. "; the first
+#: row may open the text): a row's figure is about a place in that row, never one of an earlier row.
+_UP_TO_LAST_ROW = re.compile(r"(?s)(?:.*\n)?[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -107,7 +137,10 @@ def find_targets(before: str) -> TargetChoice | None:
     found = [m for m in mentions(before) if m.role in ("place", "locator", "feature")]
     places = [m for m in found if m.role == "place"]
     if not places:
-        return None
+        capital = _CAPITAL_SUBJECT.search(before)
+        if capital is None:
+            return None
+        return TargetChoice((_CAPITALS[(capital.group("adj") or capital.group("own")).lower()],))
     if row is not None and len(places) == 1 and not before[: places[0].start].strip():
         return TargetChoice((places[0].target_name,), False, _hint_for(found, places[0].target_name))
     choice = _choose(before, found, places)
@@ -155,21 +188,52 @@ def _choose(before: str, found: list[Mention], places: list[Mention]) -> TargetC
             if len(group) > 1 and not _PLURAL_VERB.search(before[locative.start() :]):
                 group = [subject]
             return TargetChoice(tuple(m.target_name for m in group))
-    # 3. A name opening the clause, then an appositive up to the figure: "Primorsk, a Baltic port 1,000 km".
-    first = places[0]
-    if not before[: first.start].strip() and APPOSITIVE_NOUN.match(before, first.end):
-        return TargetChoice((first.target_name,))
-    # 3b. An indefinite appositive after the last name: "the capital of Udmurtia, a republic some 1,000
-    #     km": the republic; "Engels, in the Saratov region, a city 600 km": the place the region locates.
-    appositive = _INDEFINITE_APPOSITIVE.match(before, last.end)
-    if appositive:
-        region_noun = appositive.group("noun").lower() in _REGION_NOUNS
-        return TargetChoice(((last if region_noun else _head_of(found, last)).target_name,))
+    predicate = _appositive_or_predicate(before, found, places, last)
+    if predicate is not None:
+        return TargetChoice((predicate.target_name,))
     # 4. The nearest name introduced by in/at/of/near/struck/hit/...
     for mention in reversed(places):
         if INTRO_BEFORE.search(before[: mention.start]):
             return TargetChoice((mention.target_name,))
+    # 5. The sentence's only place opens it, set off like a heading, and nothing else is named as what
+    #    the figure is about: "Kherson, across the Dnipro: within artillery range, less than 5 km …".
+    first = places[0]
+    if (
+        len(places) == 1
+        and not before[: first.start].strip()
+        and _HEADING_AFTER.match(before, first.end)
+        and not _INDEFINITE_NOUN.search(before, first.end)
+        and not _RELATIVE_ELSEWHERE.match(before, first.end)
+    ):
+        return TargetChoice((first.target_name,))
     return None
+
+
+def _appositive_or_predicate(
+    before: str, found: list[Mention], places: list[Mention], last: Mention
+) -> Mention | None:
+    """The place an appositive, a predicate noun or a locator after a locative verb describes, up to the
+    figure (rules 3–3d)."""
+    # 3d. A locative verb, then locators up to the figure: "Volgograd sits on the Volga roughly …".
+    if last.role != "place" and not before[last.end :].strip():
+        head = _head_of(found, last)
+        if head.role == "place" and _LOCATIVE_VERB.search(before, head.end, last.start):
+            return head
+    # 3. A name opening the clause, then an appositive up to the figure: "Primorsk, a Baltic port 1,000 km".
+    first = places[0]
+    if (
+        not before[: first.start].strip()
+        and APPOSITIVE_NOUN.match(before, first.end)
+        and not _RELATIVE_ELSEWHERE.match(before, first.end)
+    ):
+        return first
+    # 3b. An indefinite appositive after the last name: "the capital of Udmurtia, a republic some 1,000
+    #     km": the republic; "Engels, in the Saratov region, a city 600 km": the place the region locates.
+    appositive = _INDEFINITE_APPOSITIVE.match(before, last.end)
+    if appositive:
+        return last if appositive.group("noun").lower() in _REGION_NOUNS else _head_of(found, last)
+    # 3c. The subject of a predicate noun: "Ust-Luga is a Baltic Sea port about 110 km west of …".
+    return next((m for m in places if _COPULA_PREDICATE.match(before, m.end)), None)
 
 
 def _list_item(before: str, found: list[Mention], places: list[Mention]) -> Mention | None:

@@ -15,8 +15,16 @@ from __future__ import annotations
 
 import re
 
-from geo.places.vocabulary import SENTENCE_ADVERBS
 from geo.text.claim import HEDGES
+from geo.text.name_vocabulary import (
+    NAME_RUN,
+    NAME_SUFFIX,
+    NAME_TOKEN,
+    NATIONALITIES,
+    NOT_PLACES,
+    PLACE_REFERENCE_PREFIX,
+    POSSESSIVE,
+)
 from geo.text.numbers import NUMBER, NUMBER_DIGITS
 
 __all__ = [
@@ -55,6 +63,9 @@ __all__ = [
     "NOT_DISTANCE_AFTER",
     "NOT_DISTANCE_BEFORE",
     "NOT_PLACES",
+    "OBJECT_NOUN_AFTER",
+    "PARTITIVE_BEFORE",
+    "POINTING_REFERENCE",
     "PLACE_REFERENCE_PREFIX",
     "POSSESSIVE",
     "REFERENCES",
@@ -164,6 +175,15 @@ ALONG_BEFORE = re.compile(
     r"\b(?:along|across|covering|covers?|spanning|spans?|stretching|guarding|defending|holds?|holding)\s*$",
     re.IGNORECASE,
 )
+#: After a compound figure ("a 30-km stretch", "a 15-km exclusion zone", "the 19-km bridge"): the object
+#: whose size it is, a length, never a distance between places.
+OBJECT_NOUN_AFTER = re.compile(
+    r"(?:-long)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:stretch|section|segment|strip|part|portion|length|zone|belt"
+    r"|corridor|perimeter|buffer|queue|convoy|column|tailback|traffic\s+jam|jam|pipeline|canal|tunnel|bridge"
+    r"|causeway|dam|road|highway|motorway|railway|rail\s+line|wall|fence|trench|ditch|moat|barrier|lake"
+    r"|river|coastline|shoreline|slick|plume|cloud|crater|runway)s?\b",
+    re.IGNORECASE,
+)
 #: "the front line stretches for some 1,000 km"; ``LINE_OF_BEFORE``: "a front line of about 1,000 km".
 STRETCH_BEFORE = re.compile(
     r"\b(?:stretch(?:es|ed|ing)?|runs?|ran|running|extend(?:s|ed|ing)?|spans?|spanned|spanning"
@@ -214,6 +234,9 @@ FOREIGN_BORDERS: dict[str, tuple[str, str]] = {
     "Kazakh": ("Kazakhstan", "KZ"),
     "Norwegian": ("Norway", "NO"),
 }
+#: The kind of a reference written as words pointing back ("20 km from the base"): the words are the
+#: reference until ``geo.text.discourse`` finds the place they name (kind "place"); never judged as such.
+POINTING_REFERENCE = "anaphor"
 #: The country each normalised border reference names ("the border" alone is Ukraine's).
 BORDER_COUNTRIES: dict[str, str] = {
     "the Ukrainian border": "UA",
@@ -279,56 +302,17 @@ REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (rf"(?:the\s+Russian\s+capital|Russia{_APOS}s\s+capital)\b", "Moscow", "place"),
         (r"the\s+capital\b(?!\s+of)", "the capital", "place"),
         (rf"(?:the\s+Ukrainian\s+capital|Ukraine{_APOS}s\s+capital)\b", "Kyiv", "place"),
+        # "20 km from the base": a place named before; ``geo.text.discourse`` finds which
+        (
+            r"(?:the|this|that)\s+(?:[a-z][a-z-]*\s+){0,2}?(?:air\s+base|airbase|airfield|airport|base|city|town"
+            r"|village|plant|factory|refinery|depot|terminal|facility|site|port|bridge|complex|station|arsenal"
+            r"|region|oblast|province)\b(?!\s+of\b)",
+            "",
+            POINTING_REFERENCE,
+        ),
     )
 )
 
-# --------------------------------------------------------------------------- place names
-
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_CAP_WORD = rf"[{_UPPER}][\w’']*(?:[-–][\w’']+)*"
-#: A run of capitalised words (Latin or Cyrillic), "St."/"Mt." allowed: a place name or several.
-NAME_RUN = re.compile(rf"(?:(?:St|Mt)\.\s+)?{_CAP_WORD}(?:[ \u00a0](?:(?:St|Mt)\.\s+)?{_CAP_WORD})*")
-#: One word of a ``NAME_RUN`` ("St. Petersburg" is one word).
-NAME_TOKEN = re.compile(r"(?:(?:St|Mt)\.\s+)?\S+")
-#: A possessive ending, which also ends a name: "Izhevsk’s plant".
-POSSESSIVE = re.compile(r"[’']s$")
-#: What may follow a name as part of it: "Bryansk region", "Engels-2 air base".
-NAME_SUFFIX = re.compile(
-    r"\s+(?:region|oblast|province|krai|republic|air\s*base|airbase|airfield|air\s+field)\b"
-)
-#: Words before a place used as a reference: "the Russian city of", "occupied".
-PLACE_REFERENCE_PREFIX = re.compile(
-    r"(?:(?:my|our|his|her|their)\s+(?:house|home|flat|apartment|village|town|city|street)\s+in\s+)?"
-    rf"(?:the\s+)?(?:(?:Russian|Ukrainian|occupied|Russian-occupied|Russian-annexed|annexed|Russian-held"
-    rf"|Ukrainian-held|Russia{_APOS}s|Ukraine{_APOS}s|southern|northern|eastern|western|central)\s+){{0,2}}"
-    r"(?:(?:city|town|village|port|settlement|regional\s+capital)\s+of\s+)?"
-)
-#: Lower-cased words that name a people or a state, never a target place.
-NATIONALITIES = frozenset(
-    "russia russian russians ukraine ukrainian ukrainians soviet belarusian american americans european "
-    "western nato iranian korean chinese british polish georgian kazakh u.s. us".split()
-)
-#: Words a capital letter may start that name no place: articles, titles, weekdays, months, …
-_WORDS = frozenset(
-    "the a an this that these those it its he she they we i his her their our in on at by for from with to "
-    "after before during meanwhile however but and or also according as when while since if though although "
-    "officials official local regional governor president mayor minister ministry defense defence security "
-    "service military kremlin parliament government telegram general staff prime spokesperson spokesman "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december ap associated press reuters afp tass ria interfax sbu "
-    "un eu there here some about roughly around nearly almost over more at least up just drone drones "
-    "strike strikes attack attacks workers people children engineers staff employees crews pilots "
-    "explosions explosion blasts blast witnesses residents authorities videos "
-    "video footage images satellite fires fire smoke sirens emergency rescuers analysts experts sources "
-    "reports photos debris firefighters officers soldiers troops forces no none several many two three "
-    "four five six seven eight nine ten dozens hundreds thousands earlier later overnight yesterday today "
-    "tomorrow then now still yet analyst analysts head director deputy secretary chief captain colonel "
-    "commander admiral senator ambassador spokeswoman lieutenant major gen. col. lt. capt. mr mr. mrs "
-    "mrs. ms ms. dr dr. elsewhere finally initially overall subsequently similarly shelling "
-    "missile missiles rocket rockets how what why where who which whose".split()
-)
-#: Lower-cased capitalisable words that are not place names (the gazetteer's sentence adverbs too).
-NOT_PLACES = NATIONALITIES | _WORDS | frozenset(SENTENCE_ADVERBS)
 #: After a name: "Kyiv officials", "Moscow said": the name acts as a government, not a place.
 NAME_AS_ACTOR = re.compile(
     r"\s+(?i:officials?|authorities|forces|troops|government|military|army|said|says|claimed|claims"
@@ -381,6 +365,13 @@ DISTANCE_BETWEEN = re.compile(
     r"\bdistance\s+(?:from|between)\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<a>[A-ZА-ЯЁ][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})"
     r"\s+(?:to|and)\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<b>[A-ZА-ЯЁ][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})"
     r"\s+(?:is|was|stands\s+at|of|:|comes\s+to|amounts\s+to)\s*(?:just\s+)?$"
+)
+#: A part of what pointing words name, right before them: "most of the targets", "two of the bases". The
+#: figure is then said of some of the places, not of each.
+PARTITIVE_BEFORE = re.compile(
+    r"\b(?:most|some|many|several|(?:a\s+)?few|half|one|two|three|four|five|none|any|either|neither"
+    r"|all\s+but\s+\w+)\s+of\s+$",
+    re.IGNORECASE,
 )
 #: Words that point back at a place named before: "the base", "the oil refinery", "it", "they";
 #: groups ``noun`` (a kind noun) or ``pronoun``.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geo.model import ReferenceKind
 from geo.text.claim import HEDGES
-from geo.text.vocabulary import HEDGE_WORDS, NATIONALITIES, NOT_PLACES, REFERENCES
+from geo.text.vocabulary import HEDGE_WORDS, NATIONALITIES, NOT_PLACES, POINTING_REFERENCE, REFERENCES
 
 
 def test_every_hedge_word_maps_to_a_canonical_hedge():
@@ -13,7 +13,9 @@ def test_every_hedge_word_maps_to_a_canonical_hedge():
 
 
 def test_every_reference_phrase_has_a_known_kind():
-    assert {kind for _, _, kind in REFERENCES} <= {k.value for k in ReferenceKind}
+    """Every kind is one the judge measures, or words pointing back that discourse resolves first."""
+    assert {kind for _, _, kind in REFERENCES} <= {k.value for k in ReferenceKind} | {POINTING_REFERENCE}
+    assert POINTING_REFERENCE not in {k.value for k in ReferenceKind}
 
 
 def test_word_lists_are_lower_case_and_nationalities_are_not_places():

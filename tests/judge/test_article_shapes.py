@@ -1,0 +1,224 @@
+"""Shapes of real reporting that once gave a wrong target or a claim that is none, read end to end.
+
+Each article is our own, written in a reporter's shape: a bulleted list under a headline, a town
+located on a sea ("Yeysk, on the Sea of Azov"), a quantifier before pointing words ("Most of the
+targets"), a predicate noun ("Ust-Luga is a Baltic Sea port about …"), a capital named by its country
+as the subject, and a compound figure that measures an object ("a 30-km stretch"). Expected distances
+are one pyproj geodesic between the gazetteer's coordinates of the two places, never the judge's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pyproj import Geod
+
+from geo.judge.judge import Judge
+from geo.model import VerdictKind
+from geo.text.extract import extract_claims
+
+DATE = "2025-07-01"
+GEOD = Geod(ellps="WGS84")
+
+
+def judge_text(gazetteer, text: str):
+    return Judge(gazetteer, date=DATE).judge_all(extract_claims(text))
+
+
+def place_km(gazetteer, a: str, a_cc: str, b: str, b_cc: str) -> float:
+    """Geodesic distance (km) between two gazetteer places, by pyproj alone."""
+    pa, pb = gazetteer.lookup(a, [a_cc]).place, gazetteer.lookup(b, [b_cc]).place
+    return GEOD.inv(pa.lon, pa.lat, pb.lon, pb.lat)[2] / 1000
+
+
+LIST_ARTICLE = (
+    "Where the drones struck\n\n"
+    "- Lipetsk: an air base some 300 km from the border\n"
+    "- Morozovsk, in the Rostov region: 250 km from the front\n"
+    "- Yeysk, on the Sea of Azov, about 70 km from occupied Mariupol\n\n"
+    "Most of the targets were between 200 and 300 km from Ukraine. None was farther than 1,000 km."
+)
+
+
+def test_the_first_row_of_a_list_has_its_own_place(gazetteer):
+    """A list's first row opens the sentence with its bullet: 'Lipetsk' is its place (it had none)."""
+    first = judge_text(gazetteer, LIST_ARTICLE)[0]
+    assert first.claim.target == "Lipetsk"
+    assert first.target is not None and first.target.country_code == "RU"
+
+
+def test_a_town_on_the_sea_of_azov_is_not_the_town_of_azov(gazetteer):
+    """'Yeysk, on the Sea of Azov, about 70 km from occupied Mariupol': Yeysk, not Azov (a town too)."""
+    (row,) = [v for v in judge_text(gazetteer, LIST_ARTICLE) if v.claim.reference == "Mariupol"]
+    assert row.claim.target == "Yeysk"
+    expected = place_km(gazetteer, "Yeysk", "RU", "Mariupol", "UA")
+    assert row.readings[0].distance_km == pytest.approx(expected, abs=0.01)
+    assert row.verdict is VerdictKind.CONSISTENT
+
+
+def test_most_of_the_targets_is_said_of_no_one_place(gazetteer):
+    """'Most of the targets were between 200 and 300 km': some of the places, not each; and 'Most' is
+    no town (Most, Czechia, was measured 651 km from Ukraine)."""
+    verdicts = judge_text(gazetteer, LIST_ARTICLE)
+    (most,) = [v for v in verdicts if v.claim.figure_low == 200]
+    assert most.claim.target is None
+    assert set(most.claim.target_candidates) == {"Lipetsk", "Morozovsk", "Yeysk"}
+    assert most.verdict is VerdictKind.UNVERIFIABLE and most.readings == ()
+    assert all(v.claim.target != "Most" for v in verdicts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 30-km stretch of the highway near Belgorod was closed after the attack.",
+        "Police set up a 15-km exclusion zone around the Kursk plant.",
+        "The 19-km bridge to Crimea was hit again.",
+    ],
+)
+def test_a_compound_figure_before_an_object_is_its_size(gazetteer, text):
+    """'a 30-km stretch', 'a 15-km exclusion zone': an object's size, not a place's distance."""
+    (v,) = judge_text(gazetteer, text)
+    assert v.claim.kind == "length" and v.claim.reference is None
+    assert v.verdict is VerdictKind.UNVERIFIABLE and v.readings == ()
+
+
+def test_a_predicate_noun_leaves_the_subject_as_target(gazetteer):
+    """'Ust-Luga is a Baltic Sea port about 110 km west of St Petersburg': Ust-Luga (it had none)."""
+    text = (
+        "Fire at a Baltic terminal\n\nA fire broke out at the terminal at Ust-Luga after a drone attack. "
+        "Ust-Luga is a Baltic Sea port about 110 km west of St Petersburg."
+    )
+    (v,) = judge_text(gazetteer, text)
+    assert v.claim.target == "Ust-Luga"
+    expected = place_km(gazetteer, "Ust-Luga", "RU", "Saint Petersburg", "RU")
+    assert v.readings[0].distance_km == pytest.approx(expected, abs=0.01)
+    assert v.verdict is VerdictKind.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    "sentence, city",
+    [
+        (
+            "Drones struck flats overnight. The Russian capital is about 450 km from the Ukrainian border.",
+            "Moscow",
+        ),
+        (
+            "Sirens sounded at dawn. Ukraine's capital, home to three million, is some 90 km from Belarus.",
+            "Kyiv",
+        ),
+    ],
+)
+def test_a_capital_named_by_its_country_is_the_subject(gazetteer, sentence, city):
+    """'The Russian capital is about 450 km from …': Moscow is measured (the claim had no place)."""
+    (v,) = judge_text(gazetteer, sentence)
+    assert v.claim.target == city
+    assert v.target is not None and v.target.name in ("Moscow", "Kyiv")
+
+
+# --------------------------------------------------------------------------- a reference pointing back
+
+
+def test_a_reference_pointing_back_is_the_place_named_before(gazetteer):
+    """'… it is about 20 km from the base': the air base named two sentences before, not unknown."""
+    text = (
+        "Bombers' fuel hit again\n\nDrones targeted a fuel depot serving the Engels air base on Tuesday. "
+        "The attack was the third this month. Saratov, across the river, was also hit; it is about 20 km "
+        "from the base."
+    )
+    verdicts = judge_text(gazetteer, text)
+    (v,) = [v for v in verdicts if v.claim.target == "Saratov"]
+    assert v.claim.reference == "Engels air base" and v.claim.reference_anaphor == "the base"
+    assert "reference_from_previous_sentence" in v.flags
+    assert "'the base' is taken to be Engels air base" in v.explanation
+    base = gazetteer.lookup("Engels air base").place
+    saratov = v.target
+    expected = GEOD.inv(saratov.lon, saratov.lat, base.lon, base.lat)[2] / 1000
+    assert v.readings[0].distance_km == pytest.approx(expected, abs=0.01)
+
+
+def test_a_reference_pointing_back_at_two_places_is_refused(gazetteer):
+    """Two refineries named before: 'the refinery' could be either, so nothing is measured."""
+    text = (
+        "Drones hit refineries in Ryazan and in Kstovo overnight. Fires burned for hours. "
+        "Dyagilevo air base is about 10 km from the refinery, officials said."
+    )
+    (v,) = judge_text(gazetteer, text)
+    assert v.claim.target == "Dyagilevo air base" and v.target is not None
+    assert v.verdict is VerdictKind.UNVERIFIABLE and v.readings == ()
+    assert "unknown_reference" in v.flags and "'the refinery'" in v.explanation
+
+
+def test_a_reference_never_points_back_at_the_claims_own_target(gazetteer):
+    """'Kursk … The city is 90 km from the city' would measure Kursk from itself: the other city."""
+    text = "Shelling hit Sudzha and Kursk on Monday. Kursk is about 80 km from the town, officials said."
+    (v,) = judge_text(gazetteer, text)
+    assert v.claim.target == "Kursk" and v.claim.reference == "Sudzha"
+    kursk, sudzha = v.target, gazetteer.lookup("Sudzha", ["RU"]).place
+    expected = GEOD.inv(kursk.lon, kursk.lat, sudzha.lon, sudzha.lat)[2] / 1000
+    assert v.readings[0].distance_km == pytest.approx(expected, abs=0.01)
+
+
+def test_a_locator_after_a_locative_verb_leaves_the_subject(gazetteer):
+    """'Volgograd sits on the Volga roughly 400 km east of the occupied part of Luhansk region and some
+    300 miles from the Ukrainian border': both figures are Volgograd's. The first reference is one we
+    cannot read (unverifiable, said so); its 'Luhansk region' is not the second figure's target."""
+    text = (
+        "The Lukoil refinery in Volgograd was set ablaze. Volgograd sits on the Volga roughly 400 kilometres "
+        "east of the occupied part of Luhansk region and some 300 miles from the Ukrainian border."
+    )
+    first, second = judge_text(gazetteer, text)
+    assert first.claim.target == second.claim.target == "Volgograd"
+    assert first.verdict is VerdictKind.UNVERIFIABLE and "unknown_reference" in first.flags
+    assert second.claim.reference == "the Ukrainian border" and second.readings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Engels lies just over 600km from the border, or about 370 miles.",
+        "Engels lies just over 600 km from the border — around 370 miles.",
+        "Engels lies just over 600 km from the border (about 370 miles).",
+    ],
+)
+def test_the_same_distance_in_miles_after_the_reference_is_a_conversion(gazetteer, sentence):
+    """A figure restated in miles after the reference is one claim with its conversion, not a second
+    claim with no place."""
+    (v,) = judge_text(gazetteer, sentence)
+    assert v.claim.target == "Engels" and v.claim.conversion_figure == 370 and v.claim.conversion_unit == "mi"
+    assert "unit_conversion_mismatch" not in v.flags
+
+
+def test_a_wrong_late_conversion_is_flagged(gazetteer):
+    """'about 500 km … — around 100 miles': 100 miles is 161 km; the text contradicts itself."""
+    (v,) = judge_text(gazetteer, "Ryazan is about 500 km from the Ukrainian border — around 100 miles.")
+    assert v.claim.conversion_figure == 100 and "unit_conversion_mismatch" in v.flags
+
+
+def test_a_river_named_like_a_town_is_no_target(gazetteer):
+    """'Kherson, across the Dnipro: … less than 5 km from Russian positions': Kherson, not the city of
+    Dnipro 100 km away (it was measured there and found 'understated')."""
+    text = "Where the glide bombs fall\n\n1. Kharkiv: 30 km from the border\n2. Kherson, across the Dnipro: "
+    text += "within artillery range, less than 5 km from Russian positions\n"
+    verdicts = judge_text(gazetteer, text)
+    assert [v.claim.target for v in verdicts] == ["Kharkiv", "Kherson"]
+    assert verdicts[1].target is not None and verdicts[1].target.name == "Kherson"
+
+
+def test_the_city_of_dnipro_is_still_a_target(gazetteer):
+    (v,) = judge_text(gazetteer, "Missiles hit Dnipro, about 100 km from the front line.")
+    assert v.claim.target == "Dnipro" and v.target is not None and v.target.country_code == "UA"
+
+
+def test_a_clause_about_somewhere_else_is_not_the_named_place(gazetteer):
+    """'Sumy, where a village 5 km from the border was shelled': the village's distance, not Sumy's
+    (Sumy is 28 km from Russia's border): no target, said so."""
+    (v,) = judge_text(gazetteer, "Sumy, where a village 5 km from the border was shelled, was hit again.")
+    assert v.claim.target is None and v.verdict is VerdictKind.UNVERIFIABLE and v.readings == ()
+
+
+def test_ukrainian_held_territory_said_outright_is_not_the_border(gazetteer):
+    """'More than 500 km from the nearest point of Ukrainian-held territory': controlled territory only,
+    not the border (which occupied land also has): one reading."""
+    (v,) = judge_text(
+        gazetteer, "Engels is more than 500 km from the nearest point of Ukrainian-held territory."
+    )
+    assert [str(r.kind) for r in v.readings] == ["controlled"]
