@@ -21,7 +21,16 @@ from geo.places.vocabulary import FOCUS_COUNTRIES
 from geo.text.discourse import anaphor_kind, anaphor_noun
 from geo.text.mentions import noun_kind
 
-__all__ = ["ARTICLE_COUNTRIES", "Resolution", "TargetEvidence", "choose_target", "resolve_name"]
+__all__ = [
+    "ARTICLE_COUNTRIES",
+    "LEAST_PEOPLE_FOR_NOUN",
+    "MOST_PEOPLE_FOR_NOUN",
+    "Resolution",
+    "TargetEvidence",
+    "choose_target",
+    "claim_notes",
+    "resolve_name",
+]
 
 #: The countries the reporting is about (the gazetteer's own ``FOCUS_COUNTRIES``): an ambiguous name
 #: is taken as its one candidate here, if it has exactly one (Odessa: Odesa, Ukraine, not Texas);
@@ -35,6 +44,9 @@ _FITS = {
 #: The most people (GeoNames population) a place "the village" or "the town" can point back at: no
 #: reporter calls a city of half a million a village (unknown populations, 0, always fit).
 MOST_PEOPLE_FOR_NOUN = {"village": 20_000, "settlement": 20_000, "town": 300_000}
+#: The fewest people a place pointed back at with a noun can have: every national or regional capital
+#: of Russia and Ukraine has more than 10,000 ("the regional capital" is no village of 2,000).
+LEAST_PEOPLE_FOR_NOUN = {"capital": 10_000}
 _HOW_WORDS = {
     "named": "named in the claim's sentence",
     "carried": "carried from sentence {n}, which the words '{anaphor}' point back at",
@@ -197,9 +209,11 @@ def _site_in_hinted_town(resolve, target: str, town: str, resolution: Resolution
 
 
 def _fits_size(place: Place, anaphor: str | None) -> bool:
-    """Can the pointing words name a place this big ("the village" is not a city of 500,000)?"""
-    most = MOST_PEOPLE_FOR_NOUN.get(anaphor_noun(anaphor) or "") if anaphor else None
-    return most is None or place.population <= most
+    """Can the pointing words name a place this big ("the village" is not a city of 500,000) or this small
+    ("the regional capital" is not a village of 2,000)? A place of unknown population (0) fits no least."""
+    noun = (anaphor_noun(anaphor) or "") if anaphor else ""
+    most, least = MOST_PEOPLE_FOR_NOUN.get(noun), LEAST_PEOPLE_FOR_NOUN.get(noun, 0)
+    return (most is None or place.population <= most) and place.population >= least
 
 
 def _size_misfit(place: Place, anaphor: str | None) -> str:

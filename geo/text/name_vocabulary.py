@@ -36,9 +36,11 @@ POSSESSIVE = re.compile(r"[’']s$")
 NAME_SUFFIX = re.compile(
     r"\s+(?:region|oblast|province|krai|republic|air\s*base|airbase|airfield|air\s+field)\b"
 )
-#: Words before a place used as a reference: "the Russian city of", "occupied".
+#: Words before a place used as a reference: "the Russian city of", "occupied", "the outskirts of".
 PLACE_REFERENCE_PREFIX = re.compile(
     r"(?:(?:my|our|his|her|their)\s+(?:house|home|flat|apartment|village|town|city|street)\s+in\s+)?"
+    # "the centre of Pokrovsk", "the southern outskirts of Kupiansk": the place's own point
+    r"(?:the\s+(?:(?:southern|northern|eastern|western)\s+)?(?:centre|center|outskirts|edge|suburbs)\s+of\s+)?"
     rf"(?:the\s+)?(?:(?:Russian|Ukrainian|occupied|Russian-occupied|Russian-annexed|annexed|Russian-held"
     rf"|Ukrainian-held|Russia{_APOS}s|Ukraine{_APOS}s|southern|northern|eastern|western|central)\s+){{0,2}}"
     r"(?:(?:city|town|village|port|settlement|regional\s+capital)\s+of\s+)?"

@@ -175,19 +175,9 @@ def _choose(before: str, found: list[Mention], places: list[Mention]) -> TargetC
         group = _list_around(before, places, head)
         return TargetChoice(tuple(m.target_name for m in group), uncertain=len(group) > 1)
     # 2. Subject of a locative verb: "Izhevsk lies ...", "Kazan, which is ...", "Kazan and Samara lie".
-    locative = LOCATIVE_END.search(before)
-    if locative:
-        head_text = before[: locative.start()]
-        link = (locative.group("link") or "").strip(" ,")
-        if link not in ("which", "that"):
-            head_text = _TRAILING_APPOSITION.sub("", head_text)
-        subjects = [m for m in places if m.end <= len(head_text)]
-        if subjects:
-            subject = subjects[0] if link in ("and", "but") else subjects[-1]
-            group = _list_around(before, places, subject)
-            if len(group) > 1 and not _PLURAL_VERB.search(before[locative.start() :]):
-                group = [subject]
-            return TargetChoice(tuple(m.target_name for m in group))
+    locative = _locative_subject(before, places)
+    if locative is not None:
+        return locative
     predicate = _appositive_or_predicate(before, found, places, last)
     if predicate is not None:
         return TargetChoice((predicate.target_name,))
@@ -206,6 +196,27 @@ def _choose(before: str, found: list[Mention], places: list[Mention]) -> TargetC
         and not _RELATIVE_ELSEWHERE.match(before, first.end)
     ):
         return TargetChoice((first.target_name,))
+    return None
+
+
+def _locative_subject(before: str, places: list[Mention]) -> TargetChoice | None:
+    """Rule 2: the subject of a locative verb ending the text ("Izhevsk lies ", "Kazan, which is ",
+    "Kazan and Samara lie ", "The regional capital, Sumy, is ")."""
+    locative = LOCATIVE_END.search(before)
+    if locative:
+        head_text = before[: locative.start()]
+        link = (locative.group("link") or "").strip(" ,")
+        if link not in ("which", "that"):
+            head_text = _TRAILING_APPOSITION.sub("", head_text)
+        subjects = [m for m in places if m.end <= len(head_text)]
+        if not subjects:  # "The regional capital, Sumy, is …": the apposition names the subject
+            subjects = [m for m in places if m.end <= locative.start()]
+        if subjects:
+            subject = subjects[0] if link in ("and", "but") else subjects[-1]
+            group = _list_around(before, places, subject)
+            if len(group) > 1 and not _PLURAL_VERB.search(before[locative.start() :]):
+                group = [subject]
+            return TargetChoice(tuple(m.target_name for m in group))
     return None
 
 

@@ -128,12 +128,12 @@ def test_story_near_kyiv_in_march_2022_gets_the_march_line(home):
     assert line_distance_km("2022-02-23", 50.51097, 30.79106) > 500  # the pre-invasion line would not do
 
 
-def test_story_of_8_september_2022_gets_the_line_before_the_kharkiv_counteroffensive(home):
-    """On 2022-09-08 Izium was still occupied: it is measured to Ukrainian-controlled territory of
+def test_story_of_5_september_2022_gets_the_line_before_the_kharkiv_counteroffensive(home):
+    """On 2022-09-05 Izium was occupied: it is measured to Ukrainian-controlled territory of
     2022-09-05, and its distance to the line is that of 2022-09-05, not of 2022-10-05."""
-    text = "date: 2022-09-08\nIzium lies some 12 km from the front line.\n"
+    text = "date: 2022-09-05\nIzium lies some 12 km from the front line.\n"
     (izium,), err = verify_story(home, "izium.txt", text)
-    assert "stale" not in err
+    assert "stale" not in err and "moved" not in err
     kinds = {x["kind"]: x for x in izium["readings"]}
     assert set(kinds) == {"frontline", "controlled"}  # occupied on that date: measured to the other side
     assert all(x["layer_date"] == "2022-09-05" for x in izium["readings"])
@@ -141,6 +141,18 @@ def test_story_of_8_september_2022_gets_the_line_before_the_kharkiv_counteroffen
     assert kinds["frontline"]["distance_km"] == pytest.approx(expected, abs=0.05)
     assert abs(expected - line_distance_km("2022-10-05", 49.20697, 37.27679)) > 20
     assert izium["verdict"] == "consistent" and "stale_snapshot" not in izium["flags"]
+
+
+def test_story_of_8_september_2022_is_after_the_counteroffensive_began(home):
+    """On 2022-09-08 the Kharkiv counter-offensive (from 6 September) had moved the line near Izium: the
+    three-day-old snapshot of 5 September cannot confirm a distance there; the warning and the verdict
+    say why."""
+    text = "date: 2022-09-08\nIzium lies some 12 km from the front line.\n"
+    (izium,), err = verify_story(home, "izium.txt", text)
+    assert "Kharkiv counter-offensive" in err
+    assert izium["verdict"] == "unverifiable" and "stale_snapshot" in izium["flags"]
+    assert all(r["layer_date"] == "2022-09-05" and r["line_moved"] for r in izium["readings"])
+    assert "moved near here" in izium["explanation"]
 
 
 def test_batch_and_range_honour_the_date_with_an_imported_snapshot(home):

@@ -222,3 +222,29 @@ def test_ukrainian_held_territory_said_outright_is_not_the_border(gazetteer):
         gazetteer, "Engels is more than 500 km from the nearest point of Ukrainian-held territory."
     )
     assert [str(r.kind) for r in v.readings] == ["controlled"]
+
+
+def test_an_apposition_naming_the_subject_is_the_target(gazetteer):
+    """'The regional capital, Sumy, is roughly 25 km from …': Sumy, named in the sentence. It was carried
+    to the village of the sentence before (a 'capital' of a few thousand people)."""
+    text = (
+        "Yunakivka, a village 10 km from the border, was retaken in July, officials said. "
+        "The regional capital, Sumy, is roughly 25 km from the Russian border."
+    )
+    village, city = judge_text(gazetteer, text)
+    assert city.claim.target == "Sumy" and city.claim.target_how == "named"
+
+
+def test_the_regional_capital_cannot_point_back_at_a_village(gazetteer):
+    """'The regional capital' carried to a village of a few thousand people would be a wrong place."""
+    text = "Shelling hit Yunakivka overnight. The regional capital is about 25 km from the Russian border."
+    (v,) = judge_text(gazetteer, text)
+    assert v.verdict is VerdictKind.UNVERIFIABLE and "uncertain_target" in v.flags and v.readings == ()
+
+
+def test_the_centre_of_a_town_is_the_town(gazetteer):
+    """'Russian troops are about 2 km from the centre of Pokrovsk': Pokrovsk, from the front line."""
+    (v,) = judge_text(
+        gazetteer, "Russian troops are now about 2 km from the centre of Pokrovsk, officials said."
+    )
+    assert v.claim.target == "Pokrovsk" and v.claim.reference == "the front line"
