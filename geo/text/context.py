@@ -39,6 +39,8 @@ __all__ = ["Context", "elided_reference", "parse_reference_at", "read_context"]
 _COMPASS_16 = frozenset("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
 
 
+#: Between two figures of a sentence: an origin of the second's own ("fired from the Kursk region").
+_ORIGIN = re.compile(r"\b(?:from|launched\s+(?:at|near|in)|fired\s+(?:at|near|in))\s+(?:the\s+)?\w")
 #: The words of a reference after "from"/"of" up to the end of its phrase: a comma, a semicolon, a
 #: bracket, a dash or a conjunction that opens the next phrase (at most 80 characters).
 _UNREAD_REFERENCE = re.compile(r"[^,;:()—–]{1,80}?(?=\s*(?:[,;:()—–]|\s(?:and|but|while|whereas)\s|$))")
@@ -61,6 +63,9 @@ class Context:
     consumed_end: int
     trip: bool = False
     to_target: str | None = None
+    #: True when a preposition leads to a reference we cannot read ("east of the occupied part of …"):
+    #: the figure has a reference of its own, unknown, and takes no other figure's.
+    unread: bool = False
 
 
 def read_context(
@@ -104,7 +109,8 @@ def read_context(
                 else:  # "40 km inside Ukrainian-held territory": from the line it was entered at
                     reference, ref_kind = "the front line", "frontline"
     to_target = name_after(text, consumed, sent_end, TARGET_TO) if ref_kind == "place" else None
-    return Context("distance", reference, ref_kind, direction, consumed, trip is not None, to_target)
+    unread = bool(lead.group("prep")) and reference is None
+    return Context("distance", reference, ref_kind, direction, consumed, trip is not None, to_target, unread)
 
 
 def elided_reference(
@@ -127,9 +133,13 @@ def elided_reference(
         if previous is not None and previous.reference_kind == "place":
             return dataclasses.replace(ctx, reference=previous.reference)
         return ctx
-    if ctx.reference is not None:
+    if ctx.reference is not None or ctx.unread:
         return ctx
     if previous is not None and previous.kind == "distance" and previous.reference is not None:
+        if _ORIGIN.search(text, previous.consumed_end, figure_start):
+            # "…; the missiles were fired from the Kursk region, roughly 100 km away": from somewhere
+            # else than the figure before, and nowhere we can measure from
+            return ctx
         return dataclasses.replace(ctx, reference=previous.reference, reference_kind=previous.reference_kind)
     if header is not None and header.end() < figure_start:
         ref = _parse_reference(text, header.end(), figure_start)

@@ -152,7 +152,9 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
         if kind == "distance":
             kind = claim_kind(before, after, unit, ctx.trip)
         subject = (
-            choose_subject(text, before, window_start, ctx, sent_end, previous) if kind != "length" else None
+            choose_subject(text, before, window_start, ctx, sent_end, previous, sent_start)
+            if kind != "length"
+            else None
         )
         if subject is not None and (subject.names or subject.anaphor):
             previous = subject

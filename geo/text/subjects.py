@@ -41,6 +41,12 @@ _OPENING_ANAPHOR = re.compile(
     r"\s*(?P<words>(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(?i:air\s+base|base|city|town|village|plant|factory"
     r"|refinery|depot|terminal|airfield|port|site|facility|complex|station)|(?i:it))\s*,",
 )
+#: Right before a figure: a move "to within" it ("advanced to within", "have pushed to within").
+_MOTION_TO_WITHIN = re.compile(
+    r"\b(?:advanc|push|mov|came|com|got|get|edg|crept|creep|clos|reach|arriv|press|drove|driv|brought|bring)"
+    r"\w*\s+(?:\w+\s+){0,2}?within\s+$",
+    re.IGNORECASE,
+)
 #: After a figure: "apart" ("Kharkiv and Belgorod, about 75 km apart": one from the other).
 _APART = re.compile(r"\s*apart\b", re.IGNORECASE)
 
@@ -61,9 +67,23 @@ class Subject:
 
 
 def choose_subject(
-    text: str, before: str, before_start: int, ctx: Context, sent_end: int, previous: Subject | None
+    text: str,
+    before: str,
+    before_start: int,
+    ctx: Context,
+    sent_end: int,
+    previous: Subject | None,
+    sentence_start: int | None = None,
 ) -> Subject | None:
     """The subject of a figure (see module docstring); None when the sentence gives no clue at all."""
+    if ctx.reference_kind == "place" and _MOTION_TO_WITHIN.search(before):
+        # "Russian troops seized Vovchansk, … and advanced to within about 30 km of Kharkiv": the troops
+        # moved, so Kharkiv is measured from the front line, not from the place of the figure before
+        opening = text[
+            before_start if sentence_start is None else sentence_start : before_start + len(before)
+        ]
+        if FRONT_AS_SUBJECT.search(opening):
+            return Subject((ctx.reference,), reference="the front line", reference_kind="frontline")
     subject = _named_subject(text, before, ctx, sent_end, previous)
     if subject is not None and not subject.names:
         return subject  # the previous figure's pointing words

@@ -304,9 +304,9 @@ REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (rf"(?:the\s+Ukrainian\s+capital|Ukraine{_APOS}s\s+capital)\b", "Kyiv", "place"),
         # "20 km from the base": a place named before; ``geo.text.discourse`` finds which
         (
-            r"(?:the|this|that)\s+(?:[a-z][a-z-]*\s+){0,2}?(?:air\s+base|airbase|airfield|airport|base|city|town"
-            r"|village|plant|factory|refinery|depot|terminal|facility|site|port|bridge|complex|station|arsenal"
-            r"|region|oblast|province)\b(?!\s+of\b)",
+            r"(?:(?:the|this|that)\s+(?:[a-z][a-z-]*\s+){0,2}?(?:air\s+base|airbase|airfield|airport|base|city"
+            r"|town|village|plant|factory|refinery|depot|terminal|facility|site|port|bridge|complex|station"
+            r"|arsenal|region|oblast|province)\b(?!\s+of\b)|it\b)",
             "",
             POINTING_REFERENCE,
         ),

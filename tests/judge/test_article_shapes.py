@@ -127,7 +127,7 @@ def test_a_reference_pointing_back_is_the_place_named_before(gazetteer):
     verdicts = judge_text(gazetteer, text)
     (v,) = [v for v in verdicts if v.claim.target == "Saratov"]
     assert v.claim.reference == "Engels air base" and v.claim.reference_anaphor == "the base"
-    assert "reference_from_previous_sentence" in v.flags
+    assert "reference_pointed_back" in v.flags
     assert "'the base' is taken to be Engels air base" in v.explanation
     base = gazetteer.lookup("Engels air base").place
     saratov = v.target
@@ -248,3 +248,61 @@ def test_the_centre_of_a_town_is_the_town(gazetteer):
         gazetteer, "Russian troops are now about 2 km from the centre of Pokrovsk, officials said."
     )
     assert v.claim.target == "Pokrovsk" and v.claim.reference == "the front line"
+
+
+def test_troops_advancing_to_within_a_distance_measure_from_the_front(gazetteer):
+    """'Russian troops seized villages near Vovchansk, a town 5 km from the border, and advanced to within
+    about 30 km of Kharkiv': Kharkiv from the front line. It was read as Vovchansk 30 km from Kharkiv and
+    found 'understated' (Vovchansk is 60 km from Kharkiv)."""
+    text = (
+        "Russian troops seized villages near Vovchansk, a town 5 km from the border, and advanced to within "
+        "about 30 km of Kharkiv."
+    )
+    town, city = judge_text(gazetteer, text)
+    assert town.claim.target == "Vovchansk" and town.claim.reference == "the border"
+    assert city.claim.target == "Kharkiv" and city.claim.reference == "the front line"
+
+
+def test_the_city_pointing_back_at_two_cities_is_refused(gazetteer):
+    """After a sentence measuring Vovchansk and Kharkiv, 'some 20 km north of the city' could be either."""
+    text = (
+        "Russian troops seized villages near Vovchansk, a town 5 km from the border, and advanced to within "
+        "about 30 km of Kharkiv. Lyptsi, some 20 km north of the city, became a front-line village."
+    )
+    lyptsi = judge_text(gazetteer, text)[-1]
+    assert lyptsi.claim.target == "Lyptsi" and lyptsi.verdict is VerdictKind.UNVERIFIABLE
+    assert "unknown_reference" in lyptsi.flags and lyptsi.readings == ()
+
+
+def test_a_second_figure_from_another_origin_does_not_take_the_first_reference(gazetteer):
+    """'Sumy is about 30 km from the Russian border; the missiles were fired from the Kursk region,
+    officials said, roughly 100 km away': the 100 km is not Sumy's distance from the border (it was
+    judged 'overstated by 260%')."""
+    text = (
+        "Sumy is about 30 km from the Russian border; the missiles were fired from the Kursk region, "
+        "Ukrainian officials said, roughly 100 km away."
+    )
+    first, second = judge_text(gazetteer, text)
+    assert first.verdict is VerdictKind.CONSISTENT
+    assert second.verdict is VerdictKind.UNVERIFIABLE and second.readings == ()
+    assert second.claim.reference is None
+
+
+def test_a_pronoun_reference_is_the_place_before_it(gazetteer):
+    """'Bryansk … is roughly 100 km from Ukraine, and Karachev some 40 km east of it': east of Bryansk.
+    It was read as 40 km east of Ukraine (the figure before's reference) and found 'understated'."""
+    text = "Bryansk, the regional centre, is roughly 100 km from Ukraine, and Karachev some 40 km east of it."
+    bryansk, karachev = judge_text(gazetteer, text)
+    assert karachev.claim.target == "Karachev" and karachev.claim.reference == "Bryansk"
+    assert "reference_pointed_back" in karachev.flags
+    a, b = karachev.target, gazetteer.lookup("Bryansk", ["RU"]).place
+    assert karachev.readings[0].distance_km == pytest.approx(
+        GEOD.inv(a.lon, a.lat, b.lon, b.lat)[2] / 1000, abs=0.01
+    )
+
+
+def test_an_unreadable_reference_is_not_replaced_by_the_one_before(gazetteer):
+    """'…100 km from Ukraine, and Karachev some 40 km east of the old fortress': not east of Ukraine."""
+    text = "Bryansk is roughly 100 km from Ukraine, and Karachev some 40 km east of the old fortress."
+    _, karachev = judge_text(gazetteer, text)
+    assert karachev.claim.reference is None and karachev.verdict is VerdictKind.UNVERIFIABLE
