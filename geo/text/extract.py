@@ -27,7 +27,7 @@ from geo.text.claim import Claim, figure_fields
 from geo.text.context import Context, elided_reference, read_context
 from geo.text.discourse import resolve_back
 from geo.text.kinds import claim_kind
-from geo.text.numbers import parse_number
+from geo.text.numbers import NUMBER_DIGITS, parse_number
 from geo.text.respectively import pair_chained_figures, share_chained_reference
 from geo.text.sentences import split_sentences
 from geo.text.subjects import Subject, choose_subject
@@ -131,7 +131,8 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
         pos = max(expr_end, match.end())
         hedge_match = HEDGE_BEFORE.search(text, window_start, match.start())
         span_start = hedge_match.start("hedge") if hedge_match else match.start()
-        before, after = text[window_start:span_start], text[expr_end:sent_end]
+        bare, bare_hedge, bare_start = _bare_chain(text, window_start, span_start, hedge_match)
+        before, after = text[window_start:bare_start], text[expr_end:sent_end]
         if NOT_DISTANCE_AFTER.match(after) or NOT_DISTANCE_BEFORE.search(before):
             continue
         unit = normalise_unit(match.group("unit"))
@@ -159,6 +160,19 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
         if subject is not None and (subject.names or subject.anaphor):
             previous = subject
         figure, hedge, low, high, step = _figure(match, hedge_match)
+        hedge = hedge or bare_hedge
+        for start, end, bare_figure in bare:  # "about 1,200 and 1,250 km": 1,200 km too, in the chain
+            bare_common = dict(
+                text=sentence_text,
+                span=(start, end),
+                sentence_span=(sent_start, sent_end),
+                phrase=text[start:end],
+                **figure_fields(bare_figure, unit, figure_step(bare_figure)),
+                kind=kind,
+                hedge=bare_hedge,
+                direction=ctx.direction,
+            )
+            claims.extend(_claims_for(bare_common, ctx, subject, number))
         common = dict(
             text=sentence_text,
             span=(span_start, expr_end),
@@ -177,6 +191,32 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
         window_start = max(ctx.consumed_end, expr_end)
         pos = max(pos, window_start)
     return claims
+
+
+#: Bare figures chained before a figure with its unit, at least one "and"/"or" among their joins:
+#: "1,900 and " (before "4,300 km"), "1,200, 1,250 or ".
+_BARE_CHAIN = re.compile(
+    rf"(?P<nums>{NUMBER_DIGITS}(?:\s*,\s*{NUMBER_DIGITS})*(?:\s*,?\s*(?:and|or)\s+{NUMBER_DIGITS})?)"
+    r"\s*,?\s*(?:and|or)\s+$"
+)
+_ONE_NUMBER = re.compile(NUMBER_DIGITS)
+
+
+def _bare_chain(text: str, start: int, figure_start: int, hedge: re.Match | None):
+    """The bare figures chained right before a figure with its unit ("about 1,200 and 1,250 km"):
+    ``([(start, end, figure)], hedge, where the chain's text starts)``; the first span and the
+    returned start take the chain's hedge in. None found: ``([], None, figure_start)``."""
+    chain = None if hedge is not None else _BARE_CHAIN.search(text, start, figure_start)
+    if chain is None:
+        return [], None, figure_start
+    numbers = list(_ONE_NUMBER.finditer(text, chain.start("nums"), chain.end("nums")))
+    found = HEDGE_BEFORE.search(text, start, chain.start())
+    first = found.start("hedge") if found else chain.start()
+    canonical = HEDGE_WORDS.get(found.group("hedge").lower(), "about") if found else None
+    spans = [
+        (first if i == 0 else m.start(), m.end(), parse_number(m.group())) for i, m in enumerate(numbers)
+    ]
+    return spans, canonical, first
 
 
 #: Between a distance's reference and the same distance in another unit: ", or ", " — ", " (".

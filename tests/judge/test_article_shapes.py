@@ -306,3 +306,26 @@ def test_an_unreadable_reference_is_not_replaced_by_the_one_before(gazetteer):
     text = "Bryansk is roughly 100 km from Ukraine, and Karachev some 40 km east of the old fortress."
     _, karachev = judge_text(gazetteer, text)
     assert karachev.claim.reference is None and karachev.verdict is VerdictKind.UNVERIFIABLE
+
+
+def test_figures_sharing_one_unit_pair_with_their_places(gazetteer):
+    """'Yelabuga and Nizhnekamsk … are about 1,200 and 1,250 km from the border respectively': two claims,
+    in order, both 'about'. Only the 1,250 km was read, with no place."""
+    text = (
+        "Yelabuga and Nizhnekamsk, twin industrial towns on the Kama, are about 1,200 and 1,250 km from the "
+        "border respectively."
+    )
+    first, second = judge_text(gazetteer, text)
+    assert (first.claim.target, first.claim.figure, first.claim.hedge) == ("Yelabuga", 1200, "about")
+    assert (second.claim.target, second.claim.figure, second.claim.hedge) == ("Nizhnekamsk", 1250, "about")
+    assert first.claim.reference == second.claim.reference == "the border"
+    assert first.claim.phrase == "about 1,200"
+
+
+def test_figures_sharing_one_unit_said_of_places_hit_stay_unsettled(gazetteer):
+    """'Drones hit Kursk and Belgorod, 90 and 40 km from the border': which is which is not said."""
+    verdicts = judge_text(gazetteer, "Drones hit Kursk and Belgorod, 90 and 40 km from the border.")
+    assert [v.claim.figure for v in verdicts] == [90, 40]
+    assert all(
+        v.claim.target is None and set(v.claim.target_candidates) == {"Kursk", "Belgorod"} for v in verdicts
+    )
