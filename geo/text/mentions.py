@@ -165,7 +165,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     """Every name in ``text[start:end]`` in order, with its kind noun and role.
 
     >>> [(m.name, m.role) for m in mentions("Engels is located in Russia's Saratov region on the Volga.")]
-    [('Engels', 'place'), ('Saratov region', 'locator'), ('Volga', 'locator')]
+    [('Engels', 'place'), ('Saratov region', 'locator'), ('Volga', 'feature')]
     >>> [(m.name, m.role) for m in mentions("Governor Ivan Petrov said Kursk was hit.")]
     [('Ivan Petrov', 'person'), ('Kursk', 'place')]
     """
