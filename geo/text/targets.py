@@ -57,6 +57,8 @@ _LOCATIVE_VERB = re.compile(
 _RELATIVE_ELSEWHERE = re.compile(
     r",\s+(?:where|whence|whose|(?:in|near|outside|from|around|behind|beyond)\s+which)\b", re.IGNORECASE
 )
+#: The cells of a table's row before the figure's own cell: "| Olenya air base | Murmansk | ".
+_TABLE_ROW = re.compile(r"(?:^|\n)[ \t]*\|(?P<cells>[^\n]*)\|[^|\n]*$")
 #: After a name that opens a sentence like a heading: a comma, colon or dash.
 _HEADING_AFTER = re.compile(r"\s*[,:—–]")
 #: A place other than the named one the figure may be about: "a village", "an airfield", "one depot".
@@ -131,6 +133,9 @@ def find_targets(before: str) -> TargetChoice | None:
     >>> find_targets("Distances from the border:\\n- Tuapse: 450 km\\n- Saratov, home to a refinery: about ")
     TargetChoice(names=('Saratov',), uncertain=False, hint=None)
     """
+    table_row = _TABLE_ROW.search(before)
+    if table_row is not None:  # a table's row: its first cell with a place; a later one locates it
+        return _table_target(table_row.group("cells"))
     row = last_row_start(before)
     if row is not None:  # a list's row: its own place, or none
         before = before[row:]
@@ -147,6 +152,20 @@ def find_targets(before: str) -> TargetChoice | None:
     if choice is None or len(choice.names) != 1:
         return choice
     return TargetChoice(choice.names, choice.uncertain, _hint_for(found, choice.names[0]))
+
+
+def _table_target(cells_text: str) -> TargetChoice | None:
+    """The target of a figure in a table's row ("| Olenya air base | Murmansk | 1,800 km"): the place of
+    the first cell that names one, with the next such cell as its hint (the region column); None when no
+    cell names a place."""
+    named = []
+    for cell in cells_text.split("|"):
+        places = [m for m in mentions(cell) if m.role == "place"]
+        if places:
+            named.append(places[0].target_name)
+    if not named:
+        return None
+    return TargetChoice((named[0],), False, named[1] if len(named) > 1 else None)
 
 
 def _hint_for(found: list[Mention], name: str) -> str | None:

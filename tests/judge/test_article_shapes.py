@@ -329,3 +329,18 @@ def test_figures_sharing_one_unit_said_of_places_hit_stay_unsettled(gazetteer):
     assert all(
         v.claim.target is None and set(v.claim.target_candidates) == {"Kursk", "Belgorod"} for v in verdicts
     )
+
+
+def test_a_table_row_takes_its_target_column_and_not_its_region_column(gazetteer):
+    """'| Olenya air base | Murmansk | 1,800 km |': the air base, located by the region column. The region
+    column was read as the target (Murmansk city, Saratov city, the Komi republic)."""
+    text = (
+        "The longest strikes\n\n| Target | Region | Distance from Ukraine |\n| --- | --- | --- |\n"
+        "| Olenya air base | Murmansk | 1,800 km |\n| Engels-2 | Saratov | 600 km |\n"
+        "| Ukhta refinery | Komi | 1,750 km |\n"
+    )
+    verdicts = judge_text(gazetteer, text)
+    assert [v.claim.target for v in verdicts] == ["Olenya air base", "Engels-2", "Ukhta refinery"]
+    assert [v.claim.target_hint for v in verdicts] == ["Murmansk", "Saratov", "Komi"]
+    assert all(v.claim.reference == "Ukraine" for v in verdicts)
+    assert all(v.target is not None and v.target.kind != "region" for v in verdicts)
