@@ -18,7 +18,7 @@ from geo.judge.tolerance import conversion_mismatch
 from geo.model import Place
 from geo.places.index import REGION_KIND
 from geo.places.vocabulary import FOCUS_COUNTRIES
-from geo.text.discourse import anaphor_kind, anaphor_noun
+from geo.text.discourse import anaphor_kind, anaphor_noun, is_ordinal
 from geo.text.mentions import noun_kind
 
 __all__ = [
@@ -149,10 +149,11 @@ def choose_target(resolve: Callable[..., Resolution], claim) -> tuple[Resolution
 
 
 def _choose_among(resolve: Callable[..., Resolution], claim) -> tuple[Resolution, TargetEvidence]:
-    """One place out of the claim's candidates: the only one that exists and fits the pointing word."""
+    """One place out of the claim's candidates: the only one that exists and fits the pointing word (never
+    for an ordinal, "the second", which the text pairs by order or leaves unsettled)."""
     kind = anaphor_kind(claim.anaphor)
     fitting: list[tuple[str, Resolution]] = []
-    for name in claim.target_candidates:
+    for name in () if is_ordinal(claim.anaphor) else claim.target_candidates:  # "the second": by order only
         resolution = resolve(name)
         sure = "fuzzy_place_match" not in resolution.flags
         fits = resolution.place is not None and _fits(resolution.place, kind)

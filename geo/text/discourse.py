@@ -20,7 +20,15 @@ from geo.text.claim import Claim
 from geo.text.mentions import Mention, mentions, noun_kind
 from geo.text.vocabulary import POINTING_REFERENCE
 
-__all__ = ["LOOK_BACK", "anaphor_kind", "anaphor_noun", "antecedents", "is_headline", "resolve_back"]
+__all__ = [
+    "LOOK_BACK",
+    "anaphor_kind",
+    "anaphor_noun",
+    "antecedents",
+    "is_headline",
+    "is_ordinal",
+    "resolve_back",
+]
 
 #: How many sentences back a pointing word may reach (the first sentence, often a headline, always counts).
 LOOK_BACK = 3
@@ -62,7 +70,37 @@ def resolve_back(
         names, source = antecedents(text, sentences, number, claim.anaphor, earlier)
         headline = source == 1 and is_headline(text, sentences[0])
         resolved.extend(_carried(claim, names, source, headline))
-    return resolved
+    return _pair_ordinals(resolved)
+
+
+#: Ordinal pointing words and the place each names among those before, in order.
+_ORDINALS = {"the first": 0, "the second": 1, "the third": 2, "the former": 0, "the latter": 1}
+
+
+def is_ordinal(anaphor: str | None) -> bool:
+    """True for "the first", "the second", "the former", "the latter"…"""
+    return " ".join((anaphor or "").lower().split()) in _ORDINALS
+
+
+def _pair_ordinals(claims: list[Claim]) -> list[Claim]:
+    """Claims of one sentence that point back by order ("The first is 1,000 km …, the second about 300")
+    at the same places, given the place at their position: only when the ordinals used are exactly one
+    for each place named (two places: first and second, or former and latter). Any other count leaves
+    them unsettled: "Novatek's Ust-Luga terminal … and the Tuapse refinery" names three names for two
+    ordinals, and a company may be one of them."""
+    ordinal = [c for c in claims if is_ordinal(c.anaphor) and c.target_candidates and not c.target]
+    groups: dict[tuple[str, ...], list[Claim]] = {}
+    for c in ordinal:
+        groups.setdefault(c.target_candidates, []).append(c)
+    chosen: dict[int, Claim] = {}
+    for names, group in groups.items():
+        positions = sorted(_ORDINALS[" ".join(c.anaphor.lower().split())] for c in group)
+        if positions != list(range(len(names))):
+            continue
+        for c in group:
+            name = names[_ORDINALS[" ".join(c.anaphor.lower().split())]]
+            chosen[id(c)] = dataclasses.replace(c, target=name, target_candidates=())
+    return [chosen.get(id(c), c) for c in claims]
 
 
 def _reference_back(

@@ -380,5 +380,8 @@ ANAPHOR = re.compile(
     r"(?P<noun>(?i:air\s+base|airbase|airfield|airport|base|city|town|village|settlement|capital|port|plant"
     r"|factory|refinery|depot|terminal|facility|site|complex|station|arsenal|bridge|region|oblast|province"
     r"|cities|towns|bases|plants|refineries|airfields|sites|facilities|zone|radar|target|targets))"
-    r"|(?P<pronoun>(?i:it|they|both|each|we|here)))\b",
+    r"|(?P<pronoun>(?i:it|they|both|each|we|here"
+    # "the first is 1,000 km …, the second about 300 km": one of the places before, by its order
+    r"|the\s+(?:first|second|third|former|latter)(?=\s*(?:,|$|\s(?:is|was|lies|lay|sits|stands|one|about"
+    r"|some|roughly|around|nearly|just|only|\d))))))\b",
 )

@@ -344,3 +344,26 @@ def test_a_table_row_takes_its_target_column_and_not_its_region_column(gazetteer
     assert [v.claim.target_hint for v in verdicts] == ["Murmansk", "Saratov", "Komi"]
     assert all(v.claim.reference == "Ukraine" for v in verdicts)
     assert all(v.target is not None and v.target.kind != "region" for v in verdicts)
+
+
+def test_the_former_and_the_latter_take_the_places_in_order(gazetteer):
+    """'Drones hit a depot in Klintsy and a plant in Novozybkov. The former is about 50 km from the
+    border, the latter 30 km.': Klintsy then Novozybkov (both had no place)."""
+    text = (
+        "Drones hit a depot in Klintsy and a plant in Novozybkov. The former is about 50 km from the border, "
+        "the latter 30 km."
+    )
+    former, latter = judge_text(gazetteer, text)
+    assert (former.claim.target, latter.claim.target) == ("Klintsy", "Novozybkov")
+    assert latter.claim.reference == "the border"
+
+
+def test_ordinals_over_more_names_than_ordinals_stay_unsettled(gazetteer):
+    """'Novatek's Ust-Luga terminal … and the Tuapse refinery … The first …, the second …': three names
+    (one a company) for two ordinals; which is 'the second' is not settled, so nothing is measured."""
+    text = (
+        "Ukrainian drones hit Novatek's Ust-Luga terminal on the Baltic and the Tuapse refinery on the "
+        "Black Sea. The first is some 1,000 km from the front line, the second about 300 km."
+    )
+    for v in judge_text(gazetteer, text):
+        assert v.verdict is VerdictKind.UNVERIFIABLE and v.readings == () and "uncertain_target" in v.flags
