@@ -57,6 +57,8 @@ _LOCATIVE_VERB = re.compile(
 _RELATIVE_ELSEWHERE = re.compile(
     r",\s+(?:where|whence|whose|(?:in|near|outside|from|around|behind|beyond)\s+which)\b", re.IGNORECASE
 )
+#: A distributive word set off after names, right before the figure: "— both ", ", each ", "(all ".
+_DISTRIBUTIVE_END = re.compile(r"[,—–(]\s*(?P<word>(?:both|each|all)(?:\s+of\s+them)?)\s+$", re.IGNORECASE)
 #: The cells of a table's row before the figure's own cell: "| Olenya air base | Murmansk | ".
 _TABLE_ROW = re.compile(r"(?:^|\n)[ \t]*\|(?P<cells>[^\n]*)\|[^|\n]*$")
 #: After a name that opens a sentence like a heading: a comma, colon or dash.
@@ -133,6 +135,12 @@ def find_targets(before: str) -> TargetChoice | None:
     >>> find_targets("Distances from the border:\\n- Tuapse: 450 km\\n- Saratov, home to a refinery: about ")
     TargetChoice(names=('Saratov',), uncertain=False, hint=None)
     """
+    distributive = _DISTRIBUTIVE_END.search(before)
+    if distributive is not None:  # "Dyagilevo and Ivanovo — both within …": each of the places listed
+        head = before[: distributive.start()]
+        places = [m for m in mentions(head) if m.role == "place"]
+        if places and not head[places[-1].end :].strip():
+            return TargetChoice(tuple(m.target_name for m in _list_around(head, places, places[-1])))
     table_row = _TABLE_ROW.search(before)
     if table_row is not None:  # a table's row: its first cell with a place; a later one locates it
         return _table_target(table_row.group("cells"))

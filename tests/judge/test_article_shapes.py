@@ -367,3 +367,25 @@ def test_ordinals_over_more_names_than_ordinals_stay_unsettled(gazetteer):
     )
     for v in judge_text(gazetteer, text):
         assert v.verdict is VerdictKind.UNVERIFIABLE and v.readings == () and "uncertain_target" in v.flags
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        (
+            "Dyagilevo and Ivanovo — both within 1,000 km of the border — were also targeted.",
+            ["Dyagilevo", "Ivanovo"],
+        ),
+        ("Kazan, Samara and Ufa (all over 700 km from the border) were hit.", ["Kazan", "Samara", "Ufa"]),
+        ("Kursk and Belgorod, each about 100 km from the front line, were shelled.", ["Kursk", "Belgorod"]),
+    ],
+)
+def test_both_each_all_after_a_list_mean_each_place_listed(gazetteer, sentence, places):
+    """'Dyagilevo and Ivanovo — both within 1,000 km …' after a sentence about Belaya and Olenya: the two
+    listed here, one claim each ('both' was carried to Belaya and Olenya: 'understated' twice)."""
+    text = (
+        "Drones hit Belaya air base, some 4,300 km from Ukraine, and Olenya, nearly 2,000 km from Kyiv. "
+        + sentence
+    )
+    verdicts = [v for v in judge_text(gazetteer, text) if v.claim.span[0] > text.index(sentence)]
+    assert [v.claim.target for v in verdicts] == places
