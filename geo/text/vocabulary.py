@@ -264,8 +264,8 @@ REFERENCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         ),
         *(
             (
-                rf"(?:the\s+)?(?:{adjective}\s+(?:state\s+)?border|{country}{_APOS}s\s+border"
-                rf"|border\s+with\s+{country}|{country}(?!{_APOS}s))\b",
+                rf"(?:the\s+)?(?:{adjective}\s+(?:state\s+)?(?:border|frontier)|{country}{_APOS}s\s+(?:border|frontier)"
+                rf"|(?:border|frontier)\s+with\s+{country}|{country}(?!{_APOS}s))\b",
                 f"the {adjective} border",
                 "border",
             )

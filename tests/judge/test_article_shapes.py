@@ -389,3 +389,10 @@ def test_both_each_all_after_a_list_mean_each_place_listed(gazetteer, sentence, 
     )
     verdicts = [v for v in judge_text(gazetteer, text) if v.claim.span[0] > text.index(sentence)]
     assert [v.claim.target for v in verdicts] == places
+
+
+def test_a_foreign_frontier_is_that_country_border(gazetteer):
+    """'Kyiv lies roughly 90 km south of the Belarusian frontier': Belarus's border (the reference was
+    unknown)."""
+    (v,) = judge_text(gazetteer, "Kyiv lies roughly 90 km south of the Belarusian frontier.")
+    assert v.claim.reference == "the Belarusian border" and [str(r.kind) for r in v.readings] == ["country"]
