@@ -41,6 +41,7 @@ from geo.places.index import build_index, geonames_dir, index_path
 from geo.places.name_pool import NamePool, place_of_row
 from geo.places.names import fold
 from geo.places.ranking import (
+    SUGGESTION_CUTOFF,
     Match,
     fuzzy_acceptable,
     is_rival,
@@ -48,7 +49,11 @@ from geo.places.ranking import (
     listing_order,
     match_weight,
 )
-from geo.places.vocabulary import not_a_place, strip_article
+from geo.places.vocabulary import FOCUS_COUNTRIES, not_a_place, strip_article
+
+#: A suggestion whose own name does not look like the query still stands when one of its other names
+#: scores at least this (rapidfuzz ratio, 0-100) against it.
+SUGGESTION_SURE_SCORE = 85.0
 
 __all__ = ["Gazetteer", "Match", "country_codes_by_name", "split_country_hint"]
 
@@ -124,7 +129,11 @@ class Gazetteer:
         return [m.place for m in self.matches(name, countries, limit)]
 
     def suggestions(self, name: str, countries: Sequence[str] | None = None, limit: int = 5) -> list[str]:
-        """Up to ``limit`` similar names (for an unknown-place message), biggest places first."""
+        """Up to ``limit`` similar names (for an unknown-place message): places in the countries the
+        reporting is about first (a Polish village's misspelling is not Guayaquil), then the biggest;
+        only places whose own name looks like the query (or one of whose names is very close to it)."""
+        from rapidfuzz import fuzz
+
         key = strip_article(fold(name or ""))
         if not key:
             return []
@@ -144,8 +153,14 @@ class Gazetteer:
                 continue
             pop = f", pop. {place.population:,}" if place.population else f", {place.kind}"
             label = f"{place.name} ({place.country_code}{pop})"
-            scored.append((match_weight(place, "fuzzy", score_of[row[0]]), label))
-        return list(dict.fromkeys(label for _, label in sorted(scored, reverse=True)))[:limit]
+            # a suggestion must look like the query by its own name, unless a written form of it is very close
+            # ("Wyryki" is no "Kireyevsk", though one of Kireyevsk's many transliterations is 'kyreyky')
+            looks = fuzz.ratio(key, strip_article(fold(place.name)))
+            if looks < SUGGESTION_CUTOFF and score_of[row[0]] < SUGGESTION_SURE_SCORE:
+                continue
+            focus = place.country_code in FOCUS_COUNTRIES
+            scored.append((focus, match_weight(place, "fuzzy", score_of[row[0]]), label))
+        return list(dict.fromkeys(label for *_, label in sorted(scored, reverse=True)))[:limit]
 
     def lookup(
         self,

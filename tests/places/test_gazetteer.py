@@ -133,3 +133,19 @@ def test_split_country_hint():
 def test_nearest_places_finds_the_city_itself(gazetteer):
     [[place]] = gazetteer.nearest_places(56.85, 53.20, min_population=100_000)
     assert place.id == IZHEVSK
+
+
+def test_suggestions_look_like_the_query_and_prefer_the_countries_reported_on(gazetteer):
+    """A misspelt or unknown village gets suggestions whose own names resemble it, Ukraine, Russia and
+    Belarus first: 'Wyryki' (a Polish village the gazetteer lacks) was offered Guayaquil and Zürich,
+    matched through one of their many foreign spellings."""
+    from rapidfuzz import fuzz
+
+    with pytest.raises(UnknownPlaceError) as err:
+        gazetteer.resolve("Wyryki")
+    names = [s.split(" (")[0] for s in err.value.suggestions]
+    assert "Guayaquil" not in names and "Zürich" not in names
+    assert all(fuzz.ratio("wyryki", n.lower()) >= 50 for n in names)
+    codes = [s.split("(")[1][:2] for s in err.value.suggestions]
+    focus = [c in ("UA", "RU", "BY") for c in codes]
+    assert focus == sorted(focus, reverse=True)  # the reported-on countries first
