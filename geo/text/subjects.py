@@ -87,6 +87,11 @@ def choose_subject(
     subject = _named_subject(text, before, ctx, sent_end, previous)
     if subject is not None and not subject.names:
         return subject  # the previous figure's pointing words
+    if subject is not None and ctx.reference is None and subject.reference is None:
+        # "the Kursk nuclear plant …, as Ukrainian troops fought some 40 km away": from the front
+        front = FRONT_AS_SUBJECT.search(before, before.rfind(subject.names[-1]) + 1)
+        if front and _AWAY.match(text, ctx.consumed_end):
+            return Subject(subject.names, subject.uncertain, "the front line", "frontline", hint=subject.hint)
     if subject is not None:
         return _without_reference(subject, ctx)
     if ctx.reference_kind == "place" and FRONT_AS_SUBJECT.search(before):

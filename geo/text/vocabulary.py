@@ -322,7 +322,8 @@ NAME_AS_ACTOR = re.compile(
 #: The subject of a sentence that is the front itself: "Russian troops are 10 km from Pokrovsk"
 #: measures Pokrovsk from the front line, not troops from Pokrovsk.
 FRONT_AS_SUBJECT = re.compile(
-    r"\b(?:the\s+Russians|(?:Russian|Ukrainian|enemy|invading|occupying)\s+(?:troops|forces|units|soldiers|army|positions)"
+    r"\b(?:the\s+Russians|(?:Russian|Ukrainian|enemy|invading|occupying|its|their|our)\s+"
+    r"(?:troops|forces|units|soldiers|army|positions)"
     r"|the\s+(?:front(?:[-\s]line)?|fighting|enemy|frontline)|fighting|front-line\s+positions)\b",
     re.IGNORECASE,
 )

@@ -396,3 +396,17 @@ def test_a_foreign_frontier_is_that_country_border(gazetteer):
     unknown)."""
     (v,) = judge_text(gazetteer, "Kyiv lies roughly 90 km south of the Belarusian frontier.")
     assert v.claim.reference == "the Belarusian border" and [str(r.kind) for r in v.readings] == ["country"]
+
+
+def test_troops_fighting_some_distance_away_measure_from_the_front(gazetteer):
+    """'… at the Kursk nuclear power plant …, as Ukrainian troops fought some 40 km away' and 'its forces
+    were about 30 km from Kurchatov': both from the front line (one had no reference, the other no place);
+    on 25 August 2024 the 8 July line is not trusted there (the Kursk incursion), so both are refused."""
+    text = (
+        "A fire broke out at the Kursk nuclear power plant after a drone attack, Russia said, as Ukrainian "
+        "troops fought some 40 km away. Ukraine said its forces were about 30 km from Kurchatov."
+    )
+    plant, town = Judge(gazetteer, date="2024-08-25").judge_all(extract_claims(text))
+    assert plant.claim.reference == town.claim.reference == "the front line"
+    assert town.claim.target == "Kurchatov"
+    assert all(v.verdict is VerdictKind.UNVERIFIABLE and "stale_snapshot" in v.flags for v in (plant, town))
