@@ -35,6 +35,9 @@ PLACES = {
     "Lipetsk": (52.5876, 39.55151),  # 535121
     "Kyiv": (50.45466, 30.5238),  # 703448
     "Kharkiv": (49.98177, 36.25475),  # 706483
+    "Yelabuga": (55.76232, 52.04425),  # 468082
+    "Kurakhove": (47.98333, 37.28333),  # Wikipedia: 47°59′N 37°17′E
+    "Donetsk": (48.023, 37.80224),  # 709717
 }
 #: How far (km) a resolved target may lie from the cited coordinates.
 SAME_PLACE_KM = 15.0
@@ -79,3 +82,73 @@ def test_oleksandrivka_is_not_donetsk_by_its_old_name(lookup, text):
     assert "ambiguous_place" in verdict.flags
     names = [c.get("name") for c in verdict.candidates]
     assert names.count("Oleksandrivka") >= 2 and "Donetsk" in names
+
+
+# --------------------------------------------------------------------------- regions and their towns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Курской области, в 20 км от границы, поврежден жилой дом.",
+        "У Курській області, за 20 км від кордону, пошкоджено будинок.",
+        "У Краснодарському краї, за 200 км від кордону, горить нафтобаза.",
+    ],
+)
+def test_a_region_adjective_is_the_region_not_its_capital(lookup, text):
+    """ "В Курской области" was read as Kursk (the city, 96 km from the border: 'understated');
+    "У Краснодарському краї" as Krasnodar's refinery ('consistent'). The claim is about an unnamed
+    place in the region: unverifiable."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert verdict.verdict is VerdictKind.UNVERIFIABLE
+    assert verdict.target is None
+    assert "region_not_point" in verdict.flags
+
+
+def test_a_town_written_with_its_region_is_the_town(lookup):
+    """ "в Енгельсі Саратовської області" was one unknown name; the town is Engels, located in the
+    region, and "Місто" in the next sentence points back at it."""
+    text = (
+        "Дрони атакували нафтобазу в Енгельсі\n\n"
+        "Уночі безпілотники атакували нафтобазу в Енгельсі Саратовської області. Місто розташоване "
+        "приблизно за 470 км від кордону з Україною. Губернатор Саратовської області заявив, що пожежу "
+        "вдалося загасити."
+    )
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert km_from("Engels", verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+    border = next(r for r in verdict.readings if r.kind == "border")
+    assert border.distance_km == pytest.approx(border_km("Engels"), abs=0.5)
+    assert abs(470 - border_km("Engels")) < 0.05 * border_km("Engels")  # the figure is right
+    assert verdict.verdict is VerdictKind.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Сам Курск находится в 95 км от границы.", "Kursk"),
+        ("Окупований Донецьк розташований за 40 км від лінії фронту.", "Donetsk"),
+        ("Дрони вразили завод у Єлабузі, що понад 1 000 км від кордону.", "Yelabuga"),
+        ("У Курахові тривають бої, місто за 3 км від лінії фронту.", "Kurakhove"),
+    ],
+)
+def test_the_town_behind_an_epithet_or_a_declension(lookup, text, place):
+    """ "Сам Курск" and "Окупований Донецьк" were unknown names; "Єлабузі" (Єлабуга) unknown;
+    "Курахові" was read as the surname Курах, a village in Dagestan 1,000 km away."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert verdict.target is not None
+    assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Уламки впали на околиці села за 5 км від кордону», — заявив губернатор Бєлгородської області.",
+        "Белгородские власти сообщили, что обломки упали в 10 км от границы.",
+    ],
+)
+def test_a_capitalised_common_word_is_no_place(lookup, text):
+    """ "Уламки" (debris) was looked up as a place, with Huambo and Alamo as suggestions; the
+    governor's region says who spoke. The village is not named: unverifiable, no target."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert claim.target is None
+    assert verdict.verdict is VerdictKind.UNVERIFIABLE and "no_target" in verdict.flags

@@ -109,7 +109,8 @@ def sentence_claims(
             last_reference = (claim.reference, claim.reference_kind)
         claims.append(claim)
         window = consumed
-    following = last_target or (names[-1].name if names else None) or previous_target
+    towns = [n for n in names if not n.region]
+    following = last_target or (towns[-1].name if towns else None) or previous_target
     return claims, following
 
 
@@ -205,6 +206,7 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
         direction=direction,
         figure_low=low,
         figure_high=high,
+        target_hint=next((n.hint for n in names if n.hint and n.name == target), None),
     )
     return claim, max(consumed, expr_end)
 
@@ -315,7 +317,7 @@ def _target_after(text: str, consumed: int, sent_end: int, names) -> str | None:
     Іжевськ"); never past a comma or a dash ("…від границы, сообщил губернатор Курской области": the
     governor's region says who spoke, not where the village is)."""
     for name in names:
-        if consumed <= name.start and name.start - consumed <= 40:
+        if consumed <= name.start and name.start - consumed <= 40 and not name.region:
             return None if _CLAUSE_MARK.search(text, consumed, name.start) else name.name
     return None
 

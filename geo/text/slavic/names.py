@@ -13,9 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from geo.text.slavic.morph import analyser, nominative_candidates, nominative_phrase
+from geo.text.slavic.morph import (
+    adjective_nominative,
+    adjective_reading,
+    analyser,
+    nominative_candidates,
+    nominative_phrase,
+)
 from geo.text.slavic.vocabulary import Patterns
 
 __all__ = ["Name", "find_target", "name_at", "names_in"]
@@ -36,6 +42,22 @@ _WATER_BEFORE = re.compile(
     r"берег\w*|узбережж\w*|побережь\w*|річк\w*|рік[аиу]|рек[аиу]|озер\w*|мор[ея]", re.I
 )
 _NOT_NAME_POS = frozenset({"VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB", "NUMR", "INTJ", "PRED"})
+#: A region noun after a place adjective ("Курської області", "у Краснодарському краї"); group ``noun``.
+_REGION_NOUN = re.compile(
+    r"[ \u00a0]+(?P<noun>област[ьіиеюя]\w*|обл\.|кра[юїяеє]|краем|краєм|край|республік\w*|республик\w*"
+    r"|округ\w*|район\w*)(?!\w)",
+    re.IGNORECASE,
+)
+#: The nominative of each region noun and the gender its adjective takes, by the noun's first letters.
+_REGION_NOMINATIVE = {
+    "обл": ("область", "femn"),
+    "кра": ("край", "masc"),
+    "рес": ("республіка", "femn"),
+    "окр": ("округ", "masc"),
+    "рай": ("район", "masc"),
+}
+#: A region's popular name: "Брянщина", "на Бєлгородщині", "Курщину".
+_REGION_NICKNAME = re.compile(r"\w+щин[аиіуо]\w*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +72,10 @@ class Name:
     before_word: str
     initial: bool
     known: bool | None = None
+    #: a region ("Курська область", "Брянщина"), not a town: it locates places, it is rarely a target
+    region: bool = False
+    #: the region written right after the name ("Енгельсі Саратовської області" → "Саратовська область")
+    hint: str | None = None
 
 
 def _keep_token(word: str, patterns: Patterns, initial: bool) -> bool:
@@ -67,6 +93,8 @@ def _keep_token(word: str, patterns: Patterns, initial: bool) -> bool:
     if best is None or not best.is_known:
         return True
     if best.normal_form in not_places and not any("Geox" in str(p.tag) for p in parses[:3]):
+        return False
+    if "Apro" in best.tag.grammemes:  # "Сам Курск", "Этот город": pronouns are never places
         return False
     if all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not {"Surn", "Name"} & p.tag.grammemes
            for p in parses):  # fmt: skip
@@ -90,9 +118,55 @@ def names_in(
                     group.append(token)
                     continue
             if group:
-                out.append(_make_name(text, start, group, patterns, known))
+                out.extend(_names_of_group(text, start, group, patterns, known))
                 group = []
     return [n for n in out if not _WATER_BEFORE.fullmatch(n.before_word)]
+
+
+def _names_of_group(
+    text: str, start: int, group: list[re.Match], patterns: Patterns, known: Callable[[str], bool] | None
+) -> list[Name]:
+    """The names of one run of capitalised words: one name, or, when its last word is an adjective
+    before a region noun ("Енгельсі Саратовської області", "Курской области"), the region as a name
+    of its own (in the nominative, "Саратовська область") and the words before it as a name located
+    in it."""
+    region = _REGION_NOUN.match(text, group[-1].end())
+    lang = patterns.vocabulary.code
+    if region is None or not adjective_reading(group[-1].group(), lang):
+        name = _make_name(text, start, group, patterns, known)
+        if known is None or name.known is not False:
+            return [replace(name, region=True) if _REGION_NICKNAME.match(name.written) else name]
+        first = _common_word(group[0].group(), lang)
+        if len(group) > 1 and first in ("ADJF", "PRTF"):  # "Окупований Донецьк": the town, not its epithet
+            return _names_of_group(text, start, group[1:], patterns, known)
+        if len(group) == 1 and (first in ("ADJF", "PRTF") or (first and name.initial)):
+            return []  # "Белгородские власти", "Уламки впали…": a common word capitalised, no place
+        return [name]
+    noun, gender = _REGION_NOMINATIVE[region.group("noun").lower()[:3]]
+    if lang == "ru":
+        noun = noun.replace("іка", "ика")
+    adjective = group[-1]
+    written = f"{adjective_nominative(adjective.group(), lang, gender)} {noun}"
+    prev = _PREV_WORD.search(text, start, adjective.start()) if adjective.start() > start else None
+    initial = not text[start : adjective.start()].strip(' «"„“(—–-')
+    region_name = Name(written, text[adjective.start() : region.end()], adjective.start(), region.end(),
+                       prev.group(1).lower() if prev else "", initial, known(written) if known else None,
+                       region=True)  # fmt: skip
+    if len(group) == 1:
+        return [region_name]
+    located = _make_name(text, start, group[:-1], patterns, known)
+    return [replace(located, hint=written), region_name]
+
+
+def _common_word(word: str, lang: str) -> str | None:
+    """The part of speech of a word the dictionary knows only as a common noun, adjective or
+    participle (no place, first name or surname reading among its likeliest), else None."""
+    parses = analyser(lang).parse(word.lower())[:3]
+    if not parses or not parses[0].is_known or parses[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+        return None
+    if any({"Geox", "Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
+        return None
+    return parses[0].tag.POS
 
 
 def _make_name(
@@ -161,10 +235,9 @@ def find_target(before: str, offset: int, names: list[Name], patterns: Patterns)
             before[: name.start - offset]
         ):
             return name.name
-    if names[0].initial:  # "Краматорськ лише за 20 км…": the name opening the sentence
+    towns = [n for n in names if not n.region]  # a region locates; it is a target only when introduced
+    if towns and towns[0] is names[0] and names[0].initial:  # "Краматорськ лише за 20 км…": the opening name
         return names[0].name
-    if (
-        len(names) == 1 and names[0].known is not False
-    ):  # the clause's one place: "Мешканці Дружківки живуть…"
-        return names[0].name
+    if len(towns) == 1 and len(names) == 1 and names[0].known is not False:
+        return names[0].name  # the clause's one place: "Мешканці Дружківки живуть…"
     return None
