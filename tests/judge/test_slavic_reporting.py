@@ -152,3 +152,41 @@ def test_a_capitalised_common_word_is_no_place(lookup, text):
     (claim,), (verdict,) = judge_text(lookup, text)
     assert claim.target is None
     assert verdict.verdict is VerdictKind.UNVERIFIABLE and "no_target" in verdict.flags
+
+
+# --------------------------------------------------------------------------- routes are not straight lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Відстань від Києва до Харкова автошляхом — 480 км.",
+        "Расстояние от Киева до Харькова по трассе — 480 км.",
+        "Дрон пролетів 1200 км і вразив завод в Уфі.",
+        "Беспилотник пролетел более 1200 км и поразил завод в Уфе.",
+    ],
+)
+def test_a_figure_by_road_or_in_flight_is_not_judged(lookup, text):
+    """480 km by road was judged as the straight line Kyiv–Kharkiv ('overstated': 412 km as the crow
+    flies, GeoNames coordinates); a drone's flight was a claim with no reference. Neither is a
+    place's distance: unverifiable, as in English ("by road", "flew")."""
+    claims, verdicts = judge_text(lookup, text)
+    (claim,) = [c for c in claims if c.claimed_km >= 480]
+    (verdict,) = [v for v in verdicts if v.claim is claim]
+    assert claim.kind == "route_distance"
+    assert verdict.verdict is VerdictKind.UNVERIFIABLE and "route_distance" in verdict.flags
+    if "Харк" in text:
+        (lat1, lon1), (lat2, lon2) = PLACES["Kyiv"], PLACES["Kharkiv"]
+        assert GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000 < 480  # the road is longer than the line
+
+
+def test_a_straight_line_figure_next_to_a_route_is_still_judged(lookup):
+    text = "Харків лежить за 410 км на схід від Києва, а дорогою — майже 480 км."
+    claims, verdicts = judge_text(lookup, text)
+    first = claims[0]
+    assert first.kind == "distance" and first.claimed_km == 410
+    (lat1, lon1), (lat2, lon2) = PLACES["Kyiv"], PLACES["Kharkiv"]
+    truth = GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000
+    assert abs(410 - truth) < 0.05 * truth
+    assert verdicts[0].verdict is VerdictKind.CONSISTENT
+    assert [c.kind for c in claims[1:]] == ["route_distance"]

@@ -184,11 +184,13 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
     kind, reference, ref_kind, direction, consumed = _context(
         text, match, before, expr_end, sent_end, patterns, known
     )
+    if kind == "distance" and (patterns.route_before.search(before) or patterns.route_after.match(after)):
+        kind = "route_distance"  # "дрон пролетів 1200 км", "автошляхом — 480 км": not a straight line
     target = None
-    separated = _separates(text, expr_end, sent_end, patterns, known) if kind == "distance" else None
+    separated = _separates(text, expr_end, sent_end, patterns, known) if kind != "length" else None
     if separated is not None and reference is None:
         target, reference, ref_kind, consumed = separated
-    elif kind == "distance":
+    elif kind != "length":
         target, reference, ref_kind = _target(
             text, window, before, consumed, sent_end, names, patterns, known, (reference, ref_kind)
         )
