@@ -88,6 +88,7 @@ def extract_claims_any(
     ['Kazan', 'Ижевск']
     """
     from geo.text.extract import extract_claims
+    from geo.text.slavic.carry import Antecedent
     from geo.text.slavic.extract import sentence_claims
 
     if text is None or not text.strip():
@@ -97,14 +98,14 @@ def extract_claims_any(
     if lang == "en" or (lang is None and not _CYRILLIC.search(text)):
         return extract_claims(text, limit)
     claims: list[Claim] = []
-    previous: str | None = None
-    for start, end in sentence_spans(text):
+    previous = None
+    for number, (start, end) in enumerate(sentence_spans(text), 1):
         sentence_lang = lang or detect_language(text[start:end])
         if sentence_lang == "en":
             found = [_shift(c, start) for c in extract_claims(text[start:end])]
-            previous = next((c.target for c in reversed(found) if c.target), previous)
+            previous = next((Antecedent((c.target,), number) for c in reversed(found) if c.target), previous)
         else:
-            found, previous = sentence_claims(text, start, end, sentence_lang, known, previous)
+            found, previous = sentence_claims(text, start, end, sentence_lang, known, previous, number)
         claims.extend(found)
         if limit is not None and len(claims) > limit:
             break  # over the limit: the rest of the text is not read

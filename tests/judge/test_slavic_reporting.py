@@ -30,7 +30,7 @@ PLACES = {
     "Kursk": (51.72689, 36.18457),  # 538560
     "Bryansk": (53.27096, 34.32143),  # 571476
     "Engels": (51.48389, 46.10528),  # 563464
-    "Novoshakhtinsk": (47.75778, 39.93389),  # 518659
+    "Novoshakhtinsk": (47.76037, 39.93335),  # 517963
     "Tambov": (52.73632, 41.44102),  # 484646
     "Lipetsk": (52.5876, 39.55151),  # 535121
     "Kyiv": (50.45466, 30.5238),  # 703448
@@ -190,3 +190,58 @@ def test_a_straight_line_figure_next_to_a_route_is_still_judged(lookup):
     assert abs(410 - truth) < 0.05 * truth
     assert verdicts[0].verdict is VerdictKind.CONSISTENT
     assert [c.kind for c in claims[1:]] == ["route_distance"]
+
+
+# --------------------------------------------------------------------------- pointing back across sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дрони атакували Тамбов і Липецьк. Місто розташоване за 280 км від кордону.",
+        "Беспилотники атаковали Тамбов и Липецк. Город находится в 280 км от границы.",
+    ],
+)
+def test_the_city_after_two_cities_is_not_settled(lookup, text):
+    """ "Місто" after two cities was the last one (Lipetsk); the text does not say which: both
+    are listed and the claim is unverifiable, as in English."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert verdict.verdict is VerdictKind.UNVERIFIABLE and "uncertain_target" in verdict.flags
+    assert len(claim.target_candidates) == 2
+    assert border_km("Tambov") - border_km("Lipetsk") > 50  # the choice would change the verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дрони атакували Бєлгород. Село розташоване за 2 км від кордону.",
+        "Обстрелу подвергся Белгород. Село находится в 2 км от границы.",
+    ],
+)
+def test_the_village_is_not_the_city_before_it(lookup, text):
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert claim.anaphor == "the village"
+    assert verdict.verdict is VerdictKind.UNVERIFIABLE and verdict.target is None
+    assert "uncertain_target" in verdict.flags
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("У Бєлгороді пролунали вибухи. Від міста до кордону близько 40 км.", "Belgorod"),
+        ("В Белгороде прогремели взрывы. От города до границы около 40 км.", "Belgorod"),
+        (
+            "Дрони атакували Новошахтинськ. Там розташований нафтопереробний завод, за 10 км від кордону.",
+            "Novoshakhtinsk",
+        ),
+        ("Дроны атаковали Новошахтинск. Там находится НПЗ, в 10 км от границы.", "Novoshakhtinsk"),
+    ],
+)
+def test_there_and_from_the_city_point_back(lookup, text, place):
+    """ "Там" and "Від міста до кордону" name no place: the claim had no target. They point back at
+    the town of the sentence before; the border distance is the one measured independently."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert claim.target_how == "carried" and claim.target_sentence == 1
+    assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+    border = next(r for r in verdict.readings if r.kind == "border")
+    assert border.distance_km == pytest.approx(border_km(place), abs=0.5)

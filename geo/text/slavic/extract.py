@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from geo.core.units import figure_step
 from geo.text.claim import Claim, figure_fields
+from geo.text.slavic.carry import Antecedent, anaphor_of, carry, offered
 from geo.text.slavic.names import find_target, name_at, names_in
 from geo.text.slavic.numbers import FIGURE, parse_figure
 from geo.text.slavic.vocabulary import Patterns, compass_code
@@ -57,7 +58,7 @@ def extract_slavic(
     lang: str,
     spans: list[tuple[int, int]] | None = None,
     known: Callable[[str], bool] | None = None,
-    previous_target: str | None = None,
+    previous_target: str | Antecedent | None = None,
 ) -> list[Claim]:
     """Every distance claim of ``text`` in ``lang`` ("uk" or "ru"), in text order.
 
@@ -68,8 +69,8 @@ def extract_slavic(
     from geo.text.lang import sentence_spans
 
     claims: list[Claim] = []
-    for start, end in spans if spans is not None else sentence_spans(text):
-        found, previous_target = sentence_claims(text, start, end, lang, known, previous_target)
+    for number, (start, end) in enumerate(spans if spans is not None else sentence_spans(text), 1):
+        found, previous_target = sentence_claims(text, start, end, lang, known, previous_target, number)
         claims.extend(found)
     return claims
 
@@ -80,15 +81,20 @@ def sentence_claims(
     sent_end: int,
     lang: str,
     known: Callable[[str], bool] | None = None,
-    previous_target: str | None = None,
-) -> tuple[list[Claim], str | None]:
-    """The claims of one sentence, and the place the next sentence may refer back to (this sentence's
-    last target, else its last place name, else ``previous_target``). A claim with no target of its
-    own takes the sentence's previous one, or ``previous_target`` when the sentence refers back."""
+    previous_target: str | Antecedent | None = None,
+    number: int | None = None,
+) -> tuple[list[Claim], Antecedent | None]:
+    """The claims of sentence ``number`` (1-based), and what the next sentence may refer back to (this
+    sentence's last target, else the towns it names, else ``previous_target``: see
+    ``geo.text.slavic.carry``). A claim with no target of its own takes the sentence's previous one,
+    or what ``previous_target`` offers when the sentence refers back ("Місто", "Там")."""
     patterns = patterns_for(lang)
     sentence = text[sent_start:sent_end]
     names = names_in(text, sent_start, sent_end, patterns, known)
-    carried = previous_target if patterns.refers_back.search(sentence) else None
+    if isinstance(previous_target, str):
+        previous_target = Antecedent((previous_target,))
+    back = patterns.refers_back.search(sentence)
+    carried = previous_target if back else None
     claims: list[Claim] = []
     window = sent_start
     last_target, last_reference = None, None
@@ -104,14 +110,15 @@ def sentence_claims(
             window = consumed
             continue
         if claim.kind == "distance":
-            claim = _fill(claim, last_target or carried, last_reference)
+            if claim.target is None and last_target is None and carried is not None:
+                claim = carry(claim, carried, anaphor_of(back.group()))
+            claim = _fill(claim, last_target, last_reference)
             last_target = claim.target or last_target
             last_reference = (claim.reference, claim.reference_kind)
         claims.append(claim)
         window = consumed
     towns = [n for n in names if not n.region]
-    following = last_target or (towns[-1].name if towns else None) or previous_target
-    return claims, following
+    return claims, offered([last_target] if last_target else [], towns, previous_target, number)
 
 
 def _respectively(text: str, second: Claim, pair: re.Match, names) -> list[Claim]:
