@@ -245,3 +245,26 @@ def test_there_and_from_the_city_point_back(lookup, text, place):
     assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
     border = next(r for r in verdict.readings if r.kind == "border")
     assert border.distance_km == pytest.approx(border_km(place), abs=0.5)
+
+
+# --------------------------------------------------------------------------- lists of figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Під ударом були Брянськ, Курськ і Бєлгород — відповідно за 100, 95 і 35 км від кордону.",
+        "Под ударом оказались Брянск, Курск и Белгород — соответственно в 100, 95 и 35 км от границы.",
+    ],
+)
+def test_three_figures_respectively(lookup, text):
+    """Only "35 км" was read, with no target; each figure goes with its town, in order, and each
+    verdict agrees with the independent border distance (108, 96 and 35 km)."""
+    claims, verdicts = judge_text(lookup, text)
+    assert [c.claimed_km for c in claims] == [100, 95, 35]
+    for verdict, place, figure in zip(verdicts, ("Bryansk", "Kursk", "Belgorod"), (100, 95, 35), strict=True):
+        assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+        border = next(r for r in verdict.readings if r.kind == "border")
+        assert border.distance_km == pytest.approx(border_km(place), abs=0.5)
+        assert abs(figure - border_km(place)) < 0.1 * border_km(place) + 12  # the corpus's own band
+        assert verdict.verdict is VerdictKind.CONSISTENT

@@ -28,12 +28,14 @@ from geo.text.slavic.vocabulary_uk import UKRAINIAN
 
 __all__ = ["extract_slavic", "patterns_for", "sentence_claims"]
 
-#: "Курськ і Бєлгород розташовані відповідно за 95 і 35 км": the first figure of a "respectively" pair,
-#: right before the second.
+#: "Курськ і Бєлгород розташовані відповідно за 95 і 35 км", "Брянськ, Курськ і Бєлгород — відповідно за
+#: 100, 95 і 35 км": the figures of a "respectively" list before its last one (group ``first``).
 _PAIR = re.compile(
-    rf"(?:відповідно|соответственно)\s+(?:(?:за|в|у|на)\s+)?(?P<first>{FIGURE})\s+(?:і|и|та|й)\s+$",
+    rf"(?:відповідно|соответственно)\s+(?:(?:за|в|у|на)\s+)?(?P<first>{FIGURE}(?:\s*,\s*{FIGURE})*)"
+    r"\s*,?\s+(?:і|и|та|й)\s+$",
     re.IGNORECASE,
 )
+_LIST_FIGURE = re.compile(FIGURE, re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;:—–()]")
 _CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда|тоді як|в то время как)\s+", re.IGNORECASE)
 
@@ -121,26 +123,25 @@ def sentence_claims(
     return claims, offered([last_target] if last_target else [], towns, previous_target, number)
 
 
-def _respectively(text: str, second: Claim, pair: re.Match, names) -> list[Claim]:
-    """Two claims from "X і Y … відповідно за 95 і 35 км від кордону": the first figure goes with the
-    first of the last two names before the pair, the second with the second; one claim with no target
-    each when fewer than two names come before."""
+def _respectively(text: str, last: Claim, pair: re.Match, names) -> list[Claim]:
+    """One claim per figure of "X, Y і Z … відповідно за 100, 95 і 35 км від кордону": the figures go
+    with the last names before the list, in order; with fewer names than figures, no claim has a
+    target (the text does not say which is which)."""
     from dataclasses import replace
 
-    before = [n for n in names if n.end <= pair.start()]
-    first_target, second_target = (before[-2].name, before[-1].name) if len(before) >= 2 else (None, None)
-    figure = parse_figure(pair.group("first"))
-    step = figure_step(figure)
-    start, end = pair.start("first"), pair.end("first")
-    first = replace(
-        second,
-        span=(start, end),
-        phrase=text[start:end],
-        **figure_fields(figure, second.unit, step),
-        hedge=None,
-        target=first_target,
-    )
-    return [first, replace(second, target=second_target)]
+    found = list(_LIST_FIGURE.finditer(text, pair.start("first"), pair.end("first")))
+    before = [n for n in names if n.end <= pair.start() and not n.region]
+    count = len(found) + 1
+    targets = [n.name for n in before[-count:]] if len(before) >= count else [None] * count
+    claims = []
+    for figure_match, target in zip(found, targets, strict=False):
+        figure = parse_figure(figure_match.group())
+        start, end = figure_match.start(), figure_match.end()
+        claims.append(
+            replace(last, span=(start, end), phrase=text[start:end],
+                    **figure_fields(figure, last.unit, figure_step(figure)), hedge=None, target=target)
+        )  # fmt: skip
+    return [*claims, replace(last, target=targets[-1])]
 
 
 def _fill(claim: Claim, target: str | None, reference: tuple[str | None, str | None] | None) -> Claim:
