@@ -38,6 +38,7 @@ PLACES = {
     "Yelabuga": (55.76232, 52.04425),  # 468082
     "Kurakhove": (47.98333, 37.28333),  # Wikipedia: 47°59′N 37°17′E
     "Donetsk": (48.023, 37.80224),  # 709717
+    "Kursk NPP": (51.67528, 35.60722),  # Wikipedia: 51°40′31″N 35°36′26″E (Kurchatov)
 }
 #: How far (km) a resolved target may lie from the cited coordinates.
 SAME_PLACE_KM = 15.0
@@ -268,3 +269,21 @@ def test_three_figures_respectively(lookup, text):
         assert border.distance_km == pytest.approx(border_km(place), abs=0.5)
         assert abs(figure - border_km(place)) < 0.1 * border_km(place) + 12  # the corpus's own band
         assert verdict.verdict is VerdictKind.CONSISTENT
+
+
+# --------------------------------------------------------------------------- a town's adjective names a site
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Курська АЕС розташована за 60 км від кордону.", "Курская АЭС находится в 60 км от границы."],
+)
+def test_the_kursk_npp_is_not_kursk(lookup, text):
+    """ "Курська АЕС" was read as the genitive of Курськ: the city, 96 km from the border, and the
+    claim 'understated'. The plant at Kurchatov is 40 km from the city and about 64 km from the border."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert km_from("Kursk NPP", verdict.target.lat, verdict.target.lon) < 2
+    assert km_from("Kursk NPP", *PLACES["Kursk"]) > 30
+    border = next(r for r in verdict.readings if r.kind == "border")
+    assert border.distance_km == pytest.approx(border_km("Kursk NPP"), abs=1.0)
+    assert verdict.verdict is VerdictKind.CONSISTENT

@@ -136,6 +136,8 @@ def _names_of_group(
         name = _make_name(text, start, group, patterns, known)
         if known is None or name.known is not False:
             return [replace(name, region=True) if _REGION_NICKNAME.match(name.written) else name]
+        if len(group) == 1 and _adjective_before_noun(text, group[0], lang):
+            return []  # "Курська АЕС" unknown, "Белгородские власти": an adjective, not Курськ's genitive
         first = _common_word(group[0].group(), lang)
         if len(group) > 1 and first in ("ADJF", "PRTF"):  # "Окупований Донецьк": the town, not its epithet
             return _names_of_group(text, start, group[1:], patterns, known)
@@ -156,6 +158,25 @@ def _names_of_group(
         return [region_name]
     located = _make_name(text, start, group[:-1], patterns, known)
     return [replace(located, hint=written), region_name]
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([\w'’ʼ-]+)")
+
+
+def _adjective_before_noun(text: str, token: re.Match, lang: str) -> bool:
+    """True when ``token``'s likeliest reading is an adjective and the word after it a noun or an
+    acronym it qualifies ("Курська АЕС", "Белгородские власти"), so it names no town itself."""
+    parses = analyser(lang).parse(token.group().lower())
+    if not parses or parses[0].tag.POS not in ("ADJF", "PRTF") or not parses[0].is_known:
+        return False
+    after = _NEXT_WORD.match(text, token.end())
+    if after is None:
+        return False
+    word = after.group(1)
+    if len(word) >= 2 and word.isupper():
+        return True
+    following = analyser(lang).parse(word.lower())
+    return bool(following) and following[0].tag.POS == "NOUN" and word[:1].islower()
 
 
 def _common_word(word: str, lang: str) -> str | None:
@@ -184,8 +205,12 @@ def _make_name(
         if found and len(words) == 1:
             facility, end = noun, found.end()
             break
-    if facility:
-        name = f"{nominative_phrase(words, patterns.vocabulary.code, cases)} {facility}"
+    if facility:  # the adjective agrees with the noun: "Рязанський НПЗ", "Курська АЕС"
+        options = [f"{nominative_phrase(words, patterns.vocabulary.code, cases)} {facility}"]
+        if adjective_reading(words[0], patterns.vocabulary.code):
+            options += [f"{adjective_nominative(words[0], patterns.vocabulary.code, g)} {facility}"
+                        for g in ("femn", "neut")]  # fmt: skip
+        name = next((o for o in options if known and known(o)), options[0])
     elif len(words) == 1:
         options = nominative_candidates(words[0], patterns.vocabulary.code, cases)
         fallback = options[0]
