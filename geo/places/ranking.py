@@ -48,6 +48,7 @@ __all__ = [
     "km_apart",
     "listing_order",
     "match_weight",
+    "own_spelling",
 ]
 
 ALTERNATE_WEIGHT = 1 / 20
@@ -159,7 +160,7 @@ def _own_name_against_another(candidate: Match, best: Match) -> bool:
     it found by its primary name ("Oleksandrivka", "Олександрівка": a dozen Ukrainian villages bear
     it, Donetsk only as an old name)."""
     return (
-        best.how in ("alternate", "variant")
+        best.how == "alternate"
         and not bears_as_own(best)
         and bears_as_own(candidate)
         and candidate.place.country_code in FOCUS_COUNTRIES
@@ -168,11 +169,7 @@ def _own_name_against_another(candidate: Match, best: Match) -> bool:
 
 
 def bears_as_own(match: Match) -> bool:
-    """True when a town was found by its own name: its primary name, or an alternate or
-    romanisation that spells the primary name in another script or language, its skeleton at least
-    :data:`OWN_NAME_LIKENESS` alike ("Олександрівка", "Александровка" for Oleksandrivka;
-    "Константиновка" for Kostiantynivka), not another name it once had or is also known by
-    ("Олександрівка" for Donetsk, "Артемовск" for Bakhmut).
+    """True when a place was found by its own name: its primary name, or :func:`own_spelling`.
 
     >>> village = Place("Oleksandrivka", 48.97, 32.24, "UA", "geonames", "1", population=8464)
     >>> city = Place("Donetsk", 48.02, 37.80, "UA", "geonames", "2", population=901645)
@@ -181,8 +178,15 @@ def bears_as_own(match: Match) -> bool:
     >>> bears_as_own(Match(city, "alternate", "Олександрівка", 100.0, 45082.0))
     False
     """
-    if match.how == "name":
-        return True
+    return match.how == "name" or own_spelling(match)
+
+
+def own_spelling(match: Match) -> bool:
+    """True when a town was found by an alternate name or romanisation that spells its primary name
+    in another script or language, its skeleton at least :data:`OWN_NAME_LIKENESS` alike
+    ("Олександрівка", "Александровка" for Oleksandrivka; "Константиновка" for Kostiantynivka), not
+    another name it once had or is also known by ("Олександрівка" for Donetsk, "Артемовск" for
+    Bakhmut)."""
     return (
         match.how in ("alternate", "variant")
         and is_town(match.place)

@@ -38,6 +38,7 @@ PLACES = {
     "Yelabuga": (55.76232, 52.04425),  # 468082
     "Kurakhove": (47.98333, 37.28333),  # Wikipedia: 47°59′N 37°17′E
     "Donetsk": (48.023, 37.80224),  # 709717
+    "Pokrovsk": (48.28014, 37.17706),  # 704422
     "Kursk NPP": (51.67528, 35.60722),  # Wikipedia: 51°40′31″N 35°36′26″E (Kurchatov)
 }
 #: How far (km) a resolved target may lie from the cited coordinates.
@@ -83,6 +84,14 @@ def test_oleksandrivka_is_not_donetsk_by_its_old_name(lookup, text):
     assert "ambiguous_place" in verdict.flags
     names = [c.get("name") for c in verdict.candidates]
     assert names.count("Oleksandrivka") >= 2 and "Donetsk" in names
+
+
+@pytest.mark.parametrize("text", ["Покровськ лежить за 5 км від лінії фронту.", "Покровск в 5 км от фронта."])
+def test_pokrovsk_stays_the_town_in_donetsk_oblast(lookup, text):
+    """The namesake rule must not make Pokrovsk ambiguous: Engels (once Pokrovsk) matches only a
+    romanisation, and Pokrovsk in Yakutia is a sixth of its size (as in English)."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert km_from("Pokrovsk", verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
 
 
 # --------------------------------------------------------------------------- regions and their towns
