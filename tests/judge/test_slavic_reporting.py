@@ -296,3 +296,30 @@ def test_the_kursk_npp_is_not_kursk(lookup, text):
     border = next(r for r in verdict.readings if r.kind == "border")
     assert border.distance_km == pytest.approx(border_km("Kursk NPP"), abs=1.0)
     assert verdict.verdict is VerdictKind.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Курск и Белгород находятся примерно в 95 и 35 км от границы.",
+        "Курськ і Бєлгород розташовані приблизно за 95 і 35 км від кордону.",
+    ],
+)
+def test_two_figures_for_two_towns_without_respectively(lookup, text):
+    """With "respectively" unwritten, only "35 км" was read, and given to Kursk: 'understated' against
+    its 96 km. Each figure goes with its town, with the list's hedge."""
+    claims, verdicts = judge_text(lookup, text)
+    assert [(c.claimed_km, c.hedge) for c in claims] == [(95, "approximately"), (35, "approximately")]
+    for verdict, place in zip(verdicts, ("Kursk", "Belgorod"), strict=True):
+        assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+        assert verdict.verdict is VerdictKind.CONSISTENT
+
+
+def test_a_conversion_in_brackets_keeps_the_reference(lookup):
+    """ "в 1 200 км (750 миль) от границы": the bracket cut the figure from its reference (two claims,
+    both 'cannot tell what the distance is from'). One claim, from the border, the miles kept."""
+    claims, verdicts = judge_text(lookup, "Курск находится в 100 км (62 мили) от границы.")
+    (claim,) = claims
+    assert claim.reference_kind == "border" and (claim.conversion_figure, claim.conversion_unit) == (62, "mi")
+    border = next(r for r in verdicts[0].readings if r.kind == "border")
+    assert border.distance_km == pytest.approx(border_km("Kursk"), abs=0.5)

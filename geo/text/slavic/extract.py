@@ -29,9 +29,10 @@ from geo.text.slavic.vocabulary_uk import UKRAINIAN
 __all__ = ["extract_slavic", "patterns_for", "sentence_claims"]
 
 #: "Курськ і Бєлгород розташовані відповідно за 95 і 35 км", "Брянськ, Курськ і Бєлгород — відповідно за
-#: 100, 95 і 35 км": the figures of a "respectively" list before its last one (group ``first``).
+#: 100, 95 і 35 км", "Курск и Белгород находятся примерно в 95 и 35 км" ("respectively" unwritten): the
+#: figures of a list before its last one (group ``first``).
 _PAIR = re.compile(
-    rf"(?:відповідно|соответственно)\s+(?:(?:за|в|у|на)\s+)?(?P<first>{FIGURE}(?:\s*,\s*{FIGURE})*)"
+    rf"(?:(?:відповідно|соответственно)\s+)?(?:(?:за|в|у|на)\s+)?(?P<first>{FIGURE}(?:\s*,\s*{FIGURE})*)"
     r"\s*,?\s+(?:і|и|та|й)\s+$",
     re.IGNORECASE,
 )
@@ -108,7 +109,9 @@ def sentence_claims(
             continue
         pair = _PAIR.search(text, window, match.start()) if claim.kind == "distance" else None
         if pair is not None:
-            claims.extend(_respectively(text, claim, pair, names))
+            hedge = patterns.hedge_before.search(text, window, pair.start("first"))
+            word = hedge and (hedge.group("hedge") or hedge.group("hedge2"))
+            claims.extend(_respectively(text, claim, pair, names, _canonical_hedge(word, patterns)))
             window = consumed
             continue
         if claim.kind == "distance":
@@ -123,10 +126,11 @@ def sentence_claims(
     return claims, offered([last_target] if last_target else [], towns, previous_target, number)
 
 
-def _respectively(text: str, last: Claim, pair: re.Match, names) -> list[Claim]:
+def _respectively(text: str, last: Claim, pair: re.Match, names, hedge: str | None) -> list[Claim]:
     """One claim per figure of "X, Y і Z … відповідно за 100, 95 і 35 км від кордону": the figures go
-    with the last names before the list, in order; with fewer names than figures, no claim has a
-    target (the text does not say which is which)."""
+    with the last names before the list, in order, each with the list's ``hedge`` ("примерно в 95 и
+    35 км"); with fewer names than figures, no claim has a target (the text does not say which is
+    which)."""
     from dataclasses import replace
 
     found = list(_LIST_FIGURE.finditer(text, pair.start("first"), pair.end("first")))
@@ -139,9 +143,9 @@ def _respectively(text: str, last: Claim, pair: re.Match, names) -> list[Claim]:
         start, end = figure_match.start(), figure_match.end()
         claims.append(
             replace(last, span=(start, end), phrase=text[start:end],
-                    **figure_fields(figure, last.unit, figure_step(figure)), hedge=None, target=target)
+                    **figure_fields(figure, last.unit, figure_step(figure)), hedge=hedge, target=target)
         )  # fmt: skip
-    return [*claims, replace(last, target=targets[-1])]
+    return [*claims, replace(last, target=targets[-1], hedge=last.hedge or hedge)]
 
 
 def _fill(claim: Claim, target: str | None, reference: tuple[str | None, str | None] | None) -> Claim:
@@ -189,8 +193,9 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
     unit = _unit(match.group("unit") or match.group("cunit"))
     hedge = "range" if low is not None else _canonical_hedge(hedge_word, patterns)
     before = text[window:span_start]
+    conversion, context_start = _conversion(text, expr_end, sent_end, patterns)
     kind, reference, ref_kind, direction, consumed = _context(
-        text, match, before, expr_end, sent_end, patterns, known
+        text, match, before, context_start, sent_end, patterns, known
     )
     if kind == "distance" and (patterns.route_before.search(before) or patterns.route_after.match(after)):
         kind = "route_distance"  # "дрон пролетів 1200 км", "автошляхом — 480 км": not a straight line
@@ -217,8 +222,25 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
         figure_low=low,
         figure_high=high,
         target_hint=next((n.hint for n in names if n.hint and n.name == target), None),
+        conversion_figure=conversion[0] if conversion else None,
+        conversion_unit=conversion[1] if conversion else None,
     )
     return claim, max(consumed, expr_end)
+
+
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
+def _conversion(text: str, expr_end: int, sent_end: int, patterns: Patterns):
+    """A conversion in brackets right after a figure ("1 200 км (750 миль) від кордону"): ``((figure,
+    unit), end)`` with ``end`` past the bracket, else ``(None, expr_end)``."""
+    opened = _OPEN.match(text, expr_end, sent_end)
+    inner = patterns.figure.match(text, opened.end(), sent_end) if opened else None
+    closed = _CLOSE.match(text, inner.end(), sent_end) if inner and inner.group("num") else None
+    if closed is None:
+        return None, expr_end
+    return (parse_figure(inner.group("num")), _unit(inner.group("unit") or "")), closed.end()
 
 
 def _target(text, window, before, consumed, sent_end, names, patterns: Patterns, known, ref):
