@@ -39,6 +39,9 @@ PLACES = {
     "Kurakhove": (47.98333, 37.28333),  # Wikipedia: 47°59′N 37°17′E
     "Donetsk": (48.023, 37.80224),  # 709717
     "Pokrovsk": (48.28014, 37.17706),  # 704422
+    "Kherson": (46.63695, 32.61458),  # 706448
+    "Shakhty": (47.71916, 40.21603),  # 496015
+    "Liski": (50.9824, 39.50403),  # 534838
     "Kursk NPP": (51.67528, 35.60722),  # Wikipedia: 51°40′31″N 35°36′26″E (Kurchatov)
 }
 #: How far (km) a resolved target may lie from the cited coordinates.
@@ -323,3 +326,22 @@ def test_a_conversion_in_brackets_keeps_the_reference(lookup):
     assert claim.reference_kind == "border" and (claim.conversion_figure, claim.conversion_unit) == (62, "mi")
     border = next(r for r in verdicts[0].readings if r.kind == "border")
     assert border.distance_km == pytest.approx(border_km("Kursk"), abs=0.5)
+
+
+# --------------------------------------------------------------------------- rivers, plurals, prepositions
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Херсон розташований на правому березі Дніпра, за 1 км від позицій ворога.", "Kherson"),
+        ("Місто Шахти розташоване за 40 км від кордону.", "Shakhty"),
+        ("Дрони атакували Шахти, що за 40 км від кордону.", "Shakhty"),
+        ("Губернатор сообщил, что беспилотник сбит над Лисками, в 130 км от границы.", "Liski"),
+    ],
+)
+def test_the_town_not_the_river_or_the_singular(lookup, text, place):
+    """ "на правому березі Дніпра" was read as the city of Dnipro, 103 km from the front ('understated');
+    "Місто Шахти" as Шахта, a village in the Urals 1,500 km away; "над Лисками" as no place (a fox)."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM

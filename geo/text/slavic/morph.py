@@ -165,6 +165,10 @@ def nominative_candidates(word: str, lang: str, cases: tuple[str, ...] = ()) -> 
     if from_other != word:
         out.append(from_other)
     lower = word.lower()
+    for parse in analyser(lang).parse(lower)[:4]:  # a plural town name: "над Лисками" → "Лиски"
+        plural = parse.inflect({"nomn", "plur"}) if "plur" in parse.tag.grammemes else None
+        if plural is not None and (not cases or parse.tag.case in cases):
+            out.append(_restore_case(plural.word, word))
     for ending, nominative_ending in _ENDINGS:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             out.append(word[: len(word) - len(ending)] + nominative_ending)

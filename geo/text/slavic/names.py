@@ -39,7 +39,7 @@ _APPOSITION_END = re.compile(
 _TRAILING_APPOSITION = re.compile(r",[^,]*,\s*$")
 #: Words before a name that make it a river, lake or sea ("на берегах Волги"), never a target.
 _WATER_BEFORE = re.compile(
-    r"берег\w*|узбережж\w*|побережь\w*|річк\w*|рік[аиу]|рек[аиу]|озер\w*|мор[ея]", re.I
+    r"берег\w*|берез[іи]|узбережж\w*|побережь\w*|річк\w*|рік[аиу]|рек[аиу]|озер\w*|мор[ея]", re.I
 )
 _NOT_NAME_POS = frozenset({"VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB", "NUMR", "INTJ", "PRED"})
 #: A region noun after a place adjective ("Курської області", "у Краснодарському краї"); group ``noun``.
@@ -78,9 +78,11 @@ class Name:
     hint: str | None = None
 
 
-def _keep_token(word: str, patterns: Patterns, initial: bool) -> bool:
+def _keep_token(word: str, patterns: Patterns, initial: bool, governed: bool = False) -> bool:
     """False for words that are never places (as written or by their lemma), acronyms, and a
-    sentence's first word when the dictionaries know it as no noun or adjective ("Під", "Уночі")."""
+    sentence's first word when the dictionaries know it as no noun or adjective ("Під", "Уночі");
+    ``governed`` (right after a preposition) keeps a word the dictionaries know only as a living
+    being ("над Лисками")."""
     lower = word.lower().replace("’", "'")
     not_places = patterns.vocabulary.not_places
     if lower in not_places:
@@ -96,8 +98,8 @@ def _keep_token(word: str, patterns: Patterns, initial: bool) -> bool:
         return False
     if "Apro" in best.tag.grammemes:  # "Сам Курск", "Этот город": pronouns are never places
         return False
-    if all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not {"Surn", "Name"} & p.tag.grammemes
-           for p in parses):  # fmt: skip
+    if not governed and all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes
+                            and not {"Surn", "Name"} & p.tag.grammemes for p in parses):  # fmt: skip
         return False  # people ("Мешканці", "Россияне"), never places
     return not (initial and best.tag.POS in _NOT_NAME_POS)
 
@@ -114,7 +116,9 @@ def names_in(
             if token is not None:
                 prefix = text[start : token.start()]
                 initial = not prefix.strip(' «"„“(—–-') and token.start() == run.start()
-                if _keep_token(token.group(), patterns, initial):
+                prev = _PREV_WORD.search(text, start, token.start()) if token.start() > start else None
+                governed = bool(prev) and prev.group(1).lower() in patterns.vocabulary.preposition_cases
+                if _keep_token(token.group(), patterns, initial, governed):
                     group.append(token)
                     continue
             if group:
@@ -179,6 +183,12 @@ def _adjective_before_noun(text: str, token: re.Match, lang: str) -> bool:
     return bool(following) and following[0].tag.POS == "NOUN" and word[:1].islower()
 
 
+def _nominative(word: str, lang: str) -> bool:
+    """True when the dictionaries read ``word`` as a nominative (a plural town name as written:
+    "Шахти", "Суми", "Чебоксари")."""
+    return any(p.tag.case == "nomn" for p in analyser(lang).parse(word.lower())[:3])
+
+
 def _common_word(word: str, lang: str) -> str | None:
     """The part of speech of a word the dictionary knows only as a common noun, adjective or
     participle (no place, first name or surname reading among its likeliest), else None."""
@@ -213,6 +223,8 @@ def _make_name(
         name = next((o for o in options if known and known(o)), options[0])
     elif len(words) == 1:
         options = nominative_candidates(words[0], patterns.vocabulary.code, cases)
+        if (not cases or "nomn" in cases) and _nominative(words[0], patterns.vocabulary.code):
+            options = [words[0], *options]  # "Місто Шахти" is Shakhty, not a village named Шахта
         fallback = options[0]
         pattern, airfield = patterns.vocabulary.airfield
         if re.fullmatch(pattern, before_word, re.IGNORECASE):  # "аеродром Енгельс": the air base
