@@ -42,6 +42,8 @@ PLACES = {
     "Kherson": (46.63695, 32.61458),  # 706448
     "Shakhty": (47.71916, 40.21603),  # 496015
     "Liski": (50.9824, 39.50403),  # 534838
+    "Vovchansk": (50.29078, 36.94108),  # 689304
+    "Sumy": (50.91741, 34.79906),  # 692194
     "Kursk NPP": (51.67528, 35.60722),  # Wikipedia: 51°40′31″N 35°36′26″E (Kurchatov)
 }
 #: How far (km) a resolved target may lie from the cited coordinates.
@@ -343,5 +345,19 @@ def test_a_conversion_in_brackets_keeps_the_reference(lookup):
 def test_the_town_not_the_river_or_the_singular(lookup, text, place):
     """ "на правому березі Дніпра" was read as the city of Dnipro, 103 km from the front ('understated');
     "Місто Шахти" as Шахта, a village in the Urals 1,500 km away; "над Лисками" as no place (a fox)."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("«Ми лише за 12 км від кордону», — каже мешканка Вовчанська.", "Vovchansk"),
+        ("«До кордону звідси лише 30 кілометрів», — сказав мер Сум.", "Sumy"),
+    ],
+)
+def test_we_and_here_are_the_speakers_town(lookup, text, place):
+    """A quote that says "we" or "here" names no place; the resident or mayor after it does (as in
+    English, "said a doctor in Hlukhiv"). The claim had no target."""
     (claim,), (verdict,) = judge_text(lookup, text)
     assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from geo.text.claim import Claim
 
-__all__ = ["Antecedent", "anaphor_of", "carry", "offered"]
+__all__ = ["Antecedent", "anaphor_of", "carry", "offered", "speakers_place", "with_speakers_place"]
 
 #: Pointing words (as matched by a vocabulary's ``refers_back``) → their English form.
 _ANAPHORS = (
@@ -79,3 +79,36 @@ def carry(claim: Claim, antecedent: Antecedent, anaphor: str) -> Claim:
     if len(antecedent.names) == 1:
         return replace(claim, target=antecedent.names[0], **fields)
     return replace(claim, target_candidates=antecedent.names, **fields)
+
+
+#: A quote that speaks of where the speaker is: "Ми за 12 км від кордону", "До фронту звідси 15 км".
+_HERE = re.compile(r"(?<!\w)(?:ми|мы|нас|звідси|отсюда|тут|здесь)(?!\w)", re.IGNORECASE)
+_QUOTE = re.compile(r"[«\"„“]([^»\"“”]*)[»\"“”]")
+#: People whose town is named after them: "— каже мешканка Вовчанська", "— сказал мэр Курска".
+_SPEAKER_NOUNS = frozenset(
+    "мер мэр мешканка мешканець мешканці жителька житель жителі жители жительница глава голова "
+    "очільник староста".split()
+)
+
+
+def speakers_place(text: str, claim: Claim, names: list) -> str | None:
+    """Where the speaker of a quote is, for a claim inside it that says "we" or "here" and names no
+    place: the town after the quote that a resident or an official of it is named with ("«Ми лише
+    за 12 км від кордону», — каже мешканка Вовчанська" → Вовчанськ). None otherwise."""
+    start, end = claim.sentence_span
+    for quote in _QUOTE.finditer(text, start, end):
+        if not (quote.start() < claim.span[0] and claim.span[1] < quote.end()):
+            continue
+        if not _HERE.search(quote.group(1)):
+            return None
+        after = [n for n in names if n.start >= quote.end() and not n.region]
+        return next((n.name for n in after if n.before_word in _SPEAKER_NOUNS), None)
+    return None
+
+
+def with_speakers_place(text: str, claim: Claim, names: list) -> Claim:
+    """``claim`` with the speaker's town as its target when it names none (:func:`speakers_place`)."""
+    if claim.kind != "distance" or claim.target or claim.target_candidates:
+        return claim
+    place = speakers_place(text, claim, names)
+    return claim if place is None else replace(claim, target=place)

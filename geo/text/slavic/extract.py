@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from geo.core.units import figure_step
 from geo.text.claim import Claim, figure_fields
-from geo.text.slavic.carry import Antecedent, anaphor_of, carry, offered
+from geo.text.slavic.carry import Antecedent, anaphor_of, carry, offered, with_speakers_place
 from geo.text.slavic.names import find_target, name_at, names_in
 from geo.text.slavic.numbers import FIGURE, parse_figure
 from geo.text.slavic.vocabulary import Patterns, compass_code
@@ -122,6 +122,7 @@ def sentence_claims(
             last_reference = (claim.reference, claim.reference_kind)
         claims.append(claim)
         window = consumed
+    claims = [with_speakers_place(text, c, names) for c in claims]
     towns = [n for n in names if not n.region]
     return claims, offered([last_target] if last_target else [], towns, previous_target, number)
 
