@@ -44,6 +44,10 @@ PLACES = {
     "Liski": (50.9824, 39.50403),  # 534838
     "Vovchansk": (50.29078, 36.94108),  # 689304
     "Sumy": (50.91741, 34.79906),  # 692194
+    "Sudzha": (51.191, 35.271),  # 486816
+    "Enerhodar": (47.49048, 34.66199),  # 709276
+    "Druzhkivka": (48.61995, 37.52537),  # 616743
+    "Kramatorsk": (48.73106, 37.56779),  # 704508
     "Kursk NPP": (51.67528, 35.60722),  # Wikipedia: 51°40′31″N 35°36′26″E (Kurchatov)
 }
 #: How far (km) a resolved target may lie from the cited coordinates.
@@ -361,3 +365,45 @@ def test_we_and_here_are_the_speakers_town(lookup, text, place):
     English, "said a doctor in Hlukhiv"). The claim had no target."""
     (claim,), (verdict,) = judge_text(lookup, text)
     assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Суджа Курской области находится всего в 8 км от границы.", "Sudzha"),
+        ("Энергодар Запорожской области находится в 5 км от линии фронта.", "Enerhodar"),
+        ("Армавір Краснодарського краю лежить за 320 км від кордону.", None),
+    ],
+)
+def test_a_town_before_its_region_is_the_subject(lookup, text, place):
+    """ "Суджа Курской области находится…": the region only says where the town is; it was taken
+    for the subject (unverifiable, 'a region, not a point')."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert claim.target_hint is not None
+    assert verdict.target is not None and verdict.target.kind != "region"
+    if place:
+        assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+    else:
+        assert verdict.target.country_code == "RU"  # Armavir in Krasnodar krai, not in Armenia
+
+
+def test_they_after_two_towns_is_each_of_them(lookup):
+    """ "Вони лежать за 20 км від фронту" after two towns: one claim each, as in English ("they");
+    it was one claim with both as candidates."""
+    text = "Раніше окупанти атакували Дружківку та Краматорськ. Вони лежать за 20 км від фронту."
+    claims, verdicts = judge_text(lookup, text)
+    assert [c.claimed_km for c in claims] == [20, 20]
+    for verdict, place in zip(verdicts, ("Druzhkivka", "Kramatorsk"), strict=True):
+        assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Город находится всего в 2 км от позиций российских войск.",
+        "Місто лише за 2 км від позицій російських військ.",
+    ],
+)
+def test_russian_troops_positions_are_the_front_line(lookup, text):
+    (claim,) = extract_claims_any(text, known=lookup.is_known)
+    assert claim.reference_kind == "frontline"

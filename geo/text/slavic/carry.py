@@ -20,6 +20,7 @@ __all__ = ["Antecedent", "anaphor_of", "carry", "offered", "speakers_place", "wi
 
 #: Pointing words (as matched by a vocabulary's ``refers_back``) → their English form.
 _ANAPHORS = (
+    (re.compile(r"^\W*(?:вони|они|обидва|обидві|оба|обе)\b", re.IGNORECASE), "they"),
     (re.compile(r"містечк|городок", re.IGNORECASE), "the town"),
     (re.compile(r"міст|город", re.IGNORECASE), "the city"),
     (re.compile(r"сел[оаи]|селищ|пос[её]л|деревн", re.IGNORECASE), "the village"),
@@ -43,10 +44,12 @@ class Antecedent:
 
 def anaphor_of(words: str | None) -> str:
     """The English pointing words for Ukrainian or Russian ones: "Місто" → "the city", "Село" →
-    "the village", "Завод" → "the plant"; "it" for pronouns and "там".
+    "the village", "Завод" → "the plant", "Вони" → "they"; "it" for other pronouns and "там".
 
     >>> anaphor_of("Місто"), anaphor_of("село"), anaphor_of("Предприятие"), anaphor_of("Він")
     ('the city', 'the village', 'the plant', 'it')
+    >>> anaphor_of("Вони"), anaphor_of(", оба")
+    ('they', 'they')
     """
     for pattern, english in _ANAPHORS:
         if words and pattern.search(words):
@@ -70,15 +73,16 @@ def offered(
     return previous
 
 
-def carry(claim: Claim, antecedent: Antecedent, anaphor: str) -> Claim:
-    """``claim`` with its target carried from ``antecedent``: the place when it offers one, else every
-    candidate (the judge keeps the one the pointing word fits, or refuses)."""
+def carry(claim: Claim, antecedent: Antecedent, anaphor: str) -> list[Claim]:
+    """``claim`` with its target carried from ``antecedent``: the place when it offers one; one claim
+    per place for "they" ("Вони лежать за 20 км від фронту"); else the claim with every candidate (the
+    judge keeps the one the pointing word fits, or refuses)."""
     fields = {"target_how": "carried", "target_sentence": antecedent.sentence, "anaphor": anaphor}
     if antecedent.sentence is None:
         fields = {}
-    if len(antecedent.names) == 1:
-        return replace(claim, target=antecedent.names[0], **fields)
-    return replace(claim, target_candidates=antecedent.names, **fields)
+    if len(antecedent.names) == 1 or anaphor == "they":
+        return [replace(claim, target=name, **fields) for name in antecedent.names]
+    return [replace(claim, target_candidates=antecedent.names, **fields)]
 
 
 #: A quote that speaks of where the speaker is: "Ми за 12 км від кордону", "До фронту звідси 15 км".

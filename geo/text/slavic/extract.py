@@ -116,7 +116,8 @@ def sentence_claims(
             continue
         if claim.kind == "distance":
             if claim.target is None and last_target is None and carried is not None:
-                claim = carry(claim, carried, anaphor_of(back.group()))
+                *others, claim = carry(claim, carried, anaphor_of(back.group()))
+                claims.extend(others)  # "Вони лежать…": one claim per place
             claim = _fill(claim, last_target, last_reference)
             last_target = claim.target or last_target
             last_reference = (claim.reference, claim.reference_kind)

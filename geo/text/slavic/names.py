@@ -251,6 +251,8 @@ def find_target(before: str, offset: int, names: list[Name], patterns: Patterns)
     """The place a figure is about, from ``before`` (the text of its clause before the figure, starting
     at ``offset`` of the full text) and the ``names`` found there; None when unclear."""
     names = [n for n in names if n.end <= offset + len(before)]
+    located = {n.hint for n in names if n.hint}  # "Суджа Курской области": the region only locates
+    names = [n for n in names if not (n.region and n.name in located)]
     if any(n.known for n in names):  # the gazetteer was asked: names it does not know ("Волги") step aside
         names = [n for n in names if n.known]
     if not names:
