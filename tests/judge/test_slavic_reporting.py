@@ -407,3 +407,11 @@ def test_they_after_two_towns_is_each_of_them(lookup):
 def test_russian_troops_positions_are_the_front_line(lookup, text):
     (claim,) = extract_claims_any(text, known=lookup.is_known)
     assert claim.reference_kind == "frontline"
+
+
+def test_a_short_ukrainian_sentence_is_read_as_ukrainian(lookup):
+    """A sentence with no і, ї, є or ґ was read with the Russian vocabulary, which does not know
+    "подолали": a drone's 100 km flight became a distance claim. The article's language holds."""
+    text = "Дрони атакували Брянськ і Курськ. За 40 хвилин дрони подолали 100 км."
+    (claim,) = extract_claims_any(text, known=lookup.is_known)
+    assert claim.kind == "route_distance"

@@ -18,6 +18,7 @@ __all__ = [
     "adjective_nominative",
     "adjective_reading",
     "analyser",
+    "is_person",
     "nominative",
     "nominative_candidates",
     "nominative_phrase",
@@ -83,7 +84,7 @@ def nominative(word: str, lang: str, cases: tuple[str, ...] = ()) -> str:
     if not re.search("[А-Яа-яЁёІіЇїЄєҐґ]", word) or word.isupper():
         return word
     # a person's name is no town's nominative ("Курахові" is not the surname Курах's)
-    parses = [p for p in analyser(lang).parse(word) if p.tag.POS == "NOUN" and not _person(p.tag.grammemes)]
+    parses = [p for p in analyser(lang).parse(word) if p.tag.POS == "NOUN" and not is_person(p.tag.grammemes)]
     best = max(parses, key=lambda p: _score(p, cases), default=None)
     if best is not None and _score(best, cases)[0] >= 20 and best.is_known:
         return _restore_case(best.normal_form, word)
@@ -95,7 +96,7 @@ def nominative(word: str, lang: str, cases: tuple[str, ...] = ()) -> str:
     return word
 
 
-def _person(grammemes) -> bool:
+def is_person(grammemes) -> bool:
     """A reading as a first name, surname or patronymic, and not as a place."""
     return "Geox" not in grammemes and bool({"Surn", "Name", "Patr"} & grammemes)
 

@@ -19,6 +19,7 @@ from geo.text.slavic.morph import (
     adjective_nominative,
     adjective_reading,
     analyser,
+    is_person,
     nominative_candidates,
     nominative_phrase,
 )
@@ -186,7 +187,10 @@ def _adjective_before_noun(text: str, token: re.Match, lang: str) -> bool:
 def _nominative(word: str, lang: str) -> bool:
     """True when the dictionaries read ``word`` as a nominative (a plural town name as written:
     "Шахти", "Суми", "Чебоксари")."""
-    return any(p.tag.case == "nomn" for p in analyser(lang).parse(word.lower())[:3])
+    parses = analyser(lang).parse(word.lower())[:3]
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "nomn" and not is_person(p.tag.grammemes) for p in parses
+    )
 
 
 def _common_word(word: str, lang: str) -> str | None:
@@ -204,7 +208,8 @@ def _make_name(
     text: str, start: int, group: list[re.Match], patterns: Patterns, known: Callable[[str], bool] | None
 ) -> Name:
     first, last = group[0], group[-1]
-    prev = _PREV_WORD.search(text, start, first.start()) if first.start() > start else None
+    # the word before, even before ``start`` (a reference read from right after its "від")
+    prev = _PREV_WORD.search(text, max(0, first.start() - 40), first.start()) if first.start() else None
     before_word = prev.group(1).lower() if prev else ""
     cases = patterns.vocabulary.preposition_cases.get(before_word, ())
     words = [g.group() for g in group]
