@@ -415,3 +415,16 @@ def test_a_short_ukrainian_sentence_is_read_as_ukrainian(lookup):
     text = "Дрони атакували Брянськ і Курськ. За 40 хвилин дрони подолали 100 км."
     (claim,) = extract_claims_any(text, known=lookup.is_known)
     assert claim.kind == "route_distance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Понад 1000 км від кордону: дрони вперше дісталися Уфи",
+        "Более 1000 км от границы: дроны впервые долетели до Уфы",
+    ],
+)
+def test_a_headline_that_opens_with_the_distance_names_its_place_after_the_colon(lookup, text):
+    (claim,), (verdict,) = judge_text(lookup, text)
+    ufa = (54.74306, 55.96779)  # GeoNames 479561
+    assert GEOD.inv(ufa[1], ufa[0], verdict.target.lon, verdict.target.lat)[2] / 1000 < SAME_PLACE_KM

@@ -37,6 +37,7 @@ _PAIR = re.compile(
     re.IGNORECASE,
 )
 _LIST_FIGURE = re.compile(FIGURE, re.IGNORECASE)
+_HEADLINE_COLON = re.compile(r"\s*:\s*")
 _CLAUSE_MARK = re.compile(r"[,;:—–()]")
 _CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда|тоді як|в то время как)\s+", re.IGNORECASE)
 
@@ -258,7 +259,7 @@ def _target(text, window, before, consumed, sent_end, names, patterns: Patterns,
     clause_start = _clause_start(before)
     target = find_target(before[clause_start:], window + clause_start, names, patterns)
     if target is None:
-        target = _target_after(text, consumed, sent_end, names)
+        target = _target_after(text, consumed, sent_end, names, opens=not before.strip())
     if target is not None and target == reference:
         target = None
     if target is None and ref_kind == "place" and patterns.front_subject.search(before):
@@ -346,11 +347,16 @@ def _canonical_hedge(word: str | None, patterns: Patterns) -> str | None:
     return patterns.vocabulary.hedges.get(re.sub(r"\s+", " ", word.lower()), "about")
 
 
-def _target_after(text: str, consumed: int, sent_end: int, names) -> str | None:
+def _target_after(text: str, consumed: int, sent_end: int, names, opens: bool = False) -> str | None:
     """A name right after the reference, in the same clause ("за 1300 км від кордону розташований
     Іжевськ"); never past a comma or a dash ("…від границы, сообщил губернатор Курской области": the
-    governor's region says who spoke, not where the village is)."""
+    governor's region says who spoke, not where the village is). A headline that opens with the
+    distance (``opens``) names its place after a colon: "Понад 1000 км від кордону: дрони вперше
+    дісталися Уфи"."""
+    colon = _HEADLINE_COLON.match(text, consumed, sent_end) if opens else None
     for name in names:
+        if colon and colon.end() <= name.start and name.known is not False and not name.region:
+            return name.name
         if consumed <= name.start and name.start - consumed <= 40 and not name.region:
             return None if _CLAUSE_MARK.search(text, consumed, name.start) else name.name
     return None
