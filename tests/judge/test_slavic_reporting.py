@@ -462,3 +462,21 @@ def test_the_border_with_the_rf_is_russias(lookup, text):
 def test_smt_is_no_part_of_the_name(lookup):
     (claim,) = extract_claims_any("Смт Краснопілля, що за 10 км від кордону, знову під обстрілом.")
     assert claim.target == "Краснопілля"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Селище Кшенський поблизу Курська розташоване за 150 км від кордону.", (51.84083, 37.71361)),
+        ("Уфа — столиця Башкортостану — лежить за 1 200 км від кордону.", (54.74306, 55.96779)),
+        ("Новошахтинськ у Ростовській області лежить за 15 км від кордону.", (47.76037, 39.93335)),
+        ("Новошахтинск в Ростовской области находится в 15 км от границы.", (47.76037, 39.93335)),
+    ],
+)
+def test_a_name_that_only_locates_the_subject_is_not_it(lookup, text, place):
+    """ "Кшенський поблизу Курська розташоване" was Kursk, 106 km away ('overstated'); "Уфа — столиця
+    Башкортостану" and "Новошахтинськ у Ростовській області" were the regions. GeoNames cities500
+    coordinates: Kshenskiy 540121, Ufa 479561, Novoshakhtinsk 517963."""
+    (claim,), (verdict,) = judge_text(lookup, text)
+    lat, lon = place
+    assert GEOD.inv(lon, lat, verdict.target.lon, verdict.target.lat)[2] / 1000 < SAME_PLACE_KM

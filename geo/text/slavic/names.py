@@ -252,10 +252,34 @@ def name_at(
     return None
 
 
+#: Between a place and a name that only says where it is: "поблизу", "під", "— столиця", "у" + a region.
+_NEAR_GAP = re.compile(
+    r"\s*[,—–-]?\s*(?:поблизу|біля|неподалік(?:\s+від)?|під|около|возле|близ|под|недалеко\s+от"
+    r"|неподалеку\s+от|(?:\w+\s+)?(?:столиц\w+|центр\w*))\s+$",
+    re.IGNORECASE,
+)
+_IN_GAP = re.compile(r"\s*,?\s*(?:у|в|во|на)\s+$", re.IGNORECASE)
+
+
+def _without_locators(names: list[Name], before: str, offset: int) -> list[Name]:
+    """``names`` without those that only locate the place named before them ("Селище Кшенський
+    поблизу Курська", "Уфа — столиця Башкортостану", "Новошахтинськ у Ростовській області"): a name
+    after "поблизу"/"під"/"столиця", or after "у" when it is a region. ``before`` starts at ``offset``."""
+    kept = names[:1]
+    for previous, name in zip(names, names[1:], strict=False):
+        if previous.start < offset or name.start < offset:
+            kept.append(name)
+            continue
+        gap = before[previous.end - offset : name.start - offset]
+        if not (_NEAR_GAP.fullmatch(gap) or (name.region and _IN_GAP.fullmatch(gap))):
+            kept.append(name)
+    return kept
+
+
 def find_target(before: str, offset: int, names: list[Name], patterns: Patterns) -> str | None:
     """The place a figure is about, from ``before`` (the text of its clause before the figure, starting
     at ``offset`` of the full text) and the ``names`` found there; None when unclear."""
-    names = [n for n in names if n.end <= offset + len(before)]
+    names = _without_locators([n for n in names if n.end <= offset + len(before)], before, offset)
     located = {n.hint for n in names if n.hint}  # "Суджа Курской области": the region only locates
     names = [n for n in names if not (n.region and n.name in located)]
     if any(n.known for n in names):  # the gazetteer was asked: names it does not know ("Волги") step aside
