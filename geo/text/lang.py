@@ -31,6 +31,8 @@ _RU_WORDS = re.compile(
     r"(?<!\w)(?:от|что|это|и|который|которая|как|не|до|на|его|её|около|более|километр\w*)(?!\w)", re.I
 )
 #: Abbreviations after which a full stop does not end a Ukrainian or Russian sentence ("м. Суми").
+#: A sentence's end followed by one that opens with a quotation mark: "…від фронту. «Ми…".
+_QUOTE_OPENS = re.compile(r"(?<=[.!?…])\s+(?=[«„\"“][A-ZА-ЯЁІЇЄҐ])")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:м|с|смт|г|пгт|п|вул|ул|обл|р|див|им|ім|тис|тыс|км)\.$", re.I)
 
 
@@ -66,7 +68,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    return merged
+    return [part for start, end in merged for part in _split_at_quotes(text, start, end)]
+
+
+def _split_at_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One span split where a sentence ends and the next opens with a quotation mark ("…від
+    фронту. «Ми лише за 12 км…»"), which the English rules do not split at."""
+    cuts = [m.end() for m in _QUOTE_OPENS.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    pairs = zip(bounds, bounds[1:], strict=False)
+    return [(a, b if b == end else a + len(text[a:b].rstrip())) for a, b in pairs]
 
 
 def extract_claims_any(

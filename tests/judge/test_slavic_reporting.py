@@ -480,3 +480,16 @@ def test_a_name_that_only_locates_the_subject_is_not_it(lookup, text, place):
     (claim,), (verdict,) = judge_text(lookup, text)
     lat, lon = place
     assert GEOD.inv(lon, lat, verdict.target.lon, verdict.target.lat)[2] / 1000 < SAME_PLACE_KM
+
+
+def test_a_sentence_that_opens_with_a_quote_is_a_sentence(lookup):
+    """ "…від фронту.\\n«Ми лише за 12 км…»" was one sentence: the capitalised pronoun "Ми" became the
+    target of both claims ('unknown place')."""
+    text = (
+        "Раніше окупанти атакували Дружківку та Краматорськ. Вони лежать за 20 км від фронту.\n"
+        "«Ми лише за 12 км від кордону», — каже мешканка Вовчанська."
+    )
+    claims, verdicts = judge_text(lookup, text)
+    assert len(claims) == 3
+    for verdict, place in zip(verdicts, ("Druzhkivka", "Kramatorsk", "Vovchansk"), strict=True):
+        assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM

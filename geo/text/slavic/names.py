@@ -97,7 +97,7 @@ def _keep_token(word: str, patterns: Patterns, initial: bool, governed: bool = F
         return True
     if best.normal_form in not_places and not any("Geox" in str(p.tag) for p in parses[:3]):
         return False
-    if "Apro" in best.tag.grammemes:  # "Сам Курск", "Этот город": pronouns are never places
+    if "Apro" in best.tag.grammemes or best.tag.POS == "NPRO":  # "Сам Курск", "«Ми…": pronouns are no places
         return False
     if not governed and all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes
                             and not {"Surn", "Name"} & p.tag.grammemes for p in parses):  # fmt: skip
