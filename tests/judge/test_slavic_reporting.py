@@ -493,3 +493,38 @@ def test_a_sentence_that_opens_with_a_quote_is_a_sentence(lookup):
     assert len(claims) == 3
     for verdict, place in zip(verdicts, ("Druzhkivka", "Kramatorsk", "Vovchansk"), strict=True):
         assert km_from(place, verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Беспилотники атаковали нефтеперерабатывающий завод в Туапсе. Предприятие находится примерно "
+        "в 350 км от линии фронта и в 1 300 км от Москвы.",
+        "Дрони атакували нафтопереробний завод у Туапсе. Підприємство розташоване приблизно за 350 км "
+        "від лінії фронту і за 1 300 км від Москви.",
+    ],
+)
+def test_the_next_figures_reference_is_not_this_ones_target(lookup, text):
+    """ "…в 350 км от линии фронта и в 1 300 км от Москвы" made Moscow the target of both claims:
+    Moscow 350 km from the front ('understated') and 1,300 km from itself ('overstated'). Both are
+    the plant in Tuapse; Tuapse–Moscow is the independent geodesic."""
+    tuapse, moscow = (44.10083, 39.08326), (55.75204, 37.61781)  # GeoNames 480716, 524901
+    claims, verdicts = judge_text(lookup, text)
+    assert len(claims) == 2
+    for verdict in verdicts:
+        target = verdict.target
+        assert GEOD.inv(tuapse[1], tuapse[0], target.lon, target.lat)[2] / 1000 < SAME_PLACE_KM
+    (reading,) = verdicts[1].readings
+    truth = GEOD.inv(tuapse[1], tuapse[0], moscow[1], moscow[0])[2] / 1000
+    assert reading.distance_km == pytest.approx(truth, rel=0.01)
+    assert verdicts[1].verdict is VerdictKind.CONSISTENT
+
+
+def test_a_governors_name_is_not_carried(lookup):
+    """The sentence before names only the governor: "Об'єкт" pointed back at "Вячеслав Гладков"."""
+    text = (
+        "Губернатор Вячеслав Гладков заявив, що пожежу загасили. "
+        "Об'єкт розташований за 30 км від кордону з Україною."
+    )
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert claim.target is None and "no_target" in verdict.flags

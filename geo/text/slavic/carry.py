@@ -61,16 +61,16 @@ def offered(
     targets: list[str], towns: list, previous: Antecedent | None, number: int | None
 ) -> Antecedent | None:
     """What sentence ``number`` offers the next: the last of its claims' ``targets``, else the towns it
-    names (``geo.text.slavic.names.Name``; those the gazetteer knows, when it was asked), else what
-    the sentence before it offered."""
+    names (``geo.text.slavic.names.Name``; those the gazetteer knows, when it was asked: never a
+    governor's name), else what the sentence before it offered."""
     if targets:
         return Antecedent((targets[-1],), number)
     known = [n.name for n in towns if n.known]
     if known:
         return Antecedent(tuple(dict.fromkeys(known)), number)
-    if towns:
+    if towns and all(n.known is None for n in towns):  # no gazetteer asked: the last name
         return Antecedent((towns[-1].name,), number)
-    return previous
+    return previous  # names the gazetteer does not know (a governor's) are not offered
 
 
 def carry(claim: Claim, antecedent: Antecedent, anaphor: str) -> list[Claim]:

@@ -21,7 +21,7 @@ from geo.core.units import figure_step
 from geo.text.claim import Claim, figure_fields
 from geo.text.slavic.carry import Antecedent, anaphor_of, carry, offered, with_speakers_place
 from geo.text.slavic.names import find_target, name_at, names_in
-from geo.text.slavic.numbers import FIGURE, parse_figure
+from geo.text.slavic.numbers import FIGURE, bracketed_conversion, parse_figure, unit_of
 from geo.text.slavic.vocabulary import Patterns, compass_code
 from geo.text.slavic.vocabulary_ru import RUSSIAN
 from geo.text.slavic.vocabulary_uk import UKRAINIAN
@@ -37,6 +37,8 @@ _PAIR = re.compile(
     re.IGNORECASE,
 )
 _LIST_FIGURE = re.compile(FIGURE, re.IGNORECASE)
+#: Words before a name that make it a figure's reference, never a target.
+_FROM_WORDS = frozenset({"від", "од", "от"})
 _HEADLINE_COLON = re.compile(r"\s*:\s*")
 _CLAUSE_MARK = re.compile(r"[,;:—–()]")
 _CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда|тоді як|в то время как)\s+", re.IGNORECASE)
@@ -46,15 +48,6 @@ _CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда
 def patterns_for(lang: str) -> Patterns:
     """The compiled patterns of ``lang`` ("uk" or "ru")."""
     return Patterns(UKRAINIAN if lang == "uk" else RUSSIAN)
-
-
-def _unit(written: str) -> str:
-    lower = written.lower()
-    if lower.startswith(("морськ", "морск")):
-        return "nmi"
-    if lower.startswith(("мил", "мильн")):
-        return "mi"
-    return "km"
 
 
 def extract_slavic(
@@ -155,7 +148,7 @@ def _fill(claim: Claim, target: str | None, reference: tuple[str | None, str | N
     """A claim with its missing target or reference taken from the claim before it."""
     from dataclasses import replace
 
-    if claim.target is None and target is not None:
+    if claim.target is None and target is not None and target != claim.reference:
         claim = replace(claim, target=target)
     if claim.reference is None and reference is not None and reference[0] is not None:
         claim = replace(claim, reference=reference[0], reference_kind=reference[1])
@@ -193,10 +186,10 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
     if patterns.not_distance_after.match(after) or patterns.not_distance_before.search(before_all):
         return None, expr_end
     figure, low, high, step = _figure(match)
-    unit = _unit(match.group("unit") or match.group("cunit"))
+    unit = unit_of(match.group("unit") or match.group("cunit"))
     hedge = "range" if low is not None else _canonical_hedge(hedge_word, patterns)
     before = text[window:span_start]
-    conversion, context_start = _conversion(text, expr_end, sent_end, patterns)
+    conversion, context_start = bracketed_conversion(text, expr_end, sent_end, patterns.figure)
     kind, reference, ref_kind, direction, consumed = _context(
         text, match, before, context_start, sent_end, patterns, known
     )
@@ -229,21 +222,6 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
         conversion_unit=conversion[1] if conversion else None,
     )
     return claim, max(consumed, expr_end)
-
-
-_OPEN = re.compile(r"\s*\(\s*")
-_CLOSE = re.compile(r"\s*\)")
-
-
-def _conversion(text: str, expr_end: int, sent_end: int, patterns: Patterns):
-    """A conversion in brackets right after a figure ("1 200 км (750 миль) від кордону"): ``((figure,
-    unit), end)`` with ``end`` past the bracket, else ``(None, expr_end)``."""
-    opened = _OPEN.match(text, expr_end, sent_end)
-    inner = patterns.figure.match(text, opened.end(), sent_end) if opened else None
-    closed = _CLOSE.match(text, inner.end(), sent_end) if inner and inner.group("num") else None
-    if closed is None:
-        return None, expr_end
-    return (parse_figure(inner.group("num")), _unit(inner.group("unit") or "")), closed.end()
 
 
 def _target(text, window, before, consumed, sent_end, names, patterns: Patterns, known, ref):
@@ -354,7 +332,7 @@ def _target_after(text: str, consumed: int, sent_end: int, names, opens: bool = 
     distance (``opens``) names its place after a colon: "Понад 1000 км від кордону: дрони вперше
     дісталися Уфи"."""
     colon = _HEADLINE_COLON.match(text, consumed, sent_end) if opens else None
-    for name in names:
+    for name in (n for n in names if n.before_word not in _FROM_WORDS):  # "…і в 1 300 км від Москви"
         if colon and colon.end() <= name.start and name.known is not False and not name.region:
             return name.name
         if consumed <= name.start and name.start - consumed <= 40 and not name.region:
