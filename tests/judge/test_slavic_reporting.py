@@ -528,3 +528,21 @@ def test_a_governors_name_is_not_carried(lookup):
     )
     (claim,), (verdict,) = judge_text(lookup, text)
     assert claim.target is None and "no_target" in verdict.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Харків розташований за 30 км від кордону з Росією. Звідти до Бєлгорода — близько 70 км.",
+        "Харьков находится в 30 км от границы с Россией. Оттуда до Белгорода — около 70 км.",
+    ],
+)
+def test_from_there_is_the_reference(lookup, text):
+    """ "Звідти до Бєлгорода — 70 км": the place pointed back at is where the distance is from (it had
+    no reference). Kharkiv–Belgorod by the independent geodesic."""
+    claims, verdicts = judge_text(lookup, text)
+    assert claims[1].reference_kind == "place"
+    (reading,) = verdicts[1].readings
+    (lat1, lon1), (lat2, lon2) = PLACES["Kharkiv"], PLACES["Belgorod"]
+    assert reading.distance_km == pytest.approx(GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000, rel=0.01)
+    assert km_from("Belgorod", verdicts[1].target.lat, verdicts[1].target.lon) < SAME_PLACE_KM

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from geo.core.units import figure_step
@@ -39,6 +40,8 @@ _PAIR = re.compile(
 _LIST_FIGURE = re.compile(FIGURE, re.IGNORECASE)
 #: Words before a name that make it a figure's reference, never a target.
 _FROM_WORDS = frozenset({"від", "од", "от"})
+#: "Звідти до Бєлгорода — 70 км": the place pointed back at is the reference, not the target.
+_FROM_THERE = re.compile(r"\W*(?:звідти|оттуда)(?!\w)", re.IGNORECASE)
 _HEADLINE_COLON = re.compile(r"\s*:\s*")
 _CLAUSE_MARK = re.compile(r"[,;:—–()]")
 _CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда|тоді як|в то время как)\s+", re.IGNORECASE)
@@ -109,7 +112,9 @@ def sentence_claims(
             window = consumed
             continue
         if claim.kind == "distance":
-            if claim.target is None and last_target is None and carried is not None:
+            if claim.reference is None and claim.target and carried and _FROM_THERE.match(back.group()):
+                claim = replace(claim, reference=carried.names[-1], reference_kind="place")  # "Звідти до X"
+            elif claim.target is None and last_target is None and carried is not None:
                 *others, claim = carry(claim, carried, anaphor_of(back.group()))
                 claims.extend(others)  # "Вони лежать…": one claim per place
             claim = _fill(claim, last_target, last_reference)
