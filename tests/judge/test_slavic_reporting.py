@@ -546,3 +546,30 @@ def test_from_there_is_the_reference(lookup, text):
     (lat1, lon1), (lat2, lon2) = PLACES["Kharkiv"], PLACES["Belgorod"]
     assert reading.distance_km == pytest.approx(GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000, rel=0.01)
     assert km_from("Belgorod", verdicts[1].target.lat, verdicts[1].target.lon) < SAME_PLACE_KM
+
+
+def test_a_capitalised_adjective_that_agrees_with_its_noun_is_no_candidate(lookup):
+    """ "Морские дроны атаковали Новороссийск … Порт находится…": "Морские" was offered beside
+    Новороссийск and the claim left unsettled; "ближайшей точки украинской границы" was no reference.
+    Novorossiysk is 112 km from Ukraine's border (dense sampling)."""
+    text = (
+        "Морские дроны атаковали Новороссийск, где базируется часть Черноморского флота. Порт находится "
+        "примерно в 110 км от ближайшей точки украинской границы."
+    )
+    novorossiysk = (44.73188, 37.76176)  # GeoNames 518255
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert claim.target_candidates == () and claim.reference_kind == "border"
+    target = verdict.target
+    assert GEOD.inv(novorossiysk[1], novorossiysk[0], target.lon, target.lat)[2] / 1000 < SAME_PLACE_KM
+    border = next(r for r in verdict.readings if r.kind == "border")
+    rings = polygon_rings(ukraine().geometry)
+    truth = dense_min_distance(target.lat, target.lon, rings, step_m=100.0)[0] / 1000
+    assert border.distance_km == pytest.approx(truth, abs=0.5)
+    assert verdict.verdict is VerdictKind.CONSISTENT
+
+
+def test_the_regional_centre_points_back(lookup):
+    text = "Росіяни вдарили по Сумах. Обласний центр лежить лише за 30 км від кордону з Росією."
+    (claim,), (verdict,) = judge_text(lookup, text)
+    assert claim.anaphor == "the city" and claim.target_how == "carried"
+    assert km_from("Sumy", verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM

@@ -22,7 +22,7 @@ __all__ = ["Antecedent", "anaphor_of", "carry", "offered", "speakers_place", "wi
 _ANAPHORS = (
     (re.compile(r"^\W*(?:вони|они|обидва|обидві|оба|обе)\b", re.IGNORECASE), "they"),
     (re.compile(r"містечк|городок", re.IGNORECASE), "the town"),
-    (re.compile(r"міст|город", re.IGNORECASE), "the city"),
+    (re.compile(r"міст|город|центр", re.IGNORECASE), "the city"),
     (re.compile(r"сел[оаи]|селищ|пос[её]л|деревн", re.IGNORECASE), "the village"),
     (re.compile(r"аеродром|аэродром|авіабаз|авиабаз|баз", re.IGNORECASE), "the air base"),
     (re.compile(r"порт", re.IGNORECASE), "the port"),

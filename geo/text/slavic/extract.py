@@ -42,6 +42,7 @@ _LIST_FIGURE = re.compile(FIGURE, re.IGNORECASE)
 _FROM_WORDS = frozenset({"від", "од", "от"})
 #: "Звідти до Бєлгорода — 70 км": the place pointed back at is the reference, not the target.
 _FROM_THERE = re.compile(r"\W*(?:звідти|оттуда)(?!\w)", re.IGNORECASE)
+_NEAREST_POINT = re.compile(r"(?:найближч\w+|ближайш\w+)\s+точк\w+\s+", re.IGNORECASE)
 _HEADLINE_COLON = re.compile(r"\s*:\s*")
 _CLAUSE_MARK = re.compile(r"[,;:—–()]")
 _CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда|тоді як|в то время как)\s+", re.IGNORECASE)
@@ -364,7 +365,8 @@ def _context(text, match, before, expr_end, sent_end, patterns: Patterns, known,
         direction = compass_code(lead.group("cmp"), patterns.vocabulary.compass)
     if not (lead.group("from") or lead.group("cmp")):
         return "distance", None, None, direction, expr_end
-    pos = lead.end()
+    nearest = _NEAREST_POINT.match(text, lead.end(), sent_end)  # "від найближчої точки кордону"
+    pos = nearest.end() if nearest else lead.end()
     for pattern, reference, kind in patterns.references:
         found = pattern.match(text, pos, sent_end)
         if found:

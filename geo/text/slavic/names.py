@@ -139,6 +139,8 @@ def _names_of_group(
     lang = patterns.vocabulary.code
     if region is None or not adjective_reading(group[-1].group(), lang):
         name = _make_name(text, start, group, patterns, known)
+        if len(group) == 1 and name.initial and _adjective_before_noun(text, group[0], lang, agreeing=True):
+            return []  # "Морские дроны атаковали…": an adjective that agrees with its noun, no town
         if known is None or name.known is not False:
             return [replace(name, region=True) if _REGION_NICKNAME.match(name.written) else name]
         if len(group) == 1 and _adjective_before_noun(text, group[0], lang):
@@ -168,9 +170,11 @@ def _names_of_group(
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w'’ʼ-]+)")
 
 
-def _adjective_before_noun(text: str, token: re.Match, lang: str) -> bool:
+def _adjective_before_noun(text: str, token: re.Match, lang: str, agreeing: bool = False) -> bool:
     """True when ``token``'s likeliest reading is an adjective and the word after it a noun or an
-    acronym it qualifies ("Курська АЕС", "Белгородские власти"), so it names no town itself."""
+    acronym it qualifies ("Курська АЕС", "Белгородские власти"), so it names no town itself;
+    ``agreeing``: only a noun it agrees with in number and case ("Морские дроны", not "Курська дрони",
+    Курськ's genitive)."""
     parses = analyser(lang).parse(token.group().lower())
     if not parses or parses[0].tag.POS not in ("ADJF", "PRTF") or not parses[0].is_known:
         return False
@@ -179,9 +183,12 @@ def _adjective_before_noun(text: str, token: re.Match, lang: str) -> bool:
         return False
     word = after.group(1)
     if len(word) >= 2 and word.isupper():
-        return True
+        return not agreeing
     following = analyser(lang).parse(word.lower())
-    return bool(following) and following[0].tag.POS == "NOUN" and word[:1].islower()
+    if not following or following[0].tag.POS != "NOUN" or not word[:1].islower():
+        return False
+    adjective, noun = parses[0].tag, following[0].tag
+    return not agreeing or (adjective.number == noun.number and adjective.case == noun.case)
 
 
 def _nominative(word: str, lang: str) -> bool:
