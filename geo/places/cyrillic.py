@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from geo.errors import AmbiguousPlaceError, GeoError
+from geo.places.ranking import bears_as_own, is_rival, listing_order
 
 __all__ = ["CyrillicFirst", "has_cyrillic"]
 
@@ -43,9 +44,10 @@ class CyrillicFirst:
 
     def lookup(self, name: str, *args, **kwargs):
         """As :meth:`Gazetteer.lookup`; for a Cyrillic name that is ambiguous only because other places
-        share its romanisation, the single candidate that bears it as written."""
+        share its romanisation, the single candidate that bears it as written; for one found only by a
+        romanisation of another of a place's names, the places that bear it as written first."""
         try:
-            return self.gazetteer.lookup(name, *args, **kwargs)
+            best = self.gazetteer.lookup(name, *args, **kwargs)
         except AmbiguousPlaceError as err:
             if not has_cyrillic(name):
                 raise
@@ -53,6 +55,23 @@ class CyrillicFirst:
             if len(exact) == 1:
                 return exact[0]
             raise
+        if best.how != "variant" or not has_cyrillic(name) or bears_as_own(best):
+            return best
+        return self._written_before_other_name(name, best, *args, **kwargs)
+
+    def _written_before_other_name(self, name: str, best, *args, **kwargs):
+        """``best`` was found only by a romanisation of another of its names ("Александровка":
+        Donetsk, once Aleksandrovka); towns that bear the name as written ("Александровка": a dozen
+        Oleksandrivkas, in Russian) come first: the biggest if no other rivals it, else all are
+        listed, ``best`` with them."""
+        countries = args[0] if args else kwargs.get("countries")
+        written = [m for m in self.gazetteer.matches(name, countries, limit=25) if m.how in _EXACT]
+        if not written:
+            return best
+        rivals = [m for m in written[1:] if is_rival(m, written[0])]
+        if rivals or is_rival(best, written[0]):
+            raise AmbiguousPlaceError(name, listing_order([*written[:1], *rivals, best]))
+        return written[0]
 
     def is_known(self, name: str) -> bool:
         """True when ``name`` is a stored name (or romanisation) of a place or facility, not merely

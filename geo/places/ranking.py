@@ -12,9 +12,11 @@ ambiguous and every rival is listed) when:
   name, since renamed) while the best matched by its primary name, and is at least
   :data:`POPULATION_RATIO` of the best's size
   ("Volchansk": Vovchansk, Kharkiv oblast, is bigger than Volchansk, Sverdlovsk oblast); or
-- it bears the name as its own, in the countries the reporting is about, while the best was
-  found by another of its names, and weighs at least :data:`POPULATION_RATIO` of the best
-  ("Oleksandrivka": a dozen villages, and Donetsk by an old name); or
+- it bears the name as its own (its primary name, or that name in another script:
+  "Олександрівка" for Oleksandrivka), in the countries the reporting is about, while the best
+  was found by another of its names, and would weigh, found by its primary name, at least
+  :data:`POPULATION_RATIO` of the best ("Oleksandrivka" and "Олександрівка" alike: a dozen
+  villages, and Donetsk by an old name); or
 - the best lies outside the countries the reporting is about and the rival inside them
   ("Saki": Saky in Crimea beside Saki in Nigeria), unless it weighs under 1/1000 of the best.
 """
@@ -23,8 +25,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from geo.model import Place
+from geo.places.names import skeleton
 from geo.places.vocabulary import FOCUS_COUNTRIES
 
 __all__ = [
@@ -34,20 +38,28 @@ __all__ = [
     "FUZZY_MIN_POPULATION",
     "FUZZY_SURE_SCORE",
     "NOMINAL_POPULATION",
+    "OWN_NAME_LIKENESS",
     "POPULATION_RATIO",
     "SAME_PLACE_KM",
     "SUGGESTION_CUTOFF",
     "Match",
+    "bears_as_own",
     "is_rival",
     "km_apart",
     "listing_order",
     "match_weight",
+    "own_spelling",
 ]
 
 ALTERNATE_WEIGHT = 1 / 20
 AMBIGUITY_RATIO = 1 / 5
 POPULATION_RATIO = 1 / 10
 FOCUS_FLOOR = 1 / 1000
+#: How alike (difflib ratio of skeletons) a stored name and a town's primary name must be for the
+#: name to be the town's own in another language ("Константиновка"/Kostyantynivka 0.86,
+#: "Александровка"/Oleksandrivka 0.85), not another of its names ("Олександрівка"/Donetsk 0.21,
+#: "Артемовск"/Bakhmut 0.27).
+OWN_NAME_LIKENESS = 0.75
 SAME_PLACE_KM = 25.0
 NOMINAL_POPULATION = 100_000
 FUZZY_CUTOFF = 85.0
@@ -144,13 +156,42 @@ def is_rival(candidate: Match, best: Match) -> bool:
 
 def _own_name_against_another(candidate: Match, best: Match) -> bool:
     """A place in the countries the reporting is about that bears the name as its own, beside a
-    best found only by another of its names, weighing at least :data:`POPULATION_RATIO` of it
-    ("Oleksandrivka": a dozen Ukrainian villages bear it, Donetsk only as an old name)."""
+    best found only by another of its names, that would weigh at least :data:`POPULATION_RATIO` of
+    it found by its primary name ("Oleksandrivka", "Олександрівка": a dozen Ukrainian villages bear
+    it, Donetsk only as an old name)."""
     return (
         best.how == "alternate"
-        and candidate.how == "name"
+        and not bears_as_own(best)
+        and bears_as_own(candidate)
         and candidate.place.country_code in FOCUS_COUNTRIES
-        and candidate.weight >= POPULATION_RATIO * best.weight
+        and match_weight(candidate.place, "name") >= POPULATION_RATIO * best.weight
+    )
+
+
+def bears_as_own(match: Match) -> bool:
+    """True when a place was found by its own name: its primary name, or :func:`own_spelling`.
+
+    >>> village = Place("Oleksandrivka", 48.97, 32.24, "UA", "geonames", "1", population=8464)
+    >>> city = Place("Donetsk", 48.02, 37.80, "UA", "geonames", "2", population=901645)
+    >>> bears_as_own(Match(village, "alternate", "Олександрівка", 100.0, 423.0))
+    True
+    >>> bears_as_own(Match(city, "alternate", "Олександрівка", 100.0, 45082.0))
+    False
+    """
+    return match.how == "name" or own_spelling(match)
+
+
+def own_spelling(match: Match) -> bool:
+    """True when a town was found by an alternate name or romanisation that spells its primary name
+    in another script or language, its skeleton at least :data:`OWN_NAME_LIKENESS` alike
+    ("Олександрівка", "Александровка" for Oleksandrivka; "Константиновка" for Kostiantynivka), not
+    another name it once had or is also known by ("Олександрівка" for Donetsk, "Артемовск" for
+    Bakhmut)."""
+    return (
+        match.how in ("alternate", "variant")
+        and is_town(match.place)
+        and SequenceMatcher(None, skeleton(match.matched), skeleton(match.place.name)).ratio()
+        >= OWN_NAME_LIKENESS
     )
 
 

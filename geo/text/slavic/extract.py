@@ -15,24 +15,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from geo.core.units import figure_step
 from geo.text.claim import Claim, figure_fields
+from geo.text.slavic.carry import Antecedent, anaphor_of, carry, offered, with_speakers_place
 from geo.text.slavic.names import find_target, name_at, names_in
-from geo.text.slavic.numbers import FIGURE, parse_figure
+from geo.text.slavic.numbers import FIGURE, bracketed_conversion, parse_figure, unit_of
 from geo.text.slavic.vocabulary import Patterns, compass_code
 from geo.text.slavic.vocabulary_ru import RUSSIAN
 from geo.text.slavic.vocabulary_uk import UKRAINIAN
 
 __all__ = ["extract_slavic", "patterns_for", "sentence_claims"]
 
-#: "Курськ і Бєлгород розташовані відповідно за 95 і 35 км": the first figure of a "respectively" pair,
-#: right before the second.
+#: "Курськ і Бєлгород розташовані відповідно за 95 і 35 км", "Брянськ, Курськ і Бєлгород — відповідно за
+#: 100, 95 і 35 км", "Курск и Белгород находятся примерно в 95 и 35 км" ("respectively" unwritten): the
+#: figures of a list before its last one (group ``first``).
 _PAIR = re.compile(
-    rf"(?:відповідно|соответственно)\s+(?:(?:за|в|у|на)\s+)?(?P<first>{FIGURE})\s+(?:і|и|та|й)\s+$",
+    rf"(?:(?:відповідно|соответственно)\s+)?(?:(?:за|в|у|на)\s+)?(?P<first>{FIGURE}(?:\s*,\s*{FIGURE})*)"
+    r"\s*,?\s+(?:і|и|та|й)\s+$",
     re.IGNORECASE,
 )
+_LIST_FIGURE = re.compile(FIGURE, re.IGNORECASE)
+#: Words before a name that make it a figure's reference, never a target.
+_FROM_WORDS = frozenset({"від", "од", "от"})
+#: "Звідти до Бєлгорода — 70 км": the place pointed back at is the reference, not the target.
+_FROM_THERE = re.compile(r"\W*(?:звідти|оттуда)(?!\w)", re.IGNORECASE)
+_NEAREST_POINT = re.compile(r"(?:найближч\w+|ближайш\w+)\s+точк\w+\s+", re.IGNORECASE)
+_HEADLINE_COLON = re.compile(r"\s*:\s*")
 _CLAUSE_MARK = re.compile(r"[,;:—–()]")
 _CLAUSE_BREAK = re.compile(r"[;]|,\s+(?:а|але|і|и|но|тоді|тогда|тоді як|в то время как)\s+", re.IGNORECASE)
 
@@ -43,21 +54,12 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(UKRAINIAN if lang == "uk" else RUSSIAN)
 
 
-def _unit(written: str) -> str:
-    lower = written.lower()
-    if lower.startswith(("морськ", "морск")):
-        return "nmi"
-    if lower.startswith(("мил", "мильн")):
-        return "mi"
-    return "km"
-
-
 def extract_slavic(
     text: str,
     lang: str,
     spans: list[tuple[int, int]] | None = None,
     known: Callable[[str], bool] | None = None,
-    previous_target: str | None = None,
+    previous_target: str | Antecedent | None = None,
 ) -> list[Claim]:
     """Every distance claim of ``text`` in ``lang`` ("uk" or "ru"), in text order.
 
@@ -68,8 +70,8 @@ def extract_slavic(
     from geo.text.lang import sentence_spans
 
     claims: list[Claim] = []
-    for start, end in spans if spans is not None else sentence_spans(text):
-        found, previous_target = sentence_claims(text, start, end, lang, known, previous_target)
+    for number, (start, end) in enumerate(spans if spans is not None else sentence_spans(text), 1):
+        found, previous_target = sentence_claims(text, start, end, lang, known, previous_target, number)
         claims.extend(found)
     return claims
 
@@ -80,15 +82,20 @@ def sentence_claims(
     sent_end: int,
     lang: str,
     known: Callable[[str], bool] | None = None,
-    previous_target: str | None = None,
-) -> tuple[list[Claim], str | None]:
-    """The claims of one sentence, and the place the next sentence may refer back to (this sentence's
-    last target, else its last place name, else ``previous_target``). A claim with no target of its
-    own takes the sentence's previous one, or ``previous_target`` when the sentence refers back."""
+    previous_target: str | Antecedent | None = None,
+    number: int | None = None,
+) -> tuple[list[Claim], Antecedent | None]:
+    """The claims of sentence ``number`` (1-based), and what the next sentence may refer back to (this
+    sentence's last target, else the towns it names, else ``previous_target``: see
+    ``geo.text.slavic.carry``). A claim with no target of its own takes the sentence's previous one,
+    or what ``previous_target`` offers when the sentence refers back ("Місто", "Там")."""
     patterns = patterns_for(lang)
     sentence = text[sent_start:sent_end]
     names = names_in(text, sent_start, sent_end, patterns, known)
-    carried = previous_target if patterns.refers_back.search(sentence) else None
+    if isinstance(previous_target, str):
+        previous_target = Antecedent((previous_target,))
+    back = patterns.refers_back.search(sentence)
+    carried = previous_target if back else None
     claims: list[Claim] = []
     window = sent_start
     last_target, last_reference = None, None
@@ -100,46 +107,54 @@ def sentence_claims(
             continue
         pair = _PAIR.search(text, window, match.start()) if claim.kind == "distance" else None
         if pair is not None:
-            claims.extend(_respectively(text, claim, pair, names))
+            hedge = patterns.hedge_before.search(text, window, pair.start("first"))
+            word = hedge and (hedge.group("hedge") or hedge.group("hedge2"))
+            claims.extend(_respectively(text, claim, pair, names, _canonical_hedge(word, patterns)))
             window = consumed
             continue
         if claim.kind == "distance":
-            claim = _fill(claim, last_target or carried, last_reference)
+            if claim.reference is None and claim.target and carried and _FROM_THERE.match(back.group()):
+                claim = replace(claim, reference=carried.names[-1], reference_kind="place")  # "Звідти до X"
+            elif claim.target is None and last_target is None and carried is not None:
+                *others, claim = carry(claim, carried, anaphor_of(back.group()))
+                claims.extend(others)  # "Вони лежать…": one claim per place
+            claim = _fill(claim, last_target, last_reference)
             last_target = claim.target or last_target
             last_reference = (claim.reference, claim.reference_kind)
         claims.append(claim)
         window = consumed
-    following = last_target or (names[-1].name if names else None) or previous_target
-    return claims, following
+    claims = [with_speakers_place(text, c, names) for c in claims]
+    towns = [n for n in names if not n.region]
+    return claims, offered([last_target] if last_target else [], towns, previous_target, number)
 
 
-def _respectively(text: str, second: Claim, pair: re.Match, names) -> list[Claim]:
-    """Two claims from "X і Y … відповідно за 95 і 35 км від кордону": the first figure goes with the
-    first of the last two names before the pair, the second with the second; one claim with no target
-    each when fewer than two names come before."""
+def _respectively(text: str, last: Claim, pair: re.Match, names, hedge: str | None) -> list[Claim]:
+    """One claim per figure of "X, Y і Z … відповідно за 100, 95 і 35 км від кордону": the figures go
+    with the last names before the list, in order, each with the list's ``hedge`` ("примерно в 95 и
+    35 км"); with fewer names than figures, no claim has a target (the text does not say which is
+    which)."""
     from dataclasses import replace
 
-    before = [n for n in names if n.end <= pair.start()]
-    first_target, second_target = (before[-2].name, before[-1].name) if len(before) >= 2 else (None, None)
-    figure = parse_figure(pair.group("first"))
-    step = figure_step(figure)
-    start, end = pair.start("first"), pair.end("first")
-    first = replace(
-        second,
-        span=(start, end),
-        phrase=text[start:end],
-        **figure_fields(figure, second.unit, step),
-        hedge=None,
-        target=first_target,
-    )
-    return [first, replace(second, target=second_target)]
+    found = list(_LIST_FIGURE.finditer(text, pair.start("first"), pair.end("first")))
+    before = [n for n in names if n.end <= pair.start() and not n.region]
+    count = len(found) + 1
+    targets = [n.name for n in before[-count:]] if len(before) >= count else [None] * count
+    claims = []
+    for figure_match, target in zip(found, targets, strict=False):
+        figure = parse_figure(figure_match.group())
+        start, end = figure_match.start(), figure_match.end()
+        claims.append(
+            replace(last, span=(start, end), phrase=text[start:end],
+                    **figure_fields(figure, last.unit, figure_step(figure)), hedge=hedge, target=target)
+        )  # fmt: skip
+    return [*claims, replace(last, target=targets[-1], hedge=last.hedge or hedge)]
 
 
 def _fill(claim: Claim, target: str | None, reference: tuple[str | None, str | None] | None) -> Claim:
     """A claim with its missing target or reference taken from the claim before it."""
     from dataclasses import replace
 
-    if claim.target is None and target is not None:
+    if claim.target is None and target is not None and target != claim.reference:
         claim = replace(claim, target=target)
     if claim.reference is None and reference is not None and reference[0] is not None:
         claim = replace(claim, reference=reference[0], reference_kind=reference[1])
@@ -177,17 +192,20 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
     if patterns.not_distance_after.match(after) or patterns.not_distance_before.search(before_all):
         return None, expr_end
     figure, low, high, step = _figure(match)
-    unit = _unit(match.group("unit") or match.group("cunit"))
+    unit = unit_of(match.group("unit") or match.group("cunit"))
     hedge = "range" if low is not None else _canonical_hedge(hedge_word, patterns)
     before = text[window:span_start]
+    conversion, context_start = bracketed_conversion(text, expr_end, sent_end, patterns.figure)
     kind, reference, ref_kind, direction, consumed = _context(
-        text, match, before, expr_end, sent_end, patterns, known
+        text, match, before, context_start, sent_end, patterns, known
     )
+    if kind == "distance" and (patterns.route_before.search(before) or patterns.route_after.match(after)):
+        kind = "route_distance"  # "дрон пролетів 1200 км", "автошляхом — 480 км": not a straight line
     target = None
-    separated = _separates(text, expr_end, sent_end, patterns, known) if kind == "distance" else None
+    separated = _separates(text, expr_end, sent_end, patterns, known) if kind != "length" else None
     if separated is not None and reference is None:
         target, reference, ref_kind, consumed = separated
-    elif kind == "distance":
+    elif kind != "length":
         target, reference, ref_kind = _target(
             text, window, before, consumed, sent_end, names, patterns, known, (reference, ref_kind)
         )
@@ -205,6 +223,9 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
         direction=direction,
         figure_low=low,
         figure_high=high,
+        target_hint=next((n.hint for n in names if n.hint and n.name == target), None),
+        conversion_figure=conversion[0] if conversion else None,
+        conversion_unit=conversion[1] if conversion else None,
     )
     return claim, max(consumed, expr_end)
 
@@ -222,7 +243,7 @@ def _target(text, window, before, consumed, sent_end, names, patterns: Patterns,
     clause_start = _clause_start(before)
     target = find_target(before[clause_start:], window + clause_start, names, patterns)
     if target is None:
-        target = _target_after(text, consumed, sent_end, names)
+        target = _target_after(text, consumed, sent_end, names, opens=not before.strip())
     if target is not None and target == reference:
         target = None
     if target is None and ref_kind == "place" and patterns.front_subject.search(before):
@@ -310,12 +331,17 @@ def _canonical_hedge(word: str | None, patterns: Patterns) -> str | None:
     return patterns.vocabulary.hedges.get(re.sub(r"\s+", " ", word.lower()), "about")
 
 
-def _target_after(text: str, consumed: int, sent_end: int, names) -> str | None:
+def _target_after(text: str, consumed: int, sent_end: int, names, opens: bool = False) -> str | None:
     """A name right after the reference, in the same clause ("за 1300 км від кордону розташований
     Іжевськ"); never past a comma or a dash ("…від границы, сообщил губернатор Курской области": the
-    governor's region says who spoke, not where the village is)."""
-    for name in names:
-        if consumed <= name.start and name.start - consumed <= 40:
+    governor's region says who spoke, not where the village is). A headline that opens with the
+    distance (``opens``) names its place after a colon: "Понад 1000 км від кордону: дрони вперше
+    дісталися Уфи"."""
+    colon = _HEADLINE_COLON.match(text, consumed, sent_end) if opens else None
+    for name in (n for n in names if n.before_word not in _FROM_WORDS):  # "…і в 1 300 км від Москви"
+        if colon and colon.end() <= name.start and name.known is not False and not name.region:
+            return name.name
+        if consumed <= name.start and name.start - consumed <= 40 and not name.region:
             return None if _CLAUSE_MARK.search(text, consumed, name.start) else name.name
     return None
 
@@ -339,7 +365,8 @@ def _context(text, match, before, expr_end, sent_end, patterns: Patterns, known,
         direction = compass_code(lead.group("cmp"), patterns.vocabulary.compass)
     if not (lead.group("from") or lead.group("cmp")):
         return "distance", None, None, direction, expr_end
-    pos = lead.end()
+    nearest = _NEAREST_POINT.match(text, lead.end(), sent_end)  # "від найближчої точки кордону"
+    pos = nearest.end() if nearest else lead.end()
     for pattern, reference, kind in patterns.references:
         found = pattern.match(text, pos, sent_end)
         if found:

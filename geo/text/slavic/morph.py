@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["analyser", "nominative", "nominative_candidates", "nominative_phrase"]
+__all__ = [
+    "adjective_nominative",
+    "adjective_reading",
+    "analyser",
+    "is_person",
+    "nominative",
+    "nominative_candidates",
+    "nominative_phrase",
+]
 
 _ADJ_ENDINGS = ("ого", "ому", "им", "ій", "ої", "ою", "ий", "ая", "ой", "ую", "ей", "ом", "ем", "ім", "ым")
 
@@ -75,7 +83,8 @@ def nominative(word: str, lang: str, cases: tuple[str, ...] = ()) -> str:
     """
     if not re.search("[А-Яа-яЁёІіЇїЄєҐґ]", word) or word.isupper():
         return word
-    parses = [p for p in analyser(lang).parse(word) if p.tag.POS == "NOUN"]
+    # a person's name is no town's nominative ("Курахові" is not the surname Курах's)
+    parses = [p for p in analyser(lang).parse(word) if p.tag.POS == "NOUN" and not is_person(p.tag.grammemes)]
     best = max(parses, key=lambda p: _score(p, cases), default=None)
     if best is not None and _score(best, cases)[0] >= 20 and best.is_known:
         return _restore_case(best.normal_form, word)
@@ -87,7 +96,13 @@ def nominative(word: str, lang: str, cases: tuple[str, ...] = ()) -> str:
     return word
 
 
-#: Case endings of town names → the nominative ending, tried when the dictionaries do not settle it.
+def is_person(grammemes) -> bool:
+    """A reading as a first name, surname or patronymic, and not as a place."""
+    return "Geox" not in grammemes and bool({"Surn", "Name", "Patr"} & grammemes)
+
+
+#: Case endings of town names → the nominative ending, tried when the dictionaries do not settle it
+#: (with the Ukrainian consonant shifts of the locative: "Олександрівці" → "-ка", "Єлабузі" → "-га").
 _ENDINGS = (
     ("ська", "ськ"),
     ("цька", "цьк"),
@@ -113,6 +128,10 @@ _ENDINGS = (
     ("ве", "ва"),
     ("ою", "а"),
     ("ой", "а"),
+    ("ці", "ка"),
+    ("зі", "га"),
+    ("сі", "ха"),
+    ("ові", "ове"),
     ("ії", "ія"),
     ("ии", "ия"),
     ("і", ""),
@@ -147,6 +166,10 @@ def nominative_candidates(word: str, lang: str, cases: tuple[str, ...] = ()) -> 
     if from_other != word:
         out.append(from_other)
     lower = word.lower()
+    for parse in analyser(lang).parse(lower)[:4]:  # a plural town name: "над Лисками" → "Лиски"
+        plural = parse.inflect({"nomn", "plur"}) if "plur" in parse.tag.grammemes else None
+        if plural is not None and (not cases or parse.tag.case in cases):
+            out.append(_restore_case(plural.word, word))
     for ending, nominative_ending in _ENDINGS:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             out.append(word[: len(word) - len(ending)] + nominative_ending)
@@ -186,26 +209,26 @@ def nominative_phrase(words: list[str], lang: str, cases: tuple[str, ...] = ()) 
     if not words:
         return ""
     if len(words) == 1:
-        if words[0].lower().endswith(_ADJ_ENDINGS) and _adjective(words[0], lang):
-            return _adjective_nominative(words[0], lang, "masc")
+        if words[0].lower().endswith(_ADJ_ENDINGS) and adjective_reading(words[0], lang):
+            return adjective_nominative(words[0], lang, "masc")
         return nominative(words[0], lang, cases)
     head = nominative(words[-1], lang, cases)
     head_parse = analyser(lang).parse(head.lower())
     gender = next((p.tag.gender for p in head_parse if p.tag.POS == "NOUN" and p.tag.gender), "masc")
     out = []
     for word in words[:-1]:
-        out.append(_adjective_nominative(word, lang, gender) if _adjective(word, lang) else word)
+        out.append(adjective_nominative(word, lang, gender) if adjective_reading(word, lang) else word)
     return " ".join([*out, head])
 
 
-def _adjective(word: str, lang: str):
+def adjective_reading(word: str, lang: str):
     """The best adjective reading of ``word``, or None."""
     return next((p for p in analyser(lang).parse(word) if p.tag.POS in ("ADJF", "PRTF")), None)
 
 
-def _adjective_nominative(word: str, lang: str, gender: str) -> str:
+def adjective_nominative(word: str, lang: str, gender: str) -> str:
     """An adjective put in the nominative singular of ``gender``, capitalised as written."""
-    parse = _adjective(word, lang)
+    parse = adjective_reading(word, lang)
     if parse is None:
         return word
     inflected = parse.inflect({"nomn", "sing", gender}) or parse.inflect({"nomn", gender})

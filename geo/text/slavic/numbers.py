@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FIGURE", "NUMBER_WORD_VALUES", "parse_figure"]
+__all__ = ["FIGURE", "NUMBER_WORD_VALUES", "bracketed_conversion", "parse_figure", "unit_of"]
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 _APOSTROPHE = "['’ʼ]"
@@ -159,3 +159,29 @@ def words_value(text: str) -> float:
         else:
             current += NUMBER_WORD_VALUES[word]
     return total + current
+
+
+def unit_of(written: str) -> str:
+    """The unit code ("km", "mi", "nmi") of a unit as written ("кілометрів", "миль", "морських миль")."""
+    lower = written.lower()
+    if lower.startswith(("морськ", "морск")):
+        return "nmi"
+    if lower.startswith(("мил", "мильн")):
+        return "mi"
+    return "km"
+
+
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
+def bracketed_conversion(text: str, expr_end: int, sent_end: int, figure: re.Pattern[str]):
+    """A conversion in brackets right after a figure ("1 200 км (750 миль) від кордону"): ``((figure,
+    unit), end)`` with ``end`` past the bracket, else ``(None, expr_end)``; ``figure`` is a
+    language's compiled figure-and-unit pattern (groups ``num`` and ``unit``)."""
+    opened = _OPEN.match(text, expr_end, sent_end)
+    inner = figure.match(text, opened.end(), sent_end) if opened else None
+    closed = _CLOSE.match(text, inner.end(), sent_end) if inner and inner.group("num") else None
+    if closed is None:
+        return None, expr_end
+    return (parse_figure(inner.group("num")), unit_of(inner.group("unit") or "")), closed.end()

@@ -87,6 +87,10 @@ class Vocabulary:
     separates: str = r"(?!x)x"
     #: "між Харковом і Києвом": the words "between" and "and"
     between_and: tuple[str, str] = (r"(?!x)x", r"(?!x)x")
+    #: a journey's verb right before a figure: "дрон пролетів 1200 км" (a route, not a distance)
+    route_verbs: str = r"(?!x)x"
+    #: how a route is travelled, before or right after a figure: "автошляхом", "по трассе"
+    route_modes: str = r"(?!x)x"
 
 
 class Patterns:
@@ -131,6 +135,10 @@ class Patterns:
         self.separates = re.compile(rf"\s+(?:{v.separates})\s+", re.IGNORECASE)
         self.between = re.compile(rf"(?:^|(?<=\s))(?:{v.between_and[0]})\s+", re.IGNORECASE)
         self.between_and = re.compile(rf"\s+(?:{v.between_and[1]})\s+", re.IGNORECASE)
+        self.route_before = re.compile(
+            rf"(?<!\w)(?:{v.route_verbs})\s+$|(?<!\w)(?:{v.route_modes})(?!\w)", re.IGNORECASE
+        )
+        self.route_after = re.compile(rf"\s*[,—–-]?\s*(?:{v.route_modes})(?!\w)", re.IGNORECASE)
         self.to_before = re.compile(rf"(?:^|(?<=[\s«\"„(]))(?:{v.to_word})\s+", re.IGNORECASE)
 
     @cached_property
