@@ -141,6 +141,9 @@ def _greedy_upper_bound(tree: BlockTree, s: Segments, p, lon, lat, top_node, top
         child = (node[:, :, None] * FANOUT + np.arange(FANOUT)).reshape(n, b * FANOUT)
         keep = min(GREEDY_BEAM, b * FANOUT)
         best = np.argpartition(gap, keep - 1, axis=1)[:, :keep]
+        # The last node of a level may have fewer children than the beam: the rest are
+        # missing (gap inf, index past the level's end); follow its best child instead.
+        best = np.where(np.isfinite(gap[rows, best]), best, np.argmin(gap, axis=1)[:, None])
         node = child[rows, best]
     n, b = node.shape
     dist3, frac = _leaf_blocks(tree, np.repeat(p, b, axis=0), node.ravel())
