@@ -44,7 +44,9 @@ SKIP_CLOSER = True
 
 def tree_candidates(lat, lon, s: Segments):
     """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a
-    lower bound (m), from a descent of the block tree."""
+    lower bound (m), from a descent of the block tree; last, what the search measured for
+    the refinement: ``(vertex, azimuth_deg, distance_m)`` per row, a vertex (-1 if none) with
+    the azimuth there towards the point and the distance."""
     tree = block_tree(s)
     m = len(lat)
     p = ecef(lat, lon)
@@ -69,8 +71,7 @@ def tree_candidates(lat, lon, s: Segments):
         rows, nodes = _descend(
             tree.levels[k - 1], tree.levels[k - 2], rows, nodes, lon, lat, p, ub, known, s, anc, k - 1
         )
-    rows, segs, frac, lb = _leaf_candidates(tree, s, rows, nodes, lon, lat, p, ub, known, anc)
-    return rows, segs, frac, lb
+    return _leaf_candidates(tree, s, rows, nodes, lon, lat, p, ub, known, anc)
 
 
 def tree_lower_bound(lat, lon, s: Segments, limit_m: float, crowd: int = 8):
@@ -329,8 +330,9 @@ def _closer_upper_bound(below: Level, rows, nodes, lb, lon, lat, ub, known):
 def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub, known, anc):
     """Candidate (row, segment) pairs, sorted, with each chord's closest fraction and a lower
     bound (m): the chord bound, then for rows with more than two candidates the vertex
-    bounds in the frame of :func:`_frame` and an exact distance to each row's most
-    promising vertex as a better ``ub``."""
+    bounds in the frame of :func:`_frame` (anchored rows: their anchor's) and an exact
+    distance to each row's most promising vertex as a better ``ub``; and the measured
+    vertex per row for the refinement (see :func:`tree_candidates`)."""
     vt = segment_vertices(s)
     dist3, frac = _leaf_blocks(tree, p[rows], nodes)
     gap = dist3 - tree.seg_sagitta[nodes]
@@ -365,13 +367,19 @@ def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub,
             bend = np.maximum(cot_curvature(SQRT_K_MIN, np.maximum(lb[use], 1.0)), 0.0)
         lb[use] = np.maximum(lb[use], end_bound - bend * length**2 / 8)
         promise[use] = np.where(np.isfinite(end_bound), end_bound, lb[use])
-    # A better upper bound per row: the exact distance to its most promising vertex.
+    # What the refinement may reuse: a measured vertex per row (its anchor, or the one below).
+    measured = (anc[3].copy(), anc[2].copy(), anc[1].copy())
+    # A better upper bound per row: the exact distance to its most promising vertex (known
+    # already when that is its anchor).
     multi = np.flatnonzero(np.bincount(r, minlength=len(ub))[r] > 1)
     if len(multi):
         pick = multi[first_min_of_runs(r[multi], promise[multi])]
         prow, pv = r[pick], vertex[pick]
-        _, _, dv = WGS84.inv(lon[prow], lat[prow], vt.vertex_lon[pv], vt.vertex_lat[pv])
+        ask = np.flatnonzero(measured[0][prow] != pv)
+        prow, pv = prow[ask], pv[ask]
+        _, az_v, dv = WGS84.inv(lon[prow], lat[prow], vt.vertex_lon[pv], vt.vertex_lat[pv])
         ub[prow] = np.minimum(ub[prow], dv)
+        measured[0][prow], measured[1][prow], measured[2][prow] = pv, az_v, dv
         keep = lb <= ub[r] + PRUNE_MARGIN_M
         r, segs, frac, lb = r[keep], segs[keep], frac[keep], lb[keep]
-    return r, segs, frac, lb
+    return r, segs, frac, lb, measured
