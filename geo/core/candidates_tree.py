@@ -55,14 +55,21 @@ def tree_candidates(lat, lon, s: Segments):
     while start > 1 and len(tree.levels[start - 2]) <= DENSE_NODES:
         start -= 1
     top = tree.levels[start - 1]
-    # Upper bound: the exact distance to a vertex found by a greedy descent from the node
-    # with the chord-nearest centre vertex.
-    q = ecef(top.c_lat, top.c_lon)
-    first = np.argmin(np.einsum("ij,ij->i", q, q)[None, :] - 2.0 * row_products(p, q), axis=1)
-    ub = _greedy_upper_bound(tree, s, p, lon, lat, first, start)
-    # Far rows: a shared anchor frame (:mod:`geo.core.tree_anchors`) for the low levels.
-    anc = anchor_rows(s, p, lon, lat, ub)
-    ub = np.fmin(ub, anc[1])
+    # Far rows (every top ball beyond ANCHOR_FROM_M): a shared anchor frame
+    # (:mod:`geo.core.tree_anchors`) for the low levels, the anchor's distance the upper bound.
+    c = top.centre
+    pc = np.einsum("ij,ij->i", c, c)[None, :] - 2.0 * row_products(p, c)
+    gap = np.sqrt(np.maximum(pc + np.einsum("ij,ij->i", p, p)[:, None], 0.0)) - top.radius[None, :] - 1.0
+    anc = anchor_rows(s, p, lon, lat, geodesic_lower_bound_from_chord(np.maximum(gap.min(axis=1), 0.0)))
+    ub = anc[1].copy()
+    # Other rows: the exact distance to a vertex found by a greedy descent from the node with
+    # the chord-nearest centre vertex.
+    rest = np.flatnonzero(anc[0] < 0)
+    if len(rest):
+        q = ecef(top.c_lat, top.c_lon)
+        first = np.argmin(np.einsum("ij,ij->i", q, q)[None, :] - 2.0 * row_products(p[rest], q), axis=1)
+        greedy = _greedy_upper_bound(tree, s, p[rest], lon[rest], lat[rest], first, start)
+        ub[rest] = np.fmin(ub[rest], greedy)
     rows, nodes = _dense_balls(p, ub, top)
     # The centre measured for each row's most promising node, reused when that node's
     # children are bounded: (node or -1, distance, azimuth) per row.

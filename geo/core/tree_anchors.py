@@ -28,9 +28,9 @@ from geo.core.vertices import segment_vertices
 
 __all__ = ["ANCHOR_FROM_M", "ANCHOR_TO_M", "TreeAnchors", "anchor_rows", "node_boxes", "segment_ends"]
 
-#: Rows whose upper bound lies in [ANCHOR_FROM_M, ANCHOR_TO_M) take an anchor frame; nearer rows
-#: are tight under the chord bound, farther ones are near their antipode where the second-order
-#: bounds do not apply.
+#: Rows provably at least ANCHOR_FROM_M from the layer, and less than ANCHOR_TO_M from their
+#: anchor, take an anchor frame; nearer rows are tight under the chord bound, farther ones are
+#: near their antipode where the second-order bounds do not apply.
 ANCHOR_FROM_M = 1_000_000.0
 ANCHOR_TO_M = 18_000_000.0
 #: The probes: this many azimuths from the layer's centre, at each of these distances (m).
@@ -111,23 +111,26 @@ def tree_anchors(s: Segments) -> TreeAnchors:
     return found
 
 
-def anchor_rows(s: Segments, p, lon, lat, ub):
-    """Anchor frames of the rows whose ``ub`` (m) lies in [``ANCHOR_FROM_M``, ``ANCHOR_TO_M``):
-    ``(anchor, f0, az0, vertex)`` per row, ``anchor`` the index into the anchors (-1 for other
-    rows), ``f0`` the exact distance (m) from the anchor to the point, ``az0`` the azimuth
-    (deg) at the anchor towards it, ``vertex`` the anchor's vertex (of
-    :func:`geo.core.vertices.segment_vertices`, -1 for other rows). ``p``: ECEF of the points."""
-    m = len(ub)
+def anchor_rows(s: Segments, p, lon, lat, lower_m):
+    """Anchor frames of the rows whose lower bound ``lower_m`` (m) on the distance to the layer
+    is at least ``ANCHOR_FROM_M``: ``(anchor, f0, az0, vertex)`` per row, ``f0`` the exact
+    distance (m) from the chord-nearest anchor to the point (NaN for nearer rows), ``az0``
+    the azimuth (deg) at the anchor towards it, ``vertex`` the anchor's vertex (of
+    :func:`geo.core.vertices.segment_vertices`, -1 for nearer rows) and ``anchor`` the index
+    into the anchors (-1 also where ``f0`` reaches ``ANCHOR_TO_M``: no frame there). ``p``: ECEF
+    of the points."""
+    m = len(lower_m)
     anchor = np.full(m, -1, dtype=np.int64)
     f0, az0 = np.full(m, np.nan), np.full(m, np.nan)
     vertex = np.full(m, -1, dtype=np.int64)
-    far = np.flatnonzero((ub >= ANCHOR_FROM_M) & (ub < ANCHOR_TO_M))
+    far = np.flatnonzero(lower_m >= ANCHOR_FROM_M)
     if len(far):
         anch = tree_anchors(s)
-        pf = p[far]
-        near = np.argmin(anch.xyz_norm2[None, :] - 2.0 * (pf @ anch.xyz.T), axis=1)
+        near = np.argmin(anch.xyz_norm2[None, :] - 2.0 * (p[far] @ anch.xyz.T), axis=1)
         _, a, d = WGS84.inv(lon[far], lat[far], anch.lon[near], anch.lat[near])
-        anchor[far], f0[far], az0[far], vertex[far] = near, d, a, anch.vertex[near]
+        f0[far], az0[far], vertex[far] = d, a, anch.vertex[near]
+        ok = d < ANCHOR_TO_M
+        anchor[far[ok]] = near[ok]
     return anchor, f0, az0, vertex
 
 
