@@ -10,7 +10,11 @@ their balls; a row left with more than ``BOX_FROM_CHILDREN`` of them takes one e
 geodesic from each parent's centre vertex and the polar-box bounds of its children
 (second order, tight for far points where the chord bound is ~0.03 % loose). Each centre
 is a boundary point, so its distance also lowers the row's upper bound, as does the
-exact distance to the centre of the most promising child. Degrees in, metres out.
+exact distance to the centre of the most promising child. Rows provably farther than
+``ANCHOR_FROM_M`` share anchor frames instead (:mod:`geo.core.tree_anchors`): one exact
+geodesic per row to a common anchor vertex, and polar boxes of the nodes of levels up to
+``ANCHOR_LEVELS`` and of the segments' ends kept per (anchor, node), so that far rows take
+no geodesic per level. Degrees in, metres out.
 """
 
 from __future__ import annotations
@@ -275,10 +279,12 @@ def _children(n_below: int, nodes):
 
 
 def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub, known, s, anc, depth: int):
-    """Surviving (row, node) pairs of the level below: the ball bound, then for rows left
-    with many children the polar-box bound from the parent's centre; both within ``ub``,
-    which is first lowered by the exact distance to the centre of each row's most
-    promising child."""
+    """Surviving (row, node) pairs of the level below (level ``depth``): the ball bound, then
+    for rows left with many children the polar-box bound from the parent's centre (from the
+    row's anchor, ``anc`` of :func:`geo.core.tree_anchors.anchor_rows`, for anchored rows
+    down from level ``ANCHOR_LEVELS``); both within ``ub``, which is first lowered by the
+    exact distance to the centre of each row's most promising child (not for anchored rows
+    whose next levels need no centre)."""
     gap = _block_gaps(p[rows], level.kid_centre[nodes], level.kid_radius[nodes])
     pair, j = np.nonzero(gap <= _reach(ub)[rows][:, None])
     r, child = rows[pair], nodes[pair] * FANOUT + j
