@@ -77,7 +77,8 @@ def nearest_on_segments(
        chains seen from the anchor (:mod:`geo.core.polar_bounds`) and anchored vertex
        bounds (:mod:`geo.core.candidates_sampled`); for larger layers, a descent of the block
        tree with ball and polar-box bounds at every level, whose cost grows with
-       log(segments) (:mod:`geo.core.candidates_tree`). The chord bound is Schur's
+       log(segments), the boxes of far points' low levels seen from shared anchor vertices
+       (:mod:`geo.core.candidates_tree`, :mod:`geo.core.tree_anchors`). The chord bound is Schur's
        comparison theorem (:func:`geo.core.segments.geodesic_lower_bound_from_chord`),
        within metres of the truth up to ~2,000 km and ~0.03 % loose beyond; the
        second-order bounds (Hessian comparison, :mod:`geo.core.bounds`) are tight far

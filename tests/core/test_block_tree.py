@@ -174,3 +174,19 @@ def test_the_range_prefilter_bound_never_exceeds_the_exhaustive_distance(limit_k
         assert np.all(want[~near] > limit_km * 1000.0)  # out of range, provably
         assert np.all(lb[near] <= limit_km * 1000.0)
         assert np.all(lb[-len(seg.lat1[::997]) :] == 0.0)
+
+
+def test_the_greedy_descent_through_a_last_node_with_one_child():
+    """The one-child node: 29,700 segments make 465 level-2 nodes under 59 level-3 ones, so the
+    last level-3 node has a single child; the greedy upper bound's beam of two once followed a
+    missing child past the level's end (IndexError) for points nearest that end."""
+    n = 29_700
+    line = np.column_stack([np.linspace(0.0, 29.7, n + 1), np.full(n + 1, 10.0)])
+    seg = Segments.from_lines([line])
+    levels = block_tree(seg).levels
+    assert len(levels[1]) % FANOUT == 1 and len(levels[2]) <= 256
+    lat = np.array([10.5, 11.0, 20.0, 9.0, -10.0])
+    lon = np.array([29.69, 29.7, 29.7, 29.75, 29.7])
+    got = nearest_on_segments(np.repeat(lat, 200), np.repeat(lon, 200), seg, threads=1)
+    want, _, _ = exhaustive_nearest(lat, lon, seg)
+    assert np.max(np.abs(got.distance_m.reshape(5, 200) - want[:, None])) <= FOOT_DISTANCE_TOL_M
