@@ -6,6 +6,7 @@ and vectorised over points; see its docstring for the method. Degrees in, metres
 
 from __future__ import annotations
 
+import contextlib
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -110,13 +111,25 @@ def nearest_on_segments(
 
     chunks = _row_chunks(lat, lon, segments, max(1, chunk))
     workers = min(len(chunks), kernel_threads() if threads is None else max(1, int(threads)))
-    if workers <= 1:
-        for sl in chunks:
-            run(sl)
-    else:  # pyproj, NumPy and the k-d tree release the GIL; every row is independent
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(run, chunks))
+    with _one_blas_thread(workers):
+        if workers <= 1:
+            for sl in chunks:
+                run(sl)
+        else:  # pyproj, NumPy and the k-d tree release the GIL; every row is independent
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                list(pool.map(run, chunks))
     return NearestResult(out_d, out_lat, out_lon, out_seg)
+
+
+def _one_blas_thread(workers: int):
+    """One BLAS thread for the matrix products while the kernel runs its own threads (or a Dask worker
+    its processes): BLAS threads on top of those oversubscribe the cores (all places to a 30,000-segment
+    layer took 2.0 s instead of 1.4 s on 2 cores). A no-op for a single-threaded call."""
+    if workers <= 1 and not os.environ.get(THREADS_ENV, "").strip():
+        return contextlib.nullcontext()
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _row_chunks(lat, lon, segments: Segments, step: int) -> list:
