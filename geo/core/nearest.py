@@ -109,9 +109,10 @@ def nearest_on_segments(
         d, la, lo, sg = _refine_candidates(lat[sl], lon[sl], segments, *found)
         out_d[sl], out_lat[sl], out_lon[sl], out_seg[sl] = d, la, lo, sg
 
-    chunks = _row_chunks(lat, lon, segments, max(1, chunk))
-    workers = min(len(chunks), kernel_threads() if threads is None else max(1, int(threads)))
-    with _one_blas_thread(workers):
+    wanted = kernel_threads() if threads is None else max(1, int(threads))
+    with _one_blas_thread(wanted if n > max(1, chunk) else 1):  # the row chunking's products too
+        chunks = _row_chunks(lat, lon, segments, max(1, chunk))
+        workers = min(len(chunks), wanted)
         if workers <= 1:
             for sl in chunks:
                 run(sl)
