@@ -21,13 +21,13 @@ Degrees for angles and coordinates, metres for distances.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
 
 from geo.core.bounds import COMPARISON_LIMIT_M, SQRT_K_MAX, SQRT_K_MIN, cot_curvature
 from geo.core.geodesic import WGS84
+from geo.core.per_object import PerObject
 from geo.core.segments import Segments
 
 __all__ = ["FANOUT", "BlockTree", "Level", "block_tree", "box_lower_bound", "vertex_lower_bound"]
@@ -88,15 +88,15 @@ class BlockTree:
     seg_sagitta: np.ndarray | None = None
 
 
-_TREES: dict[int, BlockTree] = {}
+_TREES: PerObject[BlockTree] = PerObject()
 
 
 def block_tree(s: Segments) -> BlockTree:
     """The tree of ``s``, built on first use and cached while ``s`` lives."""
-    key = id(s)
-    cached = _TREES.get(key)
-    if cached is not None:
-        return cached
+    return _TREES.get(s, lambda: _build_tree(s))
+
+
+def _build_tree(s: Segments) -> BlockTree:
     levels, raw = [], []
     size = 1
     while True:
@@ -115,10 +115,7 @@ def block_tree(s: Segments) -> BlockTree:
         _blocks(s.sagitta_m, n1, -np.inf),
     )
     up = raw[1] if len(raw) > 1 else (None,) * 4
-    tree = BlockTree(tuple(levels), *raw[0], *up, *leaf)
-    _TREES[key] = tree
-    weakref.finalize(s, _TREES.pop, key, None)  # the id may be reused once s is gone
-    return tree
+    return BlockTree(tuple(levels), *raw[0], *up, *leaf)
 
 
 def _level(s: Segments, size: int, below: Level | None):

@@ -9,7 +9,6 @@ Degrees in, metres out; ECEF metres inside.
 from __future__ import annotations
 
 import threading
-import weakref
 
 import numpy as np
 
@@ -23,6 +22,7 @@ from geo.core.bounds import (
     cot_curvature,
 )
 from geo.core.geodesic import R_CURV_MAX, WGS84
+from geo.core.per_object import PerObject
 from geo.core.polar_bounds import PolarBoxes, box_lower_bound, boxes_from_polar, polar_coordinates
 from geo.core.sample_index import (
     BLOCK_CHAINS,
@@ -161,19 +161,12 @@ class _BoxCache:
         self.lock = threading.Lock()
 
 
-_BOX_CACHES: dict[int, _BoxCache] = {}
-_BOX_CACHES_LOCK = threading.Lock()
+_BOX_CACHES: PerObject[_BoxCache] = PerObject()
 
 
 def _box_cache(idx: SampleIndex) -> _BoxCache:
     """The box cache of ``idx``, made on first use and freed with it."""
-    key = id(idx)
-    with _BOX_CACHES_LOCK:
-        cache = _BOX_CACHES.get(key)
-        if cache is None:
-            cache = _BOX_CACHES[key] = _BoxCache(idx)
-            weakref.finalize(idx, _BOX_CACHES.pop, key, None)  # the id may be reused once idx is gone
-    return cache
+    return _BOX_CACHES.get(idx, lambda: _BoxCache(idx))
 
 
 def group_lower_bounds(f0, az_at_anchor, boxes: PolarBoxes, longest_m, full: bool = False):

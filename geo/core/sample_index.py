@@ -6,13 +6,13 @@ Built once per :class:`~geo.core.segments.Segments` (cached, freed with them). E
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
 
 from geo.core.arrays import expand, row_products, runs
 from geo.core.geodesic import WGS84
+from geo.core.per_object import PerObject
 from geo.core.segments import Segments, ecef
 from geo.core.vertices import segment_vertices
 
@@ -74,15 +74,15 @@ class SampleIndex:
     block_longest_m: np.ndarray  # length (m) of its longest segment
 
 
-_SAMPLE_INDEXES: dict[int, SampleIndex] = {}
+_SAMPLE_INDEXES: PerObject[SampleIndex] = PerObject()
 
 
 def sample_index(s: Segments) -> SampleIndex:
     """The search index of ``s``, built on first use and cached while ``s`` lives."""
-    key = id(s)
-    cached = _SAMPLE_INDEXES.get(key)
-    if cached is not None:
-        return cached
+    return _SAMPLE_INDEXES.get(s, lambda: _build_index(s))
+
+
+def _build_index(s: Segments) -> SampleIndex:
     from scipy.spatial import cKDTree
 
     n = np.maximum(1, np.ceil(s.length_m / SAMPLE_SPACING_M).astype(np.int64))
@@ -150,7 +150,7 @@ def sample_index(s: Segments) -> SampleIndex:
     probe_d = np.repeat(PROBE_DISTANCES_M, PROBE_AZIMUTHS)
     plon, plat, _ = WGS84.fwd(np.full(len(probe_d), c_lon), np.full(len(probe_d), c_lat), probe_az, probe_d)
     far_samples = np.unique(tree.query(ecef(plat, plon), k=1)[1])
-    index = SampleIndex(
+    return SampleIndex(
         tree=tree,
         far_tree=cKDTree(xyz[far_samples], leafsize=16),
         far_samples=far_samples,
@@ -174,9 +174,6 @@ def sample_index(s: Segments) -> SampleIndex:
         block_chains=block_start[:, None] + np.minimum(np.arange(BLOCK_CHAINS), block_len[:, None] - 1),
         block_longest_m=np.maximum.reduceat(np.maximum.reduceat(s.length_m, chain_start), block_start),
     )
-    _SAMPLE_INDEXES[key] = index
-    weakref.finalize(s, _SAMPLE_INDEXES.pop, key, None)  # the id may be reused once s is gone
-    return index
 
 
 def anchor_samples(p, idx: SampleIndex):

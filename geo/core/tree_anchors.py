@@ -17,12 +17,12 @@ Degrees for angles and coordinates, metres for distances.
 from __future__ import annotations
 
 import threading
-import weakref
 
 import numpy as np
 
 from geo.core.block_tree import FANOUT
 from geo.core.geodesic import WGS84
+from geo.core.per_object import PerObject
 from geo.core.segments import Segments, ecef
 from geo.core.vertices import segment_vertices
 
@@ -98,19 +98,12 @@ class TreeAnchors:
         self.boxes = {level: _Table((5,)) for level in range(1, 5)}
 
 
-_ANCHORS: dict[int, TreeAnchors] = {}
-_ANCHORS_LOCK = threading.Lock()
+_ANCHORS: PerObject[TreeAnchors] = PerObject()
 
 
 def tree_anchors(s: Segments) -> TreeAnchors:
     """The anchors of ``s``, made on first use and freed with it."""
-    key = id(s)
-    with _ANCHORS_LOCK:
-        found = _ANCHORS.get(key)
-        if found is None:
-            found = _ANCHORS[key] = TreeAnchors(s)
-            weakref.finalize(s, _ANCHORS.pop, key, None)  # the id may be reused once s is gone
-    return found
+    return _ANCHORS.get(s, lambda: TreeAnchors(s))
 
 
 def anchor_rows(s: Segments, p, lon, lat, lower_m):

@@ -7,12 +7,12 @@ for all the segments that share it. Built once per :class:`~geo.core.segments.Se
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
 
 from geo.core.geodesic import WGS84
+from geo.core.per_object import PerObject
 from geo.core.segments import Segments
 
 __all__ = ["SegmentVertices", "segment_vertices"]
@@ -30,15 +30,15 @@ class SegmentVertices:
     azimuth2_deg: np.ndarray  # forward azimuth of each segment at its second end
 
 
-_VERTICES: dict[int, SegmentVertices] = {}
+_VERTICES: PerObject[SegmentVertices] = PerObject()
 
 
 def segment_vertices(s: Segments) -> SegmentVertices:
     """The vertices of ``s``, built on first use and cached while ``s`` lives."""
-    key = id(s)
-    cached = _VERTICES.get(key)
-    if cached is not None:
-        return cached
+    return _VERTICES.get(s, lambda: _build_vertices(s))
+
+
+def _build_vertices(s: Segments) -> SegmentVertices:
     nseg = len(s)
     # Each segment's first end is a vertex; its second end is the next segment's first when
     # they connect, else a vertex of its own. No sort: a point where lines meet (or a ring
@@ -56,13 +56,10 @@ def segment_vertices(s: Segments) -> SegmentVertices:
     else:
         _, back2, _ = WGS84.inv(s.lon1, s.lat1, s.lon2, s.lat2)
         az2 = (np.asarray(back2) + 180.0) % 360.0
-    out = SegmentVertices(
+    return SegmentVertices(
         vertex_lat=vertex_lat,
         vertex_lon=vertex_lon,
         v1=np.arange(nseg),
         v2=v2,
         azimuth2_deg=az2,
     )
-    _VERTICES[key] = out
-    weakref.finalize(s, _VERTICES.pop, key, None)  # the id may be reused once s is gone
-    return out
