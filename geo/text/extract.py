@@ -160,19 +160,6 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
         if subject is not None and (subject.names or subject.anaphor):
             previous = subject
         figure, hedge, low, high, step = _figure(match, hedge_match)
-        hedge = hedge or bare_hedge
-        for start, end, bare_figure in bare:  # "about 1,200 and 1,250 km": 1,200 km too, in the chain
-            bare_common = dict(
-                text=sentence_text,
-                span=(start, end),
-                sentence_span=(sent_start, sent_end),
-                phrase=text[start:end],
-                **figure_fields(bare_figure, unit, figure_step(bare_figure)),
-                kind=kind,
-                hedge=bare_hedge,
-                direction=ctx.direction,
-            )
-            claims.extend(_claims_for(bare_common, ctx, subject, number))
         common = dict(
             text=sentence_text,
             span=(span_start, expr_end),
@@ -180,13 +167,26 @@ def _claims_in_sentence(text: str, sent_start: int, sent_end: int, number: int) 
             phrase=text[span_start:expr_end],
             **figure_fields(figure, unit, step),
             kind=kind,
-            hedge=hedge,
+            hedge=hedge or bare_hedge,
             conversion_figure=conv_figure,
             conversion_unit=conv_unit,
             direction=ctx.direction,
             figure_low=low,
             figure_high=high,
         )
+        for start, end, bare_figure in bare:  # "about 1,200 and 1,250 km": 1,200 km too, in the chain
+            chained = {
+                **common,
+                **figure_fields(bare_figure, unit, figure_step(bare_figure)),
+                "span": (start, end),
+                "phrase": text[start:end],
+                "hedge": bare_hedge,
+                "conversion_figure": None,
+                "conversion_unit": None,
+                "figure_low": None,
+                "figure_high": None,
+            }
+            claims.extend(_claims_for(chained, ctx, subject, number))
         claims.extend(_claims_for(common, ctx, subject, number))
         window_start = max(ctx.consumed_end, expr_end)
         pos = max(pos, window_start)

@@ -29,19 +29,22 @@ _ITEM_GAP = re.compile(r"^\s*(?:[-–—:|]\s*)?$")
 #: What opens a list item before its name: a colon, semicolon, comma, bullet, dash or a new line.
 _ITEM_START = re.compile(r"(?:[:;,•\n|]|\s[-–—]|\b(?:and|while|whereas|but|with))\s*$")
 _PLURAL_VERB = re.compile(r"\b(?:are|were|lie|lay|sit|stand)\b")
+#: Nouns that say what kind of place a name is ("a republic", "a Baltic port").
+_PLACE_NOUN = (
+    r"republic|region|oblast|province|krai|territory|city|town|village|port|settlement|base|airfield|plant"
+    r"|factory|refinery|depot|terminal|facility|site"
+)
+#: The rest of a phrase up to the figure: no clause break, a thousands comma allowed ("of 600,000").
+_UP_TO_FIGURE = r"(?:[^,;:()]|(?<=\d),(?=\d))*$"
 #: ", a republic some ", ", a city of 600,000 about ": an indefinite appositive up to the figure.
 _INDEFINITE_APPOSITIVE = re.compile(
-    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<noun>republic|region|oblast|province|krai|territory|city|town|village"
-    r"|port|settlement|base|airfield|plant|factory|refinery|depot|terminal|facility|site)\b"
-    r"(?:[^,;:()]|(?<=\d),(?=\d))*$",
-    re.IGNORECASE,
+    rf",\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_PLACE_NOUN})\b{_UP_TO_FIGURE}", re.IGNORECASE
 )
 #: "Ust-Luga is a Baltic Sea port about ", "Udmurtia is a republic some ": the subject's predicate noun
 #: up to the figure; the subject is the target.
 _COPULA_PREDICATE = re.compile(
-    r"\s+(?:is|was|remains)\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,4}?(?:republic|region|oblast"
-    r"|province|krai|territory|city|cities|town|towns|village|port|ports|settlement|base|bases|airfield|plant"
-    r"|factory|refinery|depot|terminal|facility|site|hub|centre|center|capital)\b(?:[^,;:()]|(?<=\d),(?=\d))*$",
+    rf"\s+(?:is|was|remains)\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:{_PLACE_NOUN}|cities|towns|ports|bases|hub|centre|center|capital)\b{_UP_TO_FIGURE}",
     re.IGNORECASE,
 )
 #: A capital named by its country as the subject: "The Russian capital is about 450 km from …".
