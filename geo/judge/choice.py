@@ -242,7 +242,7 @@ def claim_notes(claim) -> tuple[list[str], list[str]]:
     if mismatch:
         flags.append("unit_conversion_mismatch")
         notes.append(mismatch)
-    if getattr(claim, "reference_anaphor", None):
+    if claim.reference_anaphor:
         flags.append("reference_pointed_back")
         notes.append(
             f"'{claim.reference_anaphor}' is taken to be {claim.reference}, named in sentence "

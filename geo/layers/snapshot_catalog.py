@@ -93,17 +93,14 @@ class SnapshotChoice:
     entry: CatalogEntry | None = None
     age_days: int | None = None
     stale: bool = False
+    #: Known big moves of the line after the snapshot, up to the requested date
+    #: (:mod:`geo.layers.front_shifts`): near them the snapshot cannot be trusted, however young.
+    moved_since: tuple[Shift, ...] = ()
 
     @property
     def snapshot_id(self) -> str:
         """The chosen entry's id (its date for a shipped snapshot)."""
         return self.entry.id if self.entry else self.snapshot.isoformat()
-
-    @property
-    def moved_since(self) -> tuple[Shift, ...]:
-        """Known big moves of the line after the snapshot, up to the requested date
-        (:mod:`geo.layers.front_shifts`): near them the snapshot cannot be trusted, however young."""
-        return () if self.requested is None else shifts_between(self.snapshot, self.requested)
 
 
 def user_snapshot_dir() -> Path:
@@ -173,9 +170,9 @@ def choose_entry(
     chosen = eligible[-1]
     age = (requested - chosen.date).days
     stale = age > STALE_DAYS
+    named = chosen.id if chosen.id == chosen.date.isoformat() else f"{chosen.id} ({chosen.date})"
     warning = None
     if age > NOTE_DAYS:
-        named = chosen.id if chosen.id == chosen.date.isoformat() else f"{chosen.id} ({chosen.date})"
         warning = (
             f"the latest snapshot on or before {requested.isoformat()} is {named}, "
             f"{age} days older; the line may have moved since"
@@ -184,15 +181,10 @@ def choose_entry(
             warning += f" (stale: more than {STALE_DAYS} days)"
     moved = shifts_between(chosen.date, requested)
     if moved and not stale:
-        named = chosen.id if chosen.id == chosen.date.isoformat() else f"{chosen.id} ({chosen.date})"
-        warning = (
-            warning + "; " if warning else f"the snapshot for {requested.isoformat()} is {named}; "
-        ) + (
-            "the line moved after it: "
-            + "; ".join(s.describe() for s in moved)
-            + " (readings near there are not trusted)"
-        )
-    return SnapshotChoice(requested, chosen.date, warning, chosen, age, stale)
+        lead = f"{warning}; " if warning else f"the snapshot for {requested.isoformat()} is {named}; "
+        moves = "; ".join(s.describe() for s in moved)
+        warning = f"{lead}the line moved after it: {moves} (readings near there are not trusted)"
+    return SnapshotChoice(requested, chosen.date, warning, chosen, age, stale, moved)
 
 
 def find_entry(

@@ -79,7 +79,12 @@ _ORDINALS = {"the first": 0, "the second": 1, "the third": 2, "the former": 0, "
 
 def is_ordinal(anaphor: str | None) -> bool:
     """True for "the first", "the second", "the former", "the latter"…"""
-    return " ".join((anaphor or "").lower().split()) in _ORDINALS
+    return _ordinal_position(anaphor) is not None
+
+
+def _ordinal_position(anaphor: str | None) -> int | None:
+    """The position among the places named before that ordinal words point at, or None."""
+    return _ORDINALS.get(" ".join((anaphor or "").lower().split()))
 
 
 def _pair_ordinals(claims: list[Claim]) -> list[Claim]:
@@ -94,11 +99,11 @@ def _pair_ordinals(claims: list[Claim]) -> list[Claim]:
         groups.setdefault(c.target_candidates, []).append(c)
     chosen: dict[int, Claim] = {}
     for names, group in groups.items():
-        positions = sorted(_ORDINALS[" ".join(c.anaphor.lower().split())] for c in group)
+        positions = sorted(_ordinal_position(c.anaphor) for c in group)
         if positions != list(range(len(names))):
             continue
         for c in group:
-            name = names[_ORDINALS[" ".join(c.anaphor.lower().split())]]
+            name = names[_ordinal_position(c.anaphor)]
             chosen[id(c)] = dataclasses.replace(c, target=name, target_candidates=())
     return [chosen.get(id(c), c) for c in claims]
 
