@@ -9,12 +9,12 @@ carries two exact lower bounds on the distance from a query point to anything in
 * a **polar box** in its parent's frame: the range of geodesic distances ``ℓ`` and
   azimuths ``φ`` from the parent's *centre vertex* ``C`` to the node's vertices, and its
   longest segment. One exact geodesic ``C → P`` per surviving parent then bounds all of
-  its children to second order (:func:`box_lower_bound`), which stays tight for far
+  its children to second order (:func:`geo.core.box_bounds.box_lower_bound`), which stays tight for far
   points where the chord bound is loose by ~0.03 % of the distance.
 
 So a query visits a few nodes per level: the cost per point grows with log(segments).
 The same tree's balls give the range prefilter's lower bounds
-(:func:`geo.core.candidates_tree.tree_lower_bound`): one index for both jobs. Built
+(:func:`geo.core.tree_prefilter.tree_lower_bound`): one index for both jobs. Built
 once per :class:`~geo.core.segments.Segments` (cached, freed with them). No I/O, no SciPy.
 Degrees for angles and coordinates, metres for distances.
 """
@@ -25,12 +25,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geo.core.bounds import COMPARISON_LIMIT_M, SQRT_K_MAX, SQRT_K_MIN, cot_curvature
 from geo.core.geodesic import WGS84
 from geo.core.per_object import PerObject
 from geo.core.segments import Segments
 
-__all__ = ["FANOUT", "BlockTree", "Level", "block_tree", "box_lower_bound", "vertex_lower_bound"]
+__all__ = ["FANOUT", "BlockTree", "Level", "block_tree"]
 
 #: Children per node (8 measured faster than 16 with 300k segments: fewer children per
 #: surviving node to bound at each level).
@@ -198,59 +197,3 @@ def _child_boxes(s: Segments, size: int, c_lat, c_lon):
 def _wrap(deg):
     """Angles (degrees) wrapped into [-180, 180)."""
     return (np.asarray(deg) + 180.0) % 360.0 - 180.0
-
-
-def vertex_lower_bound(f, az, ell, phi, len_max):
-    """Lower bound (m) on the distance from a point to a vertex at distance ``ell`` (m) and
-    azimuth ``phi`` (deg) from a centre ``C``, given the exact distance ``f`` (m) from ``C``
-    to the point and the azimuth ``az`` (deg) at ``C`` towards it.
-
-    Along the geodesic ``C → v`` the distance to the point starts at ``f`` with slope
-    ``−cos(φ − az)`` and, by the Hessian comparison theorem (K ≤ 1/b²), lies above the
-    extremal solution :func:`geo.core.bounds.comparison_offset` with ``ct(f + ℓ)``; the
-    triangle inequality ``f − ℓ`` also holds. Needs ``ℓ < f`` (the path avoids the point)
-    and ``f + ℓ + len_max < COMPARISON_LIMIT_M`` (away from its cut locus); ``-inf``
-    elsewhere.
-    """
-    slope = -np.cos(np.radians(phi - az))
-    lo = f + _offset(cot_curvature(SQRT_K_MAX, f + ell), ell, slope)
-    valid = (ell < f) & (f + ell + len_max < COMPARISON_LIMIT_M)
-    return np.where(valid, np.maximum(lo, f - ell), -np.inf)
-
-
-def box_lower_bound(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_lb):
-    """Lower bound (m) on the distance from a point to every boundary point of a node whose
-    vertices lie at distances ``[l_lo, l_hi]`` and azimuths ``phi_mid ± phi_half`` from a
-    centre ``C`` (``f``, ``az`` as in :func:`vertex_lower_bound`).
-
-    Over the box, :func:`vertex_lower_bound`'s extremal solution is smallest at the
-    azimuth nearest ``az`` (it grows with the slope) and, in ``ℓ``, at an end of the range
-    or where ``tanh(cℓ) = −slope`` (its only stationary point, a minimum, when ``c > 0``).
-    Points inside a segment: with K ≥ K_min the distance along the segment has
-    ``f″ ≤ B = max(0, √K_min cot(√K_min d))`` for ``d ≥ chord_lb``, so it is at least the
-    smaller end's less ``B·L²/8``.
-    """
-    gap = np.clip(np.abs(_wrap(az - phi_mid)) - phi_half, 0.0, 180.0)
-    slope = -np.cos(np.radians(gap))
-    c = cot_curvature(SQRT_K_MAX, f + l_hi)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        star = np.where((c > 0) & (slope < 0), np.arctanh(np.minimum(-slope, 1.0)) / c, l_lo)
-        star = np.clip(np.nan_to_num(star, nan=0.0, posinf=np.inf), l_lo, l_hi)
-        lo = _offset(c, star, slope)
-        lo = f + np.where(c > 0, lo, np.minimum(lo, _offset(c, l_hi, slope)))
-        bend = np.maximum(cot_curvature(SQRT_K_MIN, np.maximum(chord_lb, 1.0)), 0.0)
-    lo = np.maximum(lo, f - l_hi) - bend * len_max**2 / 8
-    valid = (l_hi < f) & (f + l_hi + len_max < COMPARISON_LIMIT_M)
-    return np.where(valid, lo, -np.inf)
-
-
-def _offset(c, ell, slope):
-    """:func:`geo.core.bounds.comparison_offset` in one expression,
-    ``log1p(2 sinh²(x/2) + y sinh x) / c`` with ``x = cℓ`` (no cancellation: its argument
-    is at least ``e^−|x| − 1``, and ``|x|`` stays under ~20 below the comparison limit);
-    ``yℓ`` where ``c`` vanishes. Rounding stays far below the kernel's 1 mm pruning margin."""
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        x = c * ell
-        sx = np.sinh(x)
-        out = np.log1p(2.0 * np.sinh(x / 2) ** 2 + slope * sx) / c
-    return np.where(np.abs(x) < 1e-12, slope * ell, out)

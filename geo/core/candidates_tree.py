@@ -1,7 +1,8 @@
 """Candidates from the block tree (:mod:`geo.core.block_tree`): a descent that visits a
 few nodes per level, so that the cost per point grows with log(segments). The kernel's
-path for layers of more than ``TREE_FROM_SEGMENTS`` segments, and (ball bounds only,
-:func:`tree_lower_bound`) the range prefilter for every layer.
+path for layers of more than ``TREE_FROM_SEGMENTS`` segments (the range prefilter's ball
+bounds are :mod:`geo.core.tree_prefilter`). The chord tests and the box and vertex bounds run
+in compiled loops (:mod:`geo.core.tree_kernels`, :mod:`geo.core.box_bounds`).
 
 The descent starts at the lowest level of at most ``DENSE_NODES`` nodes, every row
 against all of them in one matrix product, with an upper bound from a greedy descent to
@@ -21,15 +22,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from geo.core.arrays import first_min_of_runs, row_products, runs
-from geo.core.block_tree import FANOUT, BlockTree, Level, block_tree, box_lower_bound, vertex_lower_bound
+from geo.core.arrays import first_min_of_runs, row_products
+from geo.core.block_tree import FANOUT, BlockTree, Level, block_tree
 from geo.core.bounds import SQRT_K_MIN, cot_curvature
+from geo.core.box_bounds import end_bounds, raise_by_boxes
 from geo.core.geodesic import R_CURV_MAX, WGS84
-from geo.core.segments import Segments, chord_to_segment, ecef, geodesic_lower_bound_from_chord
+from geo.core.segments import Segments, ecef, geodesic_lower_bound_from_chord
 from geo.core.tree_anchors import anchor_rows, node_boxes, segment_ends
+from geo.core.tree_kernels import ball_children, leaf_chords
 from geo.core.vertices import segment_vertices
 
-__all__ = ["BOX_FROM_CHILDREN", "tree_candidates", "tree_lower_bound"]
+__all__ = ["BOX_FROM_CHILDREN", "tree_candidates"]
 
 #: A row left with more than this many children of a level's nodes after the chord bound
 #: gets the polar-box bounds (one exact geodesic per parent) to prune them.
@@ -83,53 +86,6 @@ def tree_candidates(lat, lon, s: Segments):
             tree.levels[k - 1], tree.levels[k - 2], rows, nodes, lon, lat, p, ub, known, s, anc, k - 1
         )
     return _leaf_candidates(tree, s, rows, nodes, lon, lat, p, ub, known, anc)
-
-
-def tree_lower_bound(lat, lon, s: Segments, limit_m: float, crowd: int = 8):
-    """A rigorous lower bound (m) on each point's distance to the segments, ``inf`` where
-    it exceeds ``limit_m``: the range prefilter, from the same block tree as the exact
-    search (no second index).
-
-    A descent with the ball (chord) bound only, pruning against ``limit_m``; every pruned
-    node's bound is kept, so the smallest bound over pruned nodes and reached segments
-    (chord bound less sagitta) is a lower bound. A row left with more than ``crowd`` nodes
-    at some level keeps the smallest of their bounds (also a lower bound: it will be
-    measured anyway) and descends on only through balls that hold the point, so that a
-    bound of 0 still means the point may lie on the boundary. Degrees in, metres out.
-    """
-    tree = block_tree(s)
-    lat = np.atleast_1d(np.asarray(lat, dtype=float))
-    lon = np.atleast_1d(np.asarray(lon, dtype=float))
-    m = len(lat)
-    out = np.full(m, np.inf)  # smallest bound over pruned nodes and reached segments
-    stop = np.zeros(m)  # a crowded row's smallest bound when it stopped (0: none)
-    limit = np.full(m, float(limit_m))  # per row: the range, then 0 once crowded
-    p = ecef(lat, lon)
-    top = tree.levels[-1]
-    rows = np.repeat(np.arange(m), len(top))
-    nodes = np.tile(np.arange(len(top)), m)
-    lb = _ball_lower_bound(p[rows], top.centre[nodes], top.radius[nodes])
-    for k in range(len(tree.levels), 0, -1):
-        keep = lb <= limit[rows]
-        crowded = np.flatnonzero((np.bincount(rows[keep], minlength=m) > crowd) & (limit > 0))
-        if len(crowded):
-            sel = keep & np.isin(rows, crowded)
-            _lower_by_row(stop, rows[sel], lb[sel], init=np.inf)
-            limit[crowded] = 0.0
-            keep = lb <= limit[rows]
-        _lower_by_row(out, rows[~keep], lb[~keep])
-        rows, nodes = rows[keep], nodes[keep]
-        if k > 1:
-            below = tree.levels[k - 2]
-            pair, nodes = _children(len(below), nodes)
-            rows = rows[pair]
-            lb = _ball_lower_bound(p[rows], below.centre[nodes], below.radius[nodes])
-    pair, segs = _children(len(s), nodes)
-    rows = rows[pair]
-    dist3, _ = chord_to_segment(p[rows], s, segs)
-    _lower_by_row(out, rows, geodesic_lower_bound_from_chord(np.maximum(dist3 - s.sagitta_m[segs], 0.0)))
-    out = np.maximum(out, stop)
-    return np.where(out <= limit_m, out, np.inf)
 
 
 def _dense_balls(p, ub, level: Level):
@@ -226,23 +182,6 @@ def _frame(tree: BlockTree, rows, nodes, r, pair, lon, lat, ub, known, anchored)
     return f[to_unique], az[to_unique], tree.up_l1, tree.up_phi1, tree.up_l2, tree.up_phi2
 
 
-def _lower_by_row(out, rows, values, init=None):
-    """``out[r] = min(out[r], values)`` over each run of equal, sorted ``rows``
-    (``min(init, values)`` when ``init`` is given)."""
-    if len(rows):
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-        ur = rows[starts]
-        base = out[ur] if init is None else init
-        out[ur] = np.minimum(base, np.minimum.reduceat(values, starts))
-
-
-def _ball_lower_bound(p, centre, radius):
-    """Geodesic lower bound (m) from points ``p`` (ECEF) to anything inside balls."""
-    diff = p - centre
-    gap = np.maximum(np.sqrt(np.einsum("ij,ij->i", diff, diff)) - radius - 1.0, 0.0)
-    return geodesic_lower_bound_from_chord(gap)
-
-
 def _centres(level: Level, rows, nodes, want, lon, lat, ub, known):
     """Exact distance (m) and azimuth (deg) from the centre vertex of each wanted (row, node)
     pair's node to its point, NaN elsewhere (taken from ``known`` where it was measured
@@ -271,13 +210,6 @@ def _crowded(rows, pair, n_rows: int, more_than: int):
     return sel[np.r_[True, sel[1:] != sel[:-1]]] if len(sel) else sel
 
 
-def _children(n_below: int, nodes):
-    """(pair, child) for every child of each pair's node."""
-    start = nodes * FANOUT
-    pair, offset = runs(np.minimum(FANOUT, n_below - start))
-    return pair, start[pair] + offset
-
-
 def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub, known, s, anc, depth: int):
     """Surviving (row, node) pairs of the level below (level ``depth``): the ball bound, then
     for rows left with many children the polar-box bound from the parent's centre (from the
@@ -285,30 +217,19 @@ def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub, known, s,
     down from level ``ANCHOR_LEVELS``); both within ``ub``, which is first lowered by the
     exact distance to the centre of each row's most promising child (not for anchored rows
     whose next levels need no centre)."""
-    gap = _block_gaps(p[rows], level.kid_centre[nodes], level.kid_radius[nodes])
-    pair, j = np.nonzero(gap <= _reach(ub)[rows][:, None])
+    pair, j, lb = ball_children(p, rows, nodes, level.kid_centre, level.kid_radius, _reach(ub))
     r, child = rows[pair], nodes[pair] * FANOUT + j
-    lb = geodesic_lower_bound_from_chord(np.maximum(gap[pair, j], 0.0))
     want = _crowded(r, pair, len(ub), BOX_FROM_CHILDREN)
     if depth <= ANCHOR_LEVELS:  # anchored rows: boxes in the anchor's frame, no geodesic per row
         framed = anc[0][rows[want]] >= 0
-        _anchor_boxes(s, anc, r, child, lb, want[framed], pair, depth)
+        _anchor_boxes(s, anc, r, child, lb, want[framed], pair, depth, ub)
         want = want[~framed]
     f, az = _centres(level, rows, nodes, want, lon, lat, ub, known)
     use = np.flatnonzero(np.isfinite(f[pair]))
     if len(use):
         c, pp = child[use], pair[use]
-        box = box_lower_bound(
-            f[pp],
-            az[pp],
-            level.child_l_lo[c],
-            level.child_l_hi[c],
-            level.child_phi_mid[c],
-            level.child_phi_half[c],
-            level.child_len_max[c],
-            lb[use],
-        )
-        lb[use] = np.maximum(lb[use], box)
+        box = (level.child_l_lo[c], level.child_l_hi[c], level.child_phi_mid[c], level.child_phi_half[c])
+        lb[use] = _box_bound(f[pp], az[pp], (*box, level.child_len_max[c]), lb[use], ub[r[use]])
     # Anchored rows need no centre below the anchor levels' parents (``known`` feeds those).
     ask = anc[0][r] < 0 if depth <= ANCHOR_LEVELS + 1 and SKIP_CLOSER else np.ones(len(r), dtype=bool)
     _closer_upper_bound(below, r[ask], child[ask], lb[ask], lon, lat, ub, known)
@@ -316,15 +237,23 @@ def _descend(level: Level, below: Level, rows, nodes, lon, lat, p, ub, known, s,
     return r[keep], child[keep]
 
 
-def _anchor_boxes(s: Segments, anc, r, child, lb, parents, pair, depth: int) -> None:
+def _anchor_boxes(s: Segments, anc, r, child, lb, parents, pair, depth: int, ub) -> None:
     """Raise ``lb`` in place by the polar-box bounds, in each row's anchor frame, of the
     children (``r``, ``child``, level ``depth``) of the parent pairs ``parents``."""
     if not len(parents):
         return
     sel = np.flatnonzero(np.isin(pair, parents))
     rr = r[sel]
-    box = box_lower_bound(anc[1][rr], anc[2][rr], *node_boxes(s, anc[0][rr], child[sel], depth), lb[sel])
-    lb[sel] = np.maximum(lb[sel], box)
+    lb[sel] = _box_bound(
+        anc[1][rr], anc[2][rr], node_boxes(s, anc[0][rr], child[sel], depth), lb[sel], ub[rr]
+    )
+
+
+def _box_bound(f, az, box, lb, ub):
+    """``lb`` raised by the polar-box bound of each pair (``f``, ``az``: its frame; ``box``:
+    ``(l_lo, l_hi, phi_mid, phi_half, len_max)``; ``ub`` its row's upper bound), the full bound
+    only where the quick one does not already prune (:func:`geo.core.box_bounds.raise_by_boxes`)."""
+    return raise_by_boxes(f, az, *box, lb, ub, PRUNE_MARGIN_M)
 
 
 def _closer_upper_bound(below: Level, rows, nodes, lb, lon, lat, ub, known):
@@ -347,11 +276,10 @@ def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub,
     distance to each row's most promising vertex as a better ``ub``; and the measured
     vertex per row for the refinement (see :func:`tree_candidates`)."""
     vt = segment_vertices(s)
-    dist3, frac = _leaf_blocks(tree, p[rows], nodes)
-    gap = dist3 - tree.seg_sagitta[nodes]
-    pair, j = np.nonzero(gap <= _reach(ub)[rows][:, None] - 1.0)
-    r, segs, frac = rows[pair], nodes[pair] * FANOUT + j, frac[pair, j]
-    lb = geodesic_lower_bound_from_chord(np.maximum(gap[pair, j], 0.0))
+    pair, j, frac, lb = leaf_chords(
+        p, rows, nodes, tree.seg_xyz1, tree.seg_vec, tree.seg_inv_c2, tree.seg_sagitta, _reach(ub) - 1.0
+    )
+    r, segs = rows[pair], nodes[pair] * FANOUT + j
     anchored = anc[0][rows] >= 0
     frame = _frame(tree, rows, nodes, r, pair, lon, lat, ub, known, anchored)
     # Each pair's more promising end: the chord's nearer one, or the smaller vertex bound.
@@ -365,14 +293,14 @@ def _leaf_candidates(tree: BlockTree, s: Segments, rows, nodes, lon, lat, p, ub,
     if len(by_anchor):
         ra = r[by_anchor]
         f[by_anchor], az[by_anchor] = anc[1][ra], anc[2][ra]
-        e = segment_ends(s, anc[0][ra], nodes[pair[by_anchor]])
-        ends[by_anchor] = e[np.arange(len(by_anchor)), :, segs[by_anchor] % FANOUT]
+        ends[by_anchor] = segment_ends(s, anc[0][ra], nodes[pair[by_anchor]], segs[by_anchor] % FANOUT)
         use = np.flatnonzero(np.isfinite(f))
     if len(use):
         fs, fu, azu = segs[use], f[use], az[use]
         length = s.length_m[fs]
-        lo1 = vertex_lower_bound(fu, azu, ends[use, 0], ends[use, 1], length)
-        lo2 = vertex_lower_bound(fu, azu, ends[use, 2], ends[use, 3], length)
+        lo1, lo2 = end_bounds(
+            fu, azu, ends[use], length, vt.v1[fs], vt.v2[fs], r[use], lb[use], ub[r[use]], PRUNE_MARGIN_M
+        )
         first_end = lo1 <= lo2
         end_bound = np.where(first_end, lo1, lo2)
         vertex[use] = np.where(first_end, vt.v1[fs], vt.v2[fs])

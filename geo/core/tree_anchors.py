@@ -4,8 +4,8 @@ Far from a layer, the tree's own frames (one exact geodesic per row and parent n
 the parent's centre vertex) cost several geodesics per point and level. Far points
 instead share a few *anchors*: the vertices nearest (by chord) to probes all round the
 layer, at ``ANCHOR_PROBE_DISTANCES_M`` from its centre. A far point takes the
-chord-nearest anchor and one exact geodesic to it (distance ``f0``, azimuth at the anchor);
-the geodesic polar coordinates of the vertices of the low tree nodes seen from each
+anchor nearest its grid cell and one exact geodesic to it (distance ``f0``, azimuth at the
+anchor); the geodesic polar coordinates of the vertices of the low tree nodes seen from each
 anchor are measured once per (anchor, level-1 node) and kept for later calls, so the
 polar-box and vertex bounds of :mod:`geo.core.block_tree` apply with no geodesic per row.
 Any boundary vertex is a valid frame: a poor anchor only loosens the bounds.
@@ -31,11 +31,30 @@ __all__ = ["ANCHOR_FROM_M", "ANCHOR_TO_M", "TreeAnchors", "anchor_rows", "node_b
 #: Rows provably at least ANCHOR_FROM_M from the layer, and less than ANCHOR_TO_M from their
 #: anchor, take an anchor frame; nearer rows are tight under the chord bound, farther ones are
 #: near their antipode where the second-order bounds do not apply.
-ANCHOR_FROM_M = 1_000_000.0
+ANCHOR_FROM_M = 300_000.0
 ANCHOR_TO_M = 18_000_000.0
 #: The probes: this many azimuths from the layer's centre, at each of these distances (m).
 ANCHOR_PROBE_AZIMUTHS = 720
-ANCHOR_PROBE_DISTANCES_M = (1e6, 1.5e6, 2e6, 3e6, 4.5e6, 6e6, 8e6, 10e6, 12.5e6, 15e6, 17.5e6, 19.5e6)
+#: A point takes the anchor of its grid cell (this many cells per degree of latitude and of
+#: longitude): near its nearest anchor, with no search per point.
+CELLS_PER_DEGREE = 2
+ANCHOR_PROBE_DISTANCES_M = (
+    3e5,
+    5e5,
+    7e5,
+    1e6,
+    1.5e6,
+    2e6,
+    3e6,
+    4.5e6,
+    6e6,
+    8e6,
+    10e6,
+    12.5e6,
+    15e6,
+    17.5e6,
+    19.5e6,
+)
 
 
 class _Table:
@@ -46,9 +65,10 @@ class _Table:
         self.data = (np.zeros(0, dtype=np.int64), np.zeros((0, *shape)))
         self.lock = threading.Lock()
 
-    def get(self, key, make):
+    def get(self, key, make, last=None):
         """The values of ``key`` (any order, repeats), ``make(new_keys)`` giving those of unique
-        keys not kept yet."""
+        keys not kept yet; with ``last`` (one index per key), only that entry of each value's
+        last axis."""
         keys, values = self.data
         pos = np.minimum(np.searchsorted(keys, key), max(len(keys) - 1, 0))
         miss = np.flatnonzero(keys[pos] != key) if len(keys) else np.arange(len(key))
@@ -63,7 +83,11 @@ class _Table:
                 self.data = (keys[order], np.concatenate([old_values, fresh[keep]])[order])
             keys, values = self.data
             pos = np.searchsorted(keys, key)
-        return values[pos]
+        if last is None:
+            return values[pos]
+        return values.reshape(len(values), -1, values.shape[-1])[
+            pos[:, None], np.arange(values[0].size // values.shape[-1]), last[:, None]
+        ]
 
 
 class TreeAnchors:
@@ -89,6 +113,12 @@ class TreeAnchors:
         self.vertex = np.unique(tree.query(ecef(plat, plon), k=1)[1])
         self.lat, self.lon = vt.vertex_lat[self.vertex], vt.vertex_lon[self.vertex]
         self.xyz = xyz[self.vertex]
+        # The anchor of each grid cell: the one nearest (by chord) to the cell's centre.
+        rows, cols = 180 * CELLS_PER_DEGREE, 360 * CELLS_PER_DEGREE
+        g_lat = (np.arange(rows) + 0.5) / CELLS_PER_DEGREE - 90.0
+        g_lon = (np.arange(cols) + 0.5) / CELLS_PER_DEGREE - 180.0
+        centres = ecef(np.repeat(g_lat, cols), np.tile(g_lon, rows))
+        self.cell_anchor = cKDTree(self.xyz).query(centres, k=1)[1].astype(np.int64)
         self.xyz_norm2 = np.einsum("ij,ij->i", self.xyz, self.xyz)
         self.nseg = len(s)
         self.n1 = -(-len(s) // FANOUT)
@@ -109,11 +139,11 @@ def tree_anchors(s: Segments) -> TreeAnchors:
 def anchor_rows(s: Segments, p, lon, lat, lower_m):
     """Anchor frames of the rows whose lower bound ``lower_m`` (m) on the distance to the layer
     is at least ``ANCHOR_FROM_M``: ``(anchor, f0, az0, vertex)`` per row, ``f0`` the exact
-    distance (m) from the chord-nearest anchor to the point (NaN for nearer rows), ``az0``
-    the azimuth (deg) at the anchor towards it, ``vertex`` the anchor's vertex (of
-    :func:`geo.core.vertices.segment_vertices`, -1 for nearer rows) and ``anchor`` the index
-    into the anchors (-1 also where ``f0`` reaches ``ANCHOR_TO_M``: no frame there). ``p``: ECEF
-    of the points."""
+    distance (m) from the anchor of the point's grid cell (``CELLS_PER_DEGREE``) to the point
+    (NaN for nearer rows), ``az0`` the azimuth (deg) at the anchor towards it, ``vertex`` the
+    anchor's vertex (of :func:`geo.core.vertices.segment_vertices`, -1 for nearer rows) and
+    ``anchor`` the index into the anchors (-1 also where ``f0`` reaches ``ANCHOR_TO_M``: no
+    frame there). ``p``: ECEF of the points."""
     m = len(lower_m)
     anchor = np.full(m, -1, dtype=np.int64)
     f0, az0 = np.full(m, np.nan), np.full(m, np.nan)
@@ -121,7 +151,9 @@ def anchor_rows(s: Segments, p, lon, lat, lower_m):
     far = np.flatnonzero(lower_m >= ANCHOR_FROM_M)
     if len(far):
         anch = tree_anchors(s)
-        near = np.argmin(anch.xyz_norm2[None, :] - 2.0 * (p[far] @ anch.xyz.T), axis=1)
+        i = np.clip(((lat[far] + 90.0) * CELLS_PER_DEGREE).astype(np.int64), 0, 180 * CELLS_PER_DEGREE - 1)
+        j = ((lon[far] + 180.0) * CELLS_PER_DEGREE).astype(np.int64) % (360 * CELLS_PER_DEGREE)
+        near = anch.cell_anchor[i * 360 * CELLS_PER_DEGREE + j]
         _, a, d = WGS84.inv(lon[far], lat[far], anch.lon[near], anch.lat[near])
         f0[far], az0[far], vertex[far] = d, a, anch.vertex[near]
         ok = d < ANCHOR_TO_M
@@ -129,12 +161,14 @@ def anchor_rows(s: Segments, p, lon, lat, lower_m):
     return anchor, f0, az0, vertex
 
 
-def segment_ends(s: Segments, anchor, nodes):
+def segment_ends(s: Segments, anchor, nodes, slot=None):
     """Distance (m) and azimuth (deg) from each pair's anchor to both ends of the segments of its
-    level-1 node: ``(pairs, 4, FANOUT)`` as (l1, phi1, l2, phi2); measured once per (anchor,
+    level-1 node: ``(pairs, 4, FANOUT)`` as (l1, phi1, l2, phi2), or with ``slot`` (the segment's
+    place in its node, per pair) that segment's only, ``(pairs, 4)``; measured once per (anchor,
     node) and kept (a missing segment of the last node repeats the layer's last one)."""
     anch = tree_anchors(s)
-    return anch.ends.get(anchor.astype(np.int64) * anch.n1 + nodes, lambda new: _measure(s, anch, new))
+    key = anchor.astype(np.int64) * anch.n1 + nodes
+    return anch.ends.get(key, lambda new: _measure(s, anch, new), slot)
 
 
 def _measure(s: Segments, anch: TreeAnchors, keys):

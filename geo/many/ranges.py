@@ -18,7 +18,7 @@ tree that serves the exact search (:mod:`geo.core.block_tree`) also gives the pr
 a place whose chord (straight line through the Earth, ECEF) misses the bounding ball of
 every part of the boundary by more than the range's chord is provably out of range
 (:func:`geo.core.segments.geodesic_lower_bound_from_chord` turns the gap into a rigorous
-geodesic lower bound; see :func:`geo.core.candidates_tree.tree_lower_bound`), and never
+geodesic lower bound; see :func:`geo.core.tree_prefilter.tree_lower_bound`), and never
 reaches the exact kernel. The set of places returned is therefore exactly the set the
 exact kernel
 would return if run on every place (tests check this).

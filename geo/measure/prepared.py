@@ -15,9 +15,9 @@ from functools import lru_cache
 import numpy as np
 import shapely
 
-from geo.core.candidates_tree import tree_lower_bound
 from geo.core.geodesic import WGS84, validate_lat_lon
 from geo.core.nearest import nearest_on_segments
+from geo.core.tree_prefilter import tree_lower_bound
 from geo.layers.layer import Layer
 from geo.model import Place
 
@@ -126,7 +126,7 @@ class PreparedReference:
         (or to the point), exact for a point reference; ``inf`` where it exceeds ``limit_m``.
 
         For a layer, the ball (chord) bounds of the block tree that the exact search uses
-        too (:func:`geo.core.candidates_tree.tree_lower_bound`): one index for both jobs.
+        too (:func:`geo.core.tree_prefilter.tree_lower_bound`): one index for both jobs.
         The inside test is separate.
         """
         lat = np.atleast_1d(np.asarray(lat, dtype=float))

@@ -13,13 +13,14 @@ import numpy as np
 import pytest
 
 import geo.core.nearest as nearest_module
-from geo.core.block_tree import FANOUT, block_tree, box_lower_bound, vertex_lower_bound
+from geo.core.block_tree import FANOUT, block_tree
+from geo.core.box_bounds import box_lower_bound, vertex_lower_bound
 from geo.core.geodesic import WGS84
 from geo.core.nearest import FOOT_DISTANCE_TOL_M, nearest_on_segments
 from geo.core.segments import Segments
 from geo.layers.borders import country_border, ukraine
 
-from helpers import exhaustive_nearest
+from helpers import densified, exhaustive_nearest
 
 
 def _points(seed: int, n: int):
@@ -49,23 +50,6 @@ def _points(seed: int, n: int):
     return lat, lon
 
 
-def _densified(seg: Segments, k: int) -> Segments:
-    """The same lines with ``k`` vertices per original segment (linear in lon/lat): a
-    different, ``k`` times more detailed boundary."""
-    f = np.arange(k) / k
-    lo = seg.lon1[:, None] + (seg.lon2 - seg.lon1)[:, None] * f
-    la = seg.lat1[:, None] + (seg.lat2 - seg.lat1)[:, None] * f
-    breaks = np.flatnonzero((seg.lon1[1:] != seg.lon2[:-1]) | (seg.lat1[1:] != seg.lat2[:-1])) + 1
-    lines = []
-    for a, b in zip(np.r_[0, breaks], np.r_[breaks, len(seg)], strict=True):
-        lines.append(
-            np.column_stack(
-                [np.r_[lo[a:b].ravel(), seg.lon2[b - 1]], np.r_[la[a:b].ravel(), seg.lat2[b - 1]]]
-            )
-        )
-    return Segments.from_lines(lines)
-
-
 @pytest.mark.parametrize("search", ["exhaustive", "sampled", "tree"])
 @pytest.mark.parametrize("country", ["UA", "RU"])
 def test_every_search_gives_the_exhaustive_minimum(search, country, monkeypatch):
@@ -89,7 +73,7 @@ def test_every_search_gives_the_exhaustive_minimum(search, country, monkeypatch)
 
 def test_tree_on_a_densified_border_matches_the_exhaustive_search():
     """A 30,000-segment border takes the tree path; its answers are the exhaustive ones."""
-    seg = _densified(ukraine().segments(), 10)
+    seg = densified(ukraine().segments(), 10)
     assert len(seg) > nearest_module.TREE_FROM_SEGMENTS
     lat, lon = _points(5, 100)
     got = nearest_on_segments(lat, lon, seg)
@@ -103,7 +87,7 @@ def test_densifying_a_border_along_its_own_edges_barely_moves_far_points():
     so far points' distances change by less than that gap (a few hundred metres at most)
     and never wildly; the old and the densified border are searched by different paths."""
     seg = ukraine().segments()
-    dense = _densified(seg, 10)
+    dense = densified(seg, 10)
     lat, lon = _points(9, 300)
     a = nearest_on_segments(lat, lon, seg).distance_m
     b = nearest_on_segments(lat, lon, dense).distance_m
@@ -160,9 +144,9 @@ def test_the_range_prefilter_bound_never_exceeds_the_exhaustive_distance(limit_k
     """The block tree's range prefilter (ball bounds only, crowded rows stopped early) is a
     lower bound on the exhaustive distance, finite for every point within the range, and
     0 for points on the boundary (its vertices), which the inside test must then see."""
-    from geo.core.candidates_tree import tree_lower_bound
+    from geo.core.tree_prefilter import tree_lower_bound
 
-    seg = _densified(ukraine().segments(), 10)
+    seg = densified(ukraine().segments(), 10)
     lat, lon = _points(17, 300)
     lat = np.r_[lat, seg.lat1[::997]]
     lon = np.r_[lon, seg.lon1[::997]]

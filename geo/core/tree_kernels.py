@@ -1,0 +1,82 @@
+"""Compiled inner loops of the block-tree search (:mod:`geo.core.candidates_tree`), fused so
+that each (point, node) pair is read once instead of once per NumPy operation: the chord
+tests of a node's children or a leaf's segments. Pure functions of arrays (ECEF metres);
+compiled by Numba on first use and cached on disk. Each releases the GIL, so the kernel's
+threads run them in parallel.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from geo.core.geodesic import R_CURV_MAX
+
+__all__ = ["ball_children", "leaf_chords"]
+
+_TWO_R = 2.0 * R_CURV_MAX
+
+
+@njit(nogil=True, cache=True)
+def _arc_lower_bound(gap):
+    """:func:`geo.core.segments.geodesic_lower_bound_from_chord` of ``max(gap, 0)``."""
+    c = min(max(gap, 0.0) / _TWO_R, 1.0)
+    return _TWO_R * math.asin(c)
+
+
+@njit(nogil=True, cache=True)
+def ball_children(p, rows, nodes, kid_centre, kid_radius, reach):
+    """The children of each (row, node) pair whose ball's chord gap (less a metre of slack) is
+    within the row's ``reach`` (m): ``(pair, child slot, lower bound m)``, in pair order. ``p``:
+    ECEF of the rows' points; ``kid_centre`` ``(nodes, F, 3)``, ``kid_radius`` ``(nodes, F)``
+    (a missing child has radius ``-inf``)."""
+    n, fan = len(rows), kid_radius.shape[1]
+    pair = np.empty(n * fan, dtype=np.int64)
+    slot = np.empty(n * fan, dtype=np.int64)
+    lower = np.empty(n * fan)
+    k = 0
+    for i in range(n):
+        r, node = rows[i], nodes[i]
+        px, py, pz, limit = p[r, 0], p[r, 1], p[r, 2], reach[r]
+        for j in range(fan):
+            dx = kid_centre[node, j, 0] - px
+            dy = kid_centre[node, j, 1] - py
+            dz = kid_centre[node, j, 2] - pz
+            gap = math.sqrt(dx * dx + dy * dy + dz * dz) - kid_radius[node, j] - 1.0
+            if gap <= limit:
+                pair[k], slot[k], lower[k] = i, j, _arc_lower_bound(gap)
+                k += 1
+    return pair[:k], slot[:k], lower[:k]
+
+
+@njit(nogil=True, cache=True)
+def leaf_chords(p, rows, nodes, seg_xyz1, seg_vec, seg_inv_c2, seg_sagitta, reach):
+    """The segments of each (row, level-1 node) pair whose chord distance less sagitta is
+    within the row's ``reach`` (m): ``(pair, segment slot, fraction along the chord of its
+    closest point, lower bound m)``, in pair order (:func:`geo.core.segments.chord_to_segment`
+    by blocks; a missing segment has sagitta ``-inf``... and is never reached)."""
+    n, fan = len(rows), seg_sagitta.shape[1]
+    pair = np.empty(n * fan, dtype=np.int64)
+    slot = np.empty(n * fan, dtype=np.int64)
+    frac = np.empty(n * fan)
+    lower = np.empty(n * fan)
+    k = 0
+    for i in range(n):
+        r, node = rows[i], nodes[i]
+        px, py, pz, limit = p[r, 0], p[r, 1], p[r, 2], reach[r]
+        for j in range(fan):
+            ax = px - seg_xyz1[node, j, 0]
+            ay = py - seg_xyz1[node, j, 1]
+            az = pz - seg_xyz1[node, j, 2]
+            bx, by, bz = seg_vec[node, j, 0], seg_vec[node, j, 1], seg_vec[node, j, 2]
+            t = min(max((ax * bx + ay * by + az * bz) * seg_inv_c2[node, j], 0.0), 1.0)
+            ax -= t * bx
+            ay -= t * by
+            az -= t * bz
+            gap = math.sqrt(ax * ax + ay * ay + az * az) - seg_sagitta[node, j]
+            if gap <= limit:
+                pair[k], slot[k], frac[k], lower[k] = i, j, t, _arc_lower_bound(gap)
+                k += 1
+    return pair[:k], slot[:k], frac[:k], lower[:k]
