@@ -4,7 +4,7 @@ Far from a layer, the tree's own frames (one exact geodesic per row and parent n
 the parent's centre vertex) cost several geodesics per point and level. Far points
 instead share a few *anchors*: the vertices nearest (by chord) to probes all round the
 layer, at ``ANCHOR_PROBE_DISTANCES_M`` from its centre. A far point takes the
-anchor nearest its grid cell and one exact geodesic to it (distance ``f0``, azimuth at the
+chord-nearest anchor and one exact geodesic to it (distance ``f0``, azimuth at the
 anchor); the geodesic polar coordinates of the vertices of the low tree nodes seen from each
 anchor are measured once per (anchor, level-1 node) and kept for later calls, so the
 polar-box and vertex bounds of :mod:`geo.core.block_tree` apply with no geodesic per row.
@@ -24,6 +24,7 @@ from geo.core.block_tree import FANOUT
 from geo.core.geodesic import WGS84
 from geo.core.per_object import PerObject
 from geo.core.segments import Segments, ecef
+from geo.core.tree_kernels import nearest_points
 from geo.core.vertices import segment_vertices
 
 __all__ = ["ANCHOR_FROM_M", "ANCHOR_TO_M", "TreeAnchors", "anchor_rows", "node_boxes", "segment_ends"]
@@ -35,9 +36,6 @@ ANCHOR_FROM_M = 300_000.0
 ANCHOR_TO_M = 18_000_000.0
 #: The probes: this many azimuths from the layer's centre, at each of these distances (m).
 ANCHOR_PROBE_AZIMUTHS = 720
-#: A point takes the anchor of its grid cell (this many cells per degree of latitude and of
-#: longitude): near its nearest anchor, with no search per point.
-CELLS_PER_DEGREE = 2
 ANCHOR_PROBE_DISTANCES_M = (
     3e5,
     5e5,
@@ -113,13 +111,6 @@ class TreeAnchors:
         self.vertex = np.unique(tree.query(ecef(plat, plon), k=1)[1])
         self.lat, self.lon = vt.vertex_lat[self.vertex], vt.vertex_lon[self.vertex]
         self.xyz = xyz[self.vertex]
-        # The anchor of each grid cell: the one nearest (by chord) to the cell's centre.
-        rows, cols = 180 * CELLS_PER_DEGREE, 360 * CELLS_PER_DEGREE
-        g_lat = (np.arange(rows) + 0.5) / CELLS_PER_DEGREE - 90.0
-        g_lon = (np.arange(cols) + 0.5) / CELLS_PER_DEGREE - 180.0
-        centres = ecef(np.repeat(g_lat, cols), np.tile(g_lon, rows))
-        self.cell_anchor = cKDTree(self.xyz).query(centres, k=1)[1].astype(np.int64)
-        self.xyz_norm2 = np.einsum("ij,ij->i", self.xyz, self.xyz)
         self.nseg = len(s)
         self.n1 = -(-len(s) // FANOUT)
         self.len_max1 = np.maximum.reduceat(s.length_m, np.arange(0, len(s), FANOUT))
@@ -139,11 +130,12 @@ def tree_anchors(s: Segments) -> TreeAnchors:
 def anchor_rows(s: Segments, p, lon, lat, lower_m):
     """Anchor frames of the rows whose lower bound ``lower_m`` (m) on the distance to the layer
     is at least ``ANCHOR_FROM_M``: ``(anchor, f0, az0, vertex)`` per row, ``f0`` the exact
-    distance (m) from the anchor of the point's grid cell (``CELLS_PER_DEGREE``) to the point
-    (NaN for nearer rows), ``az0`` the azimuth (deg) at the anchor towards it, ``vertex`` the
-    anchor's vertex (of :func:`geo.core.vertices.segment_vertices`, -1 for nearer rows) and
-    ``anchor`` the index into the anchors (-1 also where ``f0`` reaches ``ANCHOR_TO_M``: no
-    frame there). ``p``: ECEF of the points."""
+    distance (m) from the chord-nearest anchor to the point (NaN for nearer rows; found by brute
+    force: the anchor of a 0.5° grid cell gave looser frames, costing more than it saved),
+    ``az0`` the azimuth (deg) at the anchor towards it, ``vertex`` the anchor's vertex (of
+    :func:`geo.core.vertices.segment_vertices`, -1 for nearer rows) and ``anchor`` the index
+    into the anchors (-1 also where ``f0`` reaches ``ANCHOR_TO_M``: no frame there). ``p``:
+    ECEF of the points."""
     m = len(lower_m)
     anchor = np.full(m, -1, dtype=np.int64)
     f0, az0 = np.full(m, np.nan), np.full(m, np.nan)
@@ -151,9 +143,7 @@ def anchor_rows(s: Segments, p, lon, lat, lower_m):
     far = np.flatnonzero(lower_m >= ANCHOR_FROM_M)
     if len(far):
         anch = tree_anchors(s)
-        i = np.clip(((lat[far] + 90.0) * CELLS_PER_DEGREE).astype(np.int64), 0, 180 * CELLS_PER_DEGREE - 1)
-        j = ((lon[far] + 180.0) * CELLS_PER_DEGREE).astype(np.int64) % (360 * CELLS_PER_DEGREE)
-        near = anch.cell_anchor[i * 360 * CELLS_PER_DEGREE + j]
+        near = nearest_points(p, far, anch.xyz)
         _, a, d = WGS84.inv(lon[far], lat[far], anch.lon[near], anch.lat[near])
         f0[far], az0[far], vertex[far] = d, a, anch.vertex[near]
         ok = d < ANCHOR_TO_M

@@ -14,7 +14,7 @@ from numba import njit
 
 from geo.core.geodesic import R_CURV_MAX
 
-__all__ = ["ball_children", "leaf_chords"]
+__all__ = ["ball_children", "leaf_chords", "nearest_points"]
 
 _TWO_R = 2.0 * R_CURV_MAX
 
@@ -80,3 +80,20 @@ def leaf_chords(p, rows, nodes, seg_xyz1, seg_vec, seg_inv_c2, seg_sagitta, reac
                 pair[k], slot[k], frac[k], lower[k] = i, j, t, _arc_lower_bound(gap)
                 k += 1
     return pair[:k], slot[:k], frac[:k], lower[:k]
+
+
+@njit(nogil=True, cache=True)
+def nearest_points(p, rows, q):
+    """Index of the point of ``q`` (``(k, 3)``, ECEF m) nearest (by chord) to each row's point
+    of ``p``; the first of equals."""
+    out = np.empty(len(rows), dtype=np.int64)
+    for i in range(len(rows)):
+        r = rows[i]
+        best, arg = math.inf, 0
+        for j in range(len(q)):
+            dx, dy, dz = q[j, 0] - p[r, 0], q[j, 1] - p[r, 1], q[j, 2] - p[r, 2]
+            d2 = dx * dx + dy * dy + dz * dz
+            if d2 < best:
+                best, arg = d2, j
+        out[i] = arg
+    return out

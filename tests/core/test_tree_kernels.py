@@ -15,7 +15,7 @@ from geo.core.box_bounds import box_lower_bound, box_quick_lower_bound, end_boun
 from geo.core.geodesic import WGS84
 from geo.core.nearest import FOOT_DISTANCE_TOL_M, nearest_on_segments
 from geo.core.segments import chord_to_segment, ecef, geodesic_lower_bound_from_chord
-from geo.core.tree_kernels import ball_children, leaf_chords
+from geo.core.tree_kernels import ball_children, leaf_chords, nearest_points
 from geo.core.vertices import segment_vertices
 from geo.layers.borders import ukraine
 
@@ -78,6 +78,15 @@ def test_ball_children_are_the_children_within_reach():
     np.testing.assert_array_equal(slot, want_slot)
     bound = geodesic_lower_bound_from_chord(np.maximum(gap[want_pair, want_slot], 0.0))
     np.testing.assert_allclose(lower, bound, rtol=1e-12, atol=1e-6)
+
+
+def test_nearest_points_is_the_chord_argmin():
+    rng = np.random.default_rng(5)
+    q = ecef(rng.uniform(-90, 90, 500), rng.uniform(-180, 180, 500))
+    p = ecef(rng.uniform(-90, 90, 1000), rng.uniform(-180, 180, 1000))
+    rows = rng.permutation(1000)[:700]
+    want = np.argmin(np.linalg.norm(p[rows][:, None, :] - q[None, :, :], axis=2), axis=1)
+    np.testing.assert_array_equal(nearest_points(p, rows, q), want)
 
 
 def test_quick_box_bound_is_below_the_full_one_and_both_below_the_truth():
