@@ -43,8 +43,28 @@ def _offset(c, ell, slope):
 
 @njit(nogil=True, cache=True)
 def _wrap(deg):
-    """An angle (degrees) wrapped into [-180, 180)."""
-    return (deg + 180.0) % 360.0 - 180.0
+    """An angle (degrees) wrapped into [-180, 180) (by whole turns: the angles here are within a
+    turn or two of that range, and a loop is cheaper than a floating-point modulo)."""
+    if not math.isfinite(deg):
+        return math.nan
+    while deg >= 180.0:
+        deg -= 360.0
+    while deg < -180.0:
+        deg += 360.0
+    return deg
+
+
+#: Distance (m) beyond which ``cot(√K_max r)`` is negative: short of it the quick bounds'
+#: ``min(c, 0)`` is 0 with no tangent to take.
+_QUARTER_M = math.pi / (2 * SQRT_K_MAX)
+
+
+@njit(nogil=True, cache=True)
+def _negative_curvature(r):
+    """``min(√K_max cot(√K_max r), 0)``."""
+    if r < _QUARTER_M:
+        return 0.0
+    return min(_cot_curvature(SQRT_K_MAX, r), 0.0)
 
 
 @njit(nogil=True, cache=True)
@@ -94,7 +114,7 @@ def _box_quick(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_lb):
     if not (l_hi < f and f + l_hi + len_max < COMPARISON_LIMIT_M):
         return -math.inf
     slope = _box_slope(az, phi_mid, phi_half)
-    c_neg = min(_cot_curvature(SQRT_K_MAX, f + l_hi), 0.0)
+    c_neg = _negative_curvature(f + l_hi)
     quick = min(slope * l_lo + c_neg * l_lo * l_lo / 2, slope * l_hi + c_neg * l_hi * l_hi / 2)
     return f + max(quick, -l_hi) - len_max * len_max / (8 * max(chord_lb, 1.0))
 
@@ -158,7 +178,7 @@ def _vertex_quick(f, az, ell, phi, len_max):
     if not (ell < f and f + ell + len_max < COMPARISON_LIMIT_M):
         return -math.inf
     slope = -math.cos(math.radians(phi - az))
-    c_neg = min(_cot_curvature(SQRT_K_MAX, f + ell), 0.0)
+    c_neg = _negative_curvature(f + ell)
     return f + max(slope * ell + c_neg * ell * ell / 2, -ell)
 
 

@@ -111,6 +111,16 @@ class TreeAnchors:
         self.vertex = np.unique(tree.query(ecef(plat, plon), k=1)[1])
         self.lat, self.lon = vt.vertex_lat[self.vertex], vt.vertex_lon[self.vertex]
         self.xyz = xyz[self.vertex]
+        # Consecutive anchors (along the lines) in groups of about √k, each in a ball, for the
+        # search of a row's nearest anchor.
+        size = max(1, int(np.sqrt(len(self.vertex))))
+        self.group_start = np.r_[np.arange(0, len(self.vertex), size), len(self.vertex)].astype(np.int64)
+        starts = self.group_start[:-1]
+        counts = np.diff(self.group_start)
+        self.group_centre = np.add.reduceat(self.xyz, starts, axis=0) / counts[:, None]
+        member = np.repeat(np.arange(len(starts)), counts)
+        spread = np.linalg.norm(self.xyz - self.group_centre[member], axis=1)
+        self.group_radius = np.maximum.reduceat(spread, starts) + 1.0
         self.nseg = len(s)
         self.n1 = -(-len(s) // FANOUT)
         self.len_max1 = np.maximum.reduceat(s.length_m, np.arange(0, len(s), FANOUT))
@@ -143,7 +153,7 @@ def anchor_rows(s: Segments, p, lon, lat, lower_m):
     far = np.flatnonzero(lower_m >= ANCHOR_FROM_M)
     if len(far):
         anch = tree_anchors(s)
-        near = nearest_points(p, far, anch.xyz)
+        near = nearest_points(p, far, anch.xyz, anch.group_start, anch.group_centre, anch.group_radius)
         _, a, d = WGS84.inv(lon[far], lat[far], anch.lon[near], anch.lat[near])
         f0[far], az0[far], vertex[far] = d, a, anch.vertex[near]
         ok = d < ANCHOR_TO_M

@@ -83,17 +83,35 @@ def leaf_chords(p, rows, nodes, seg_xyz1, seg_vec, seg_inv_c2, seg_sagitta, reac
 
 
 @njit(nogil=True, cache=True)
-def nearest_points(p, rows, q):
+def nearest_points(p, rows, q, group_start, group_centre, group_radius):
     """Index of the point of ``q`` (``(k, 3)``, ECEF m) nearest (by chord) to each row's point
-    of ``p``; the first of equals."""
+    of ``p``; the first of equals. ``q`` comes in groups (``group_start``, with one more entry
+    for the end) inside balls (``group_centre``, ``group_radius``): groups are visited nearest
+    ball first, and the rest skipped once a ball's gap exceeds the best distance (the same
+    answer as trying every point)."""
     out = np.empty(len(rows), dtype=np.int64)
+    ng = len(group_radius)
+    gap = np.empty(ng)
+    order = np.empty(ng, dtype=np.int64)
     for i in range(len(rows)):
         r = rows[i]
+        px, py, pz = p[r, 0], p[r, 1], p[r, 2]
+        for g in range(ng):  # insertion sort by gap: a few dozen groups
+            dx, dy, dz = group_centre[g, 0] - px, group_centre[g, 1] - py, group_centre[g, 2] - pz
+            gap[g] = math.sqrt(dx * dx + dy * dy + dz * dz) - group_radius[g]
+            k = g
+            while k > 0 and gap[order[k - 1]] > gap[g]:
+                order[k] = order[k - 1]
+                k -= 1
+            order[k] = g
         best, arg = math.inf, 0
-        for j in range(len(q)):
-            dx, dy, dz = q[j, 0] - p[r, 0], q[j, 1] - p[r, 1], q[j, 2] - p[r, 2]
-            d2 = dx * dx + dy * dy + dz * dz
-            if d2 < best:
-                best, arg = d2, j
+        for g in order:
+            if gap[g] > 0 and gap[g] * gap[g] > best:
+                break
+            for j in range(group_start[g], group_start[g + 1]):
+                dx, dy, dz = q[j, 0] - px, q[j, 1] - py, q[j, 2] - pz
+                d2 = dx * dx + dy * dy + dz * dz
+                if d2 < best or (d2 == best and j < arg):
+                    best, arg = d2, j
         out[i] = arg
     return out

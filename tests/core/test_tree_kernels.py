@@ -84,9 +84,20 @@ def test_nearest_points_is_the_chord_argmin():
     rng = np.random.default_rng(5)
     q = ecef(rng.uniform(-90, 90, 500), rng.uniform(-180, 180, 500))
     p = ecef(rng.uniform(-90, 90, 1000), rng.uniform(-180, 180, 1000))
+    q = q[np.argsort(np.arctan2(q[:, 1], q[:, 0]))]  # groups of neighbours, as anchors come
+    q[7] = q[400]  # a tie: the first of equals wins
     rows = rng.permutation(1000)[:700]
     want = np.argmin(np.linalg.norm(p[rows][:, None, :] - q[None, :, :], axis=2), axis=1)
-    np.testing.assert_array_equal(nearest_points(p, rows, q), want)
+    for size in (1, 22, 500):
+        start = np.r_[np.arange(0, 500, size), 500]
+        centre = np.array([q[a:b].mean(axis=0) for a, b in zip(start[:-1], start[1:], strict=True)])
+        radius = np.array(
+            [
+                np.linalg.norm(q[a:b] - c, axis=1).max() + 1.0
+                for a, b, c in zip(start[:-1], start[1:], centre, strict=True)
+            ]
+        )
+        np.testing.assert_array_equal(nearest_points(p, rows, q, start, centre, radius), want)
 
 
 def test_quick_box_bound_is_below_the_full_one_and_both_below_the_truth():
