@@ -34,15 +34,32 @@ def explain(
         why = [r.notes[0] for r in readings if r.verdict == VerdictKind.UNVERIFIABLE and r.notes]
         tail += f", so it cannot be verified: {why[0] if why else 'no reading decides it'}"
     else:
-        closest = min(readings, key=lambda r: abs(r.relative_error))
-        word = "overstates" if verdict == VerdictKind.OVERSTATED else "understates"
-        by = (f"by {abs(closest.relative_error):.0%}" if math.isfinite(closest.relative_error)
-              else "it measures 0 km")  # fmt: skip
-        tail += f", so it {word} the distance ({by} against {closest.reference})"
+        tail += _missed(readings, verdict)
     extra = [n for n in notes if n]
     for r in readings:
         extra.extend(n for n in r.notes if n.startswith("bearing"))
     return lead + tail + "." + ("" if not extra else " Note: " + "; ".join(extra) + ".")
+
+
+def _missed(readings: Sequence[Reading], verdict: str) -> str:
+    """Why a claim that fits no reading is over- or understated. When some readings put the place
+    nearer than claimed and others farther, each direction is named: the verdict (the closest
+    miss) must not hide that against the other reference the claim errs the other way."""
+
+    def by(r: Reading) -> str:
+        return f"by {abs(r.relative_error):.0%}" if math.isfinite(r.relative_error) else "it measures 0 km"
+
+    closest = min(readings, key=lambda r: abs(r.relative_error))
+    word = "overstates" if verdict == VerdictKind.OVERSTATED else "understates"
+    missed = [r for r in readings if r.verdict in (VerdictKind.OVERSTATED, VerdictKind.UNDERSTATED)]
+    if len({r.verdict for r in missed}) < 2:
+        return f", so it {word} the distance ({by(closest)} against {closest.reference})"
+    words = {VerdictKind.OVERSTATED: "overstates", VerdictKind.UNDERSTATED: "understates"}
+    each = [f"{words[r.verdict]} the distance from {r.reference} {by(r)}" for r in missed]
+    return (
+        f", so it fits no reading and errs both ways: it {', and '.join(each)}. "
+        f"The verdict follows the closest miss ({closest.reference})"
+    )
 
 
 def _bands(readings: Sequence[Reading]) -> str:

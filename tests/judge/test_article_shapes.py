@@ -410,3 +410,28 @@ def test_troops_fighting_some_distance_away_measure_from_the_front(gazetteer):
     assert plant.claim.reference == town.claim.reference == "the front line"
     assert town.claim.target == "Kurchatov"
     assert all(v.verdict is VerdictKind.UNVERIFIABLE and "stale_snapshot" in v.flags for v in (plant, town))
+
+
+def test_a_claim_that_errs_both_ways_says_so(gazetteer):
+    """'Rostov-on-Don … some 100 km from the Ukrainian border': the recognised border is nearer (its
+    Donetsk stretch, under 73 km by dense pyproj sampling) and Ukrainian-held ground farther, so the
+    claim fits neither; the closest miss gives the verdict, but the explanation must name both
+    directions, not only the one that decided (it said 'understates' alone)."""
+    from geo.layers.borders import ukraine
+
+    from helpers import dense_min_distance, polygon_rings
+
+    text = "Drones hit Rostov-on-Don overnight. The city lies some 100 km from the Ukrainian border."
+    (row,) = judge_text(gazetteer, text)
+    assert row.claim.target == "Rostov-on-Don"
+    place = row.target
+    border_km = dense_min_distance(place.lat, place.lon, polygon_rings(ukraine().geometry), 500.0)[0] / 1000
+    assert border_km < 73.0  # below the band 'some 100 km' allows against the border
+    by_reference = {r.reference: r for r in row.readings}
+    border = by_reference["Ukraine's internationally recognised border"]
+    assert border.distance_km == pytest.approx(border_km, abs=0.5)
+    assert border.verdict is VerdictKind.OVERSTATED
+    assert {r.verdict for r in row.readings} == {VerdictKind.OVERSTATED, VerdictKind.UNDERSTATED}
+    assert "errs both ways" in row.explanation
+    assert "overstates the distance from Ukraine's internationally recognised border" in row.explanation
+    assert "understates the distance from Ukrainian-controlled territory" in row.explanation
