@@ -573,3 +573,62 @@ def test_the_regional_centre_points_back(lookup):
     (claim,), (verdict,) = judge_text(lookup, text)
     assert claim.anaphor == "the city" and claim.target_how == "carried"
     assert km_from("Sumy", verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Бєлгород розташований у 50-ти кілометрах від кордону з Україною.", 50.0),
+        ("Белгород находится в 40-ка километрах от границы с Украиной.", 40.0),
+        ("Белгород — в 30-ти км от украинской границы.", 30.0),
+    ],
+)
+def test_a_figure_with_its_case_ending_is_read(lookup, text, figure):
+    """'в 40-ка километрах', 'у 50-ти кілометрах': digits with the numeral's case ending, as people
+    write and say them; the claim was missed. Belgorod lies 35 km from the border (dense sampling)."""
+    claims, (verdict,) = judge_text(lookup, text)
+    assert claims[0].figure == figure
+    assert km_from("Belgorod", verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+    border = next(r for r in verdict.readings if r.reference == "Ukraine's internationally recognised border")
+    assert border.distance_km == pytest.approx(border_km("Belgorod"), abs=0.5)
+    low, high = border.tolerance_km
+    assert low <= border_km("Belgorod") <= high  # so the claim fits the border
+    assert verdict.verdict is VerdictKind.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Бєлгород розташований за півтори сотні кілометрів від Харкова.", 150.0),
+        ("Белгород находится примерно в трех сотнях километров от Харькова, пишут местные каналы.", 300.0),
+    ],
+)
+def test_hundreds_as_a_noun_after_a_number(lookup, text, figure):
+    """'півтори сотні' is 150, 'три сотни' 300: 'сотня' multiplies the number before it. Belgorod is
+    73 km from Kharkiv (pyproj between GeoNames points), so both overstate; 'сотні кілометрів' alone
+    ('hundreds of kilometres') is no figure."""
+    claims, (verdict,) = judge_text(lookup, text)
+    assert claims[0].figure == figure
+    truth = GEOD.inv(*PLACES["Belgorod"][::-1], *PLACES["Kharkiv"][::-1])[2] / 1000.0
+    assert verdict.readings[0].distance_km == pytest.approx(truth, abs=SAME_PLACE_KM)
+    assert verdict.verdict is VerdictKind.OVERSTATED
+    vague, _ = judge_text(lookup, "Липецьк розташований за сотні кілометрів від фронту.")
+    assert vague == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "До Харькова от Белгорода — около 80 километров.",
+        "До Харкова від Бєлгорода — близько 80 кілометрів, кажуть місцеві.",
+    ],
+)
+def test_to_before_from_names_both_ends(lookup, text):
+    """'До X от Y — N км' (the 'to' end first): Kharkiv from Belgorod. The reference was unknown
+    ('cannot tell what the distance is from'). Truth: pyproj between the GeoNames points."""
+    _, (verdict,) = judge_text(lookup, text)
+    assert km_from("Kharkiv", verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+    assert verdict.claim.reference_kind == "place"
+    truth = GEOD.inv(*PLACES["Belgorod"][::-1], *PLACES["Kharkiv"][::-1])[2] / 1000.0
+    assert verdict.readings[0].distance_km == pytest.approx(truth, abs=SAME_PLACE_KM)
+    assert verdict.verdict is VerdictKind.CONSISTENT

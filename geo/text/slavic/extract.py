@@ -21,6 +21,7 @@ from functools import lru_cache
 from geo.core.units import figure_step
 from geo.text.claim import Claim, figure_fields
 from geo.text.slavic.carry import Antecedent, anaphor_of, carry, offered, with_speakers_place
+from geo.text.slavic.endpoints import between_ends, separated_by
 from geo.text.slavic.names import find_target, name_at, names_in
 from geo.text.slavic.numbers import FIGURE, bracketed_conversion, parse_figure, unit_of
 from geo.text.slavic.vocabulary import Patterns, compass_code
@@ -202,7 +203,7 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
     if kind == "distance" and (patterns.route_before.search(before) or patterns.route_after.match(after)):
         kind = "route_distance"  # "дрон пролетів 1200 км", "автошляхом — 480 км": not a straight line
     target = None
-    separated = _separates(text, expr_end, sent_end, patterns, known) if kind != "length" else None
+    separated = separated_by(text, expr_end, sent_end, patterns, known) if kind != "length" else None
     if separated is not None and reference is None:
         target, reference, ref_kind, consumed = separated
     elif kind != "length":
@@ -236,7 +237,7 @@ def _target(text, window, before, consumed, sent_end, names, patterns: Patterns,
     "Російські війська … від Покровська" is Покровськ from the front line."""
     reference, ref_kind = ref
     if reference is None:
-        between = _between(text, window, window + len(before), patterns, known)
+        between = between_ends(text, window, window + len(before), patterns, known)
         if between is not None:
             return between
         reference, ref_kind = _reference_before(text, window, window + len(before), patterns)
@@ -249,63 +250,6 @@ def _target(text, window, before, consumed, sent_end, names, patterns: Patterns,
     if target is None and ref_kind == "place" and patterns.front_subject.search(before):
         return reference, "the front line", "frontline"
     return target, reference, ref_kind
-
-
-def _separates(text, expr_end, sent_end, patterns: Patterns, known):
-    """ "450 км відділяють Москву від кордону": ``(target, reference, kind, end)`` or None."""
-    verb = patterns.separates.match(text, expr_end, sent_end)
-    if verb is None:
-        return None
-    target = name_at(text, verb.end(), sent_end, patterns, known)
-    if target is None:
-        return None
-    lead = patterns.after.match(text, target.end, sent_end)
-    if not lead.group("from"):
-        return None
-    for pattern, reference, kind in patterns.references:
-        found = pattern.match(text, lead.end(), sent_end)
-        if found:
-            return target.name, reference, kind, found.end()
-    ref = name_at(text, lead.end(), sent_end, patterns, known)
-    return (target.name, ref.name, "place", ref.end) if ref else None
-
-
-def _between_two(text, start, end, patterns: Patterns, known):
-    """ "Відстань між Харковом і Києвом": ``(target, reference, "place")`` or None."""
-    found = patterns.between.search(text, start, end)
-    if found is None:
-        return None
-    first = name_at(text, found.end(), end, patterns, known)
-    joint = patterns.between_and.match(text, first.end, end) if first else None
-    second = name_at(text, joint.end(), end, patterns, known) if joint else None
-    return (first.name, second.name, "place") if second else None
-
-
-def _between(text, start, end, patterns: Patterns, known):
-    """ "Від кордону до Ярославля — 700 км", "расстояние от границы до Ярославля": the place after
-    "до" is the target, the one after "від" the reference → ``(target, reference, kind)`` or None."""
-    found = patterns.from_before.search(text, start, end)
-    if found is None:
-        return _between_two(text, start, end, patterns, known)
-    pos = found.end()
-    reference = None
-    for pattern, ref, kind in patterns.references:
-        matched = pattern.match(text, pos, end)
-        if matched:
-            reference, pos = (ref, kind), matched.end()
-            break
-    if reference is None:
-        name = name_at(text, pos, end, patterns, known)
-        if name is None:
-            return None
-        reference, pos = (name.name, "place"), name.end
-    to = patterns.to_between.match(text, pos, end)
-    if to is None:
-        return None
-    target = name_at(text, to.end(), end, patterns, known)
-    if target is None:
-        return None
-    return target.name, reference[0], reference[1]
 
 
 def _reference_before(text, start, end, patterns: Patterns) -> tuple[str | None, str | None]:

@@ -100,11 +100,19 @@ NUMBER_WORD_VALUES: dict[str, float] = {
     **_forms(1.5, "полтора", "полторы", "полутора"),
 }  # fmt: skip
 _THOUSAND_WORDS = frozenset(w for w, v in NUMBER_WORD_VALUES.items() if v == 1000)
+#: "сотня"/"сотня" (a hundred, a noun) multiplies the number before it ("півтори сотні" = 150,
+#: "три сотні" = 300); never a figure alone ("сотні кілометрів" is "hundreds of kilometres").
+_HUNDRED_WORDS = frozenset(
+    ("сотня", "сотні", "сотень", "сотню", "сотнею", "сотням", "сотнями", "сотнях")
+    + ("сотни", "сотен", "сотней", "сотне")
+)
 _WORD_ALT = "|".join(
     re.escape(w).replace("'", _APOSTROPHE) for w in sorted(NUMBER_WORD_VALUES, key=len, reverse=True)
 )
-#: A figure in words (regex source, no groups): one or more number words, e.g. "двохсот п'ятдесяти".
-_IN_WORDS = rf"(?i:(?:{_WORD_ALT})(?:\s+(?:і\s+|и\s+)?(?:{_WORD_ALT}))*)(?![\w'’ʼ])"
+_HUNDRED_ALT = "|".join(sorted(_HUNDRED_WORDS, key=len, reverse=True))
+#: A figure in words (regex source, no groups): one or more number words, e.g. "двохсот п'ятдесяти",
+#: "півтори сотні".
+_IN_WORDS = rf"(?i:(?:{_WORD_ALT})(?:\s+(?:і\s+|и\s+)?(?:{_WORD_ALT}|{_HUNDRED_ALT}))*)(?![\w'’ʼ])"
 #: A thousand written after digits: "1,5 тис.", "2 тисячі", "1,3 тыс."
 _THOUSAND = r"(?:тис\.|тис\b|тыс\.|тыс\b|тисяч[іаеуюи]?\w*|тысяч\w*)"
 _DIGITS = (
@@ -112,8 +120,10 @@ _DIGITS = (
     r"|[1-9]\d{0,2}(?:,\d{3})+(?![\d,]?\d)"  # 1,300 (English-style, in copy from agencies)
     r"|\d+(?:[,.]\d+)?)"  # 1300  1,5  1.5
 )
-#: One written figure: digits (with an optional thousand word) or number words.
-FIGURE = rf"(?:{_DIGITS}(?:{_SPACE}?{_THOUSAND})?|{_IN_WORDS})"
+#: A case ending written after digits, as in "в 40-ка километрах", "у 50-ти кілометрах", "в 100-а км".
+_CASE_ENDING = r"(?:-(?:ти|ми|ка|а|и)(?![\w'’ʼ]))"
+#: One written figure: digits (with an optional case ending or thousand word) or number words.
+FIGURE = rf"(?:{_DIGITS}(?:{_CASE_ENDING}|{_SPACE}?{_THOUSAND})?|{_IN_WORDS})"
 
 _GAPS = re.compile(r"[\s\u00a0\u202f\u2009]")
 _THOUSAND_TAIL = re.compile(rf"{_SPACE}?{_THOUSAND}$", re.IGNORECASE)
@@ -126,8 +136,10 @@ def parse_figure(text: str) -> float:
     (1750.0, 1500.0, 1300.0, 1.5)
     >>> parse_figure("десяти"), parse_figure("двохсот п'ятдесяти"), parse_figure("полутора тысяч")
     (10.0, 250.0, 1500.0)
+    >>> parse_figure("40-ка"), parse_figure("50-ти"), parse_figure("півтори сотні")
+    (40.0, 50.0, 150.0)
     """
-    text = text.strip()
+    text = re.sub(rf"{_CASE_ENDING}$", "", text.strip())
     if not re.match(r"\d", text):
         return words_value(text)
     thousand = _THOUSAND_TAIL.search(text)
@@ -151,11 +163,13 @@ def words_value(text: str) -> float:
         word = re.sub(_APOSTROPHE, "'", word)
         if word in ("і", "и", ""):
             continue
-        if word not in NUMBER_WORD_VALUES:
+        if word not in NUMBER_WORD_VALUES and word not in _HUNDRED_WORDS:
             raise ValueError(f"{word!r} is not a number word")
         if word in _THOUSAND_WORDS:
             total += max(current, 1.0) * 1000.0
             current = 0.0
+        elif word in _HUNDRED_WORDS:
+            current = max(current, 1.0) * 100.0
         else:
             current += NUMBER_WORD_VALUES[word]
     return total + current
