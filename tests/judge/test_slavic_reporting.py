@@ -632,3 +632,25 @@ def test_to_before_from_names_both_ends(lookup, text):
     truth = GEOD.inv(*PLACES["Belgorod"][::-1], *PLACES["Kharkiv"][::-1])[2] / 1000.0
     assert verdict.readings[0].distance_km == pytest.approx(truth, abs=SAME_PLACE_KM)
     assert verdict.verdict is VerdictKind.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Довжина кордону між Україною та Росією становить близько 2 000 км.", "border"),
+        ("Протяжённость границы между Россией и Украиной составляет около 2300 километров.", "border"),
+        ("Цей кордон часто обстрілюють. Довжина лінії фронту сягає понад 1 200 км.", "front line"),
+        ("Граница снова под огнём. Протяжённость линии фронта — около 1200 км.", "front line"),
+    ],
+)
+def test_the_length_of_a_line_named_far_before_its_figure(lookup, text, reference):
+    """'Довжина кордону між Україною та Росією становить 2 000 км' is the border's length, however
+    many words lie between the length noun and the figure (it was a distance with no place); and the
+    line is this sentence's, not an earlier sentence's ('кордон' before 'Довжина лінії фронту' made
+    the front line's length a border's)."""
+    claims, (verdict,) = judge_text(lookup, text)
+    assert claims[0].kind == "length" and claims[0].reference == reference
+    if reference == "border":
+        assert verdict.verdict is VerdictKind.UNVERIFIABLE and "length_not_of_front_line" in verdict.flags
+    else:
+        assert "length_not_of_front_line" not in verdict.flags

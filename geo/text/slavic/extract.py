@@ -198,7 +198,7 @@ def _claim(text, match, window, sent_start, sent_end, patterns: Patterns, names,
     before = text[window:span_start]
     conversion, context_start = bracketed_conversion(text, expr_end, sent_end, patterns.figure)
     kind, reference, ref_kind, direction, consumed = _context(
-        text, match, before, context_start, sent_end, patterns, known
+        text, match, before, context_start, sent_end, patterns, known, sent_start
     )
     if kind == "distance" and (patterns.route_before.search(before) or patterns.route_after.match(after)):
         kind = "route_distance"  # "дрон пролетів 1200 км", "автошляхом — 480 км": not a straight line
@@ -297,7 +297,7 @@ def _context(text, match, before, expr_end, sent_end, patterns: Patterns, known,
     if match.group("cunit") and line or (line and not re.match(r"\s*(?:від|од|от)\b", after)):
         noun = line.group("noun")
         return ("length", *_line(noun, patterns), None, expr_end + line.end())
-    if patterns.length_before.search(before):
+    if patterns.length_before.search(before) or patterns.line_length_before.search(before):
         nouns = list(patterns.line_anywhere.finditer(text, sent_start, sent_end))
         if nouns:
             return ("length", *_line(nouns[0].group("noun"), patterns), None, expr_end)

@@ -57,6 +57,9 @@ class Vocabulary:
     border_stems: tuple[str, ...]
     #: words before a figure that make it a length: "протяжністю", "завдовжки"
     length_before: str
+    #: Nouns that name a length ("довжина", "протяжённость"): with a line after them, the figure that
+    #: ends their clause is the line's length, however far ("Довжина кордону між … становить 2 000 км").
+    length_nouns: str
     #: words before a figure that make it no distance: weapon ranges, heights, speeds
     not_distance_before: str
     #: what after the unit makes it no distance: speeds, areas
@@ -123,6 +126,9 @@ class Patterns:
         self.line_after = re.compile(rf"\s*(?:{_LINE_MODIFIER}\s+)?{v.line_noun}", re.IGNORECASE)
         self.line_anywhere = re.compile(v.line_noun, re.IGNORECASE)
         self.length_before = re.compile(rf"(?:{v.length_before})\s*(?:\S+\s+){{0,4}}$", re.IGNORECASE)
+        self.line_length_before = re.compile(
+            rf"(?<!\w)(?:{v.length_nouns})\s+(?:{v.line_noun})[^,;:.!?]*$", re.IGNORECASE
+        )
         self.not_distance_before = re.compile(rf"(?:{v.not_distance_before})\s*(?:\S+\s+){{0,2}}$", re.I)
         self.not_distance_after = re.compile(v.not_distance_after, re.IGNORECASE)
         self.intro_before = re.compile(rf"(?:^|(?<=[\s(«]))(?:{v.intro_before})\s+$", re.IGNORECASE)
