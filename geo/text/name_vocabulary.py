@@ -69,7 +69,9 @@ _WORDS = frozenset(
     "mrs. ms ms. dr dr. elsewhere finally initially overall subsequently similarly shelling "
     "missile missiles rocket rockets how what why where who which whose "
     # determiners and quantifiers that open a sentence ("Most of the targets were ...": not Most, Czechia)
-    "most all each every both few another other others any such much neither either half".split()
+    "most all each every both few another other others any such much neither either half "
+    # adjectives of nearness before a place ("Nearby Okhtyrka", "Neighbouring Trostianets")
+    "nearby neighbouring neighboring adjacent".split()
 )
 #: Lower-cased capitalisable words that are not place names (the gazetteer's sentence adverbs too).
 NOT_PLACES = NATIONALITIES | _WORDS | frozenset(SENTENCE_ADVERBS)

@@ -82,7 +82,10 @@ _POSSESSIVE_SITE = re.compile(
 )
 #: Everything up to the start of the last bulleted or numbered row ("\n- ", "\n• ", "\n3. "; the first
 #: row may open the text): a row's figure is about a place in that row, never one of an earlier row.
-_UP_TO_LAST_ROW = re.compile(r"(?s)(?:.*\n)?[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
+_ROW_MARKER = r"[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]+"
+#: The last row of a list: a marker at a line's start; at the very start of the text only before
+#: anything but a lower-case word (" — and 40 miles from Kharkiv" goes on a sentence: no row).
+_UP_TO_LAST_ROW = re.compile(rf"(?s).*\n{_ROW_MARKER}|{_ROW_MARKER}(?![a-zа-яёіїєґ])")
 
 
 @dataclass(frozen=True)

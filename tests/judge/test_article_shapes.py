@@ -435,3 +435,31 @@ def test_a_claim_that_errs_both_ways_says_so(gazetteer):
     assert "errs both ways" in row.explanation
     assert "overstates the distance from Ukraine's internationally recognised border" in row.explanation
     assert "understates the distance from Ukrainian-controlled territory" in row.explanation
+
+
+def test_a_dash_that_goes_on_a_sentence_is_no_list_row(gazetteer):
+    """'… north of the border — and 40 miles from Kharkiv': the dash continues the sentence, so the
+    second figure keeps Belgorod (the dash was read as a list row's bullet and the claim lost its
+    target). A row still starts at a line's dash."""
+    text = (
+        "Shelling again. The city of Belgorod is about 25 miles north of the border — and 40 miles from "
+        "Kharkiv."
+    )
+    rows = judge_text(gazetteer, text)
+    assert [v.claim.target for v in rows] == ["Belgorod", "Belgorod"]
+    expected = place_km(gazetteer, "Belgorod", "RU", "Kharkiv", "UA")
+    assert rows[1].readings[0].distance_km == pytest.approx(expected, abs=0.01)
+    assert rows[1].verdict is VerdictKind.CONSISTENT  # 40 mi = 64 km against 73 km
+    listed = judge_text(gazetteer, "Targets:\n— Lipetsk: some 300 km from the border\n— Kursk: 100 km away")
+    assert listed[0].claim.target == "Lipetsk"
+
+
+@pytest.mark.parametrize("word", ["Nearby", "Neighbouring", "Neighboring"])
+def test_nearby_is_no_part_of_the_name(gazetteer, word):
+    """'Nearby Okhtyrka, 60 km from the Russian border': the place is Okhtyrka (it was the unknown
+    place 'Nearby Okhtyrka')."""
+    (row,) = judge_text(
+        gazetteer, f"Sumy was shelled. {word} Okhtyrka lies about 45 km from the Russian border."
+    )
+    assert row.claim.target == "Okhtyrka"
+    assert row.target is not None and row.target.country_code == "UA"
