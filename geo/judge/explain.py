@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from geo.judge.readings import Reading
+from geo.judge.readings import DETACHED_NOTE, Reading
 from geo.model import Place, ReadingKind, VerdictKind
 
 __all__ = ["deciding_reading", "explain", "format_band"]
@@ -37,7 +37,7 @@ def explain(
         tail += _missed(readings, verdict)
     extra = [n for n in notes if n]
     for r in readings:
-        extra.extend(n for n in r.notes if n.startswith("bearing"))
+        extra.extend(n for n in r.notes if n.startswith(("bearing", DETACHED_NOTE)))
     return lead + tail + "." + ("" if not extra else " Note: " + "; ".join(extra) + ".")
 
 

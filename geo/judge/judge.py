@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from geo.errors import AmbiguousPlaceError, DateError, GeoError, UnknownPlaceError
 from geo.judge.choice import ARTICLE_COUNTRIES, choose_target, claim_notes, resolve_name
 from geo.judge.explain import deciding_reading, explain, format_band
-from geo.judge.neighbours import border_is_a_neighbours, nearest_neighbour_border
+from geo.judge.neighbours import border_is_a_neighbours, nearest_neighbour_border, with_main_territory
 from geo.judge.readings import (
     Reading,
     aggregate,
@@ -270,6 +270,8 @@ class Judge:
         layer_slack = self._slack_for(kind)
         band = claim_band_km(claim, place_slack_km(target) + layer_slack)
         reading, flags = layer_reading(kind, m, claim.claimed_km, band, claim.direction)
+        if kind is ReadingKind.COUNTRY:
+            reading = with_main_territory(reading, target, layer, flags)
         own_band = claim_band_km(claim, place_slack_km(target))
         waypoint_slack = layer_slack if layer.origin is LayerOrigin.SNAPSHOT else 0.0  # not Natural Earth's
         return moved_line(fits_only_by_layer_accuracy(reading, own_band, waypoint_slack), target), flags

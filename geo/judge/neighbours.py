@@ -8,14 +8,24 @@ border, so Ukraine's own outline (which runs along the Black Sea) is never used 
 
 from __future__ import annotations
 
-from geo.layers.borders import country_border, ukraine
+import dataclasses
+
+from geo.judge.readings import DETACHED_NOTE, Reading
+from geo.layers.borders import country_border, main_territory, ukraine
 from geo.layers.layer import Layer
 from geo.layers.regions import region_layer
 from geo.measure.prepared import distance_to_layer, inside_layer
 from geo.model import Place
 
-__all__ = ["UKRAINE_NEIGHBOURS", "border_is_a_neighbours", "nearest_neighbour_border"]
+__all__ = [
+    "UKRAINE_NEIGHBOURS",
+    "border_is_a_neighbours",
+    "nearest_neighbour_border",
+    "with_main_territory",
+]
 
+#: How much farther (km) a country's main territory must be than its nearest part to be named.
+DETACHED_MIN_KM = 1.0
 #: Ukraine's land neighbours (ISO 3166-1 alpha-2).
 UKRAINE_NEIGHBOURS = ("RU", "BY", "PL", "SK", "HU", "RO", "MD")
 
@@ -39,3 +49,23 @@ def nearest_neighbour_border(place: Place) -> Layer:
     nearest = layers[distances.index(min(distances))]
     why = f"'the border' of a place in Ukraine is read as its nearest neighbour's: {nearest.plain_title}"
     return nearest.with_notes((why,))
+
+
+def with_main_territory(reading: Reading, place: Place, layer: Layer, flags: list[str]) -> Reading:
+    """``reading`` of a country's border, with a note when its nearest point lies on a detached part
+    (an exclave or an island) and the main territory is farther: "more than 1,000 km from Russian
+    territory" of a town in western Ukraine is 587 km from Kaliningrad oblast and over 1,000 km from
+    mainland Russia, and an editor must see both. The verdict still reads the whole country; the
+    flag ``nearest_on_detached_part`` marks it."""
+    main = main_territory(layer)
+    if main is None or reading.distance_km <= 0:
+        return reading
+    main_km = float(distance_to_layer(place.lat, place.lon, main).distance_m[0]) / 1000.0
+    if main_km <= reading.distance_km + DETACHED_MIN_KM:
+        return reading
+    flags.append("nearest_on_detached_part")
+    country = layer.name.split(" (")[0]
+    note = (
+        f"{DETACHED_NOTE} {country} (an exclave or an island); its main territory is {main_km:,.0f} km away"
+    )
+    return dataclasses.replace(reading, notes=(note, *reading.notes))

@@ -18,6 +18,7 @@ from geo.measure.measurements import LayerMeasurement
 from geo.model import Measurement, ReadingKind, VerdictKind
 
 __all__ = [
+    "DETACHED_NOTE",
     "DIRECTION_HALF_WIDTH",
     "Reading",
     "aggregate",
@@ -77,6 +78,11 @@ class Reading:
             "notes": list(self.notes),
             "line_moved": self.line_moved,
         }
+
+
+#: The start of the note naming a country's main territory beside a nearer detached part
+#: (``geo.judge.neighbours.with_main_territory``); shown with the verdict.
+DETACHED_NOTE = "the nearest point is on a detached part of"
 
 
 def _finite(x: float) -> float | None:

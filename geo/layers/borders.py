@@ -7,6 +7,7 @@ each country's geometry is cached as exact WKB in the user cache for fast cold s
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import os
 import re
@@ -161,3 +162,23 @@ def _store_country(code: str, name: str, geom) -> None:
 def ukraine() -> Layer:
     """Ukraine within its internationally recognised border (Crimea included)."""
     return country_border("UA")
+
+
+#: Main territories by their country layer's name: built once per process.
+_MAIN: dict[str, Layer | None] = {}
+
+
+def main_territory(layer: Layer) -> Layer | None:
+    """The largest polygon of a country's layer (by area in degrees², enough to tell a mainland
+    from its exclaves and islands), as a layer of its own; None for a layer of one polygon."""
+    if layer.name not in _MAIN:
+        parts = list(getattr(layer.geometry, "geoms", ()))
+        if len(parts) < 2:
+            _MAIN[layer.name] = None
+        else:
+            largest = max(parts, key=lambda g: g.area)
+            title = f"{layer.plain_title} (main territory)"
+            _MAIN[layer.name] = dataclasses.replace(
+                layer, geometry=largest, name=f"{layer.name}, main", title=title
+            )
+    return _MAIN[layer.name]

@@ -9,6 +9,8 @@ are one pyproj geodesic between the gazetteer's coordinates of the two places, n
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pyproj import Geod
 
@@ -463,3 +465,27 @@ def test_nearby_is_no_part_of_the_name(gazetteer, word):
     )
     assert row.claim.target == "Okhtyrka"
     assert row.target is not None and row.target.country_code == "UA"
+
+
+def test_a_nearest_point_on_an_exclave_names_the_main_territory_too(gazetteer):
+    """'Burshtyn … more than 1,000 km from Russian territory': Russia's nearest ground is Kaliningrad
+    oblast; the verdict reads the whole country, and the explanation names the main territory's
+    distance as well (flag ``nearest_on_detached_part``). Both distances by dense pyproj sampling
+    (2 km steps) of Natural Earth's Russia: all its parts, and its largest."""
+    from geo.layers.borders import country_border
+
+    from helpers import dense_min_distance, polygon_rings
+
+    text = "Missiles hit the Burshtyn power plant, more than 1,000 km from Russian territory, officials said."
+    (row,) = judge_text(gazetteer, text)
+    assert row.target is not None
+    parts = list(country_border("RU").geometry.geoms)
+    largest = max(parts, key=lambda g: g.area)
+    lat, lon = row.target.lat, row.target.lon
+    whole_km = min(dense_min_distance(lat, lon, polygon_rings(g), 2000.0)[0] for g in parts) / 1000
+    main_km = dense_min_distance(lat, lon, polygon_rings(largest), 2000.0)[0] / 1000
+    assert main_km > whole_km + 1.0  # the exclave is nearer
+    assert row.readings[0].distance_km == pytest.approx(whole_km, abs=0.5)
+    assert "nearest_on_detached_part" in row.flags
+    said = re.search(r"its main territory is ([\d,]+) km away", row.explanation)
+    assert said is not None and float(said.group(1).replace(",", "")) == pytest.approx(main_km, abs=1.0)
