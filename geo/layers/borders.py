@@ -170,15 +170,24 @@ _MAIN: dict[str, Layer | None] = {}
 
 def main_territory(layer: Layer) -> Layer | None:
     """The largest polygon of a country's layer (by area in degrees², enough to tell a mainland
-    from its exclaves and islands), as a layer of its own; None for a layer of one polygon."""
+    from its exclaves and islands), with every part cut from it at the antimeridian (and islands
+    there, on the safe side: fewer notes), as a layer of its own; None for a layer of one polygon."""
     if layer.name not in _MAIN:
         parts = list(getattr(layer.geometry, "geoms", ()))
         if len(parts) < 2:
             _MAIN[layer.name] = None
         else:
             largest = max(parts, key=lambda g: g.area)
+            if _on_seam(largest):  # a mainland cut at ±180° (Russia's Chukotka) is one territory
+                largest = unary_union([largest, *(g for g in parts if g is not largest and _on_seam(g))])
             title = f"{layer.plain_title} (main territory)"
             _MAIN[layer.name] = dataclasses.replace(
                 layer, geometry=largest, name=f"{layer.name}, main", title=title
             )
     return _MAIN[layer.name]
+
+
+def _on_seam(geom) -> bool:
+    """Whether a polygon reaches the antimeridian (its bounds touch ±180°)."""
+    west, _, east, _ = geom.bounds
+    return west <= -179.999 or east >= 179.999
