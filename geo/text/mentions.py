@@ -112,6 +112,12 @@ _RIVERS_NAMED_LIKE_TOWNS = frozenset(
     "dnipro dnieper volga don donets desna oskil pripyat prypiat samara inhulets kama oka ural kuban "
     "dniester seym seim psel vorskla sula bug buh".split()
 )
+#: A possessive before a superlative: "Europe's largest", "Russia's second-biggest": whose record it is,
+#: not a place the figure is about.
+_RECORD_AFTER = re.compile(
+    r"[’']s\s+(?:(?:second|third|fourth|fifth)[-\s])?(?:largest|biggest|oldest|busiest|deepest|longest|main|only)\b",
+    re.IGNORECASE,
+)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -128,7 +134,7 @@ class Mention:
     """One name in a sentence: offsets into the text it was found in, the kind noun written with it
     ("refinery", "air base", "city"; lower case, else None) and its role: ``"place"``, ``"locator"``
     (says where the name before it is), ``"feature"`` (a river, sea or lake), ``"actor"`` (a
-    government acting) or ``"person"``."""
+    government acting), ``"person"`` or ``"owner"`` (of a record: "Europe's largest")."""
 
     name: str
     start: int
@@ -193,9 +199,12 @@ def _after_preposition(text: str, start: int, earlier: list[Mention]) -> bool:
 def _mention(text: str, name: str, start: int, end: int, earlier: list[Mention], limit: int) -> Mention:
     """One mention with its noun and role, given the mentions before it in the sentence (which ends at
     ``limit``: what follows a sentence says nothing about a name in it)."""
+    record = _RECORD_AFTER.match(text, end, limit)
     noun, facility_name, end = _noun_of(text, name, start, end)
     before = text[max(0, start - 40) : start]
-    if _TITLE_BEFORE.search(before) or (" " in name and _SAID_AFTER.match(text, end, limit)):
+    if record:
+        role = "owner"
+    elif _TITLE_BEFORE.search(before) or (" " in name and _SAID_AFTER.match(text, end, limit)):
         role = "person"
     elif NAME_AS_ACTOR.match(text, end, limit) and not _after_preposition(text, start, earlier):
         role = "actor"

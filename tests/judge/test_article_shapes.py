@@ -489,3 +489,21 @@ def test_a_nearest_point_on_an_exclave_names_the_main_territory_too(gazetteer):
     assert "nearest_on_detached_part" in row.flags
     said = re.search(r"its main territory is ([\d,]+) km away", row.explanation)
     assert said is not None and float(said.group(1).replace(",", "")) == pytest.approx(main_km, abs=1.0)
+
+
+def test_the_owner_of_a_record_is_no_candidate(gazetteer):
+    """'The Zaporizhzhia nuclear plant, Europe's largest, …': Europe owns the record and is no place
+    the figure is about (the plant was chosen among it and Europe, flagged so). The expected distance
+    is pyproj between the chosen target's and the city's gazetteer coordinates."""
+    text = (
+        "The Zaporizhzhia nuclear plant, Europe's largest, sits on the south bank of the Dnipro in "
+        "Enerhodar, about 50 km southwest of Zaporizhzhia city."
+    )
+    (claim,) = extract_claims(text)
+    assert "Europe" not in (claim.target_candidates or ())
+    (row,) = judge_text(gazetteer, text)
+    assert "target_chosen_among_candidates" not in row.flags
+    assert row.target is not None and row.target.country_code == "UA"
+    city = gazetteer.lookup("Zaporizhzhia", ["UA"]).place
+    expected = GEOD.inv(row.target.lon, row.target.lat, city.lon, city.lat)[2] / 1000
+    assert row.readings[0].distance_km == pytest.approx(expected, abs=0.01)
