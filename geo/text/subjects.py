@@ -25,6 +25,7 @@ from geo.text.vocabulary import (
     FRONTED_OPENING,
     FRONTED_SUBJECT,
     PARTITIVE_BEFORE,
+    POINTING_REFERENCE,
     TARGET_AFTER,
 )
 
@@ -97,6 +98,9 @@ def choose_subject(
     if ctx.reference_kind == "place" and FRONT_AS_SUBJECT.search(before):
         # "Russian troops are 10 km from Pokrovsk": Pokrovsk, from the front line
         return Subject((ctx.reference,), reference="the front line", reference_kind="frontline")
+    if ctx.reference_kind == POINTING_REFERENCE and FRONT_AS_SUBJECT.search(before):
+        # "Russian forces are now within 3 miles of the town": the town pointed back at, from the front
+        return Subject(anaphor=ctx.reference, reference="the front line", reference_kind="frontline")
     if ctx.reference is None and FRONT_AS_SUBJECT.search(before) and _AWAY.match(text, ctx.consumed_end):
         # "Russian troops are 30 km away": the place the text is about (or the speaker's), from the front
         return Subject(anaphor="here", reference="the front line", reference_kind="frontline")

@@ -507,3 +507,27 @@ def test_the_owner_of_a_record_is_no_candidate(gazetteer):
     city = gazetteer.lookup("Zaporizhzhia", ["UA"]).place
     expected = GEOD.inv(row.target.lon, row.target.lat, city.lon, city.lat)[2] / 1000
     assert row.readings[0].distance_km == pytest.approx(expected, abs=0.01)
+
+
+def test_troops_within_reach_of_the_town_pointed_back_at(gazetteer):
+    """'Russian forces are now within 3 miles of the town': the town (Pokrovsk, named before) from
+    the front line; it had no target. The front-line distance is checked by dense pyproj sampling
+    (100 m) of the snapshot's line."""
+    import numpy as np
+
+    from geo.layers.catalog import layer_for
+    from geo.model import LayerRole
+
+    from helpers import dense_min_distance
+
+    text = (
+        "Pokrovsk, a logistics hub, has been under attack for months. Russian forces are now within "
+        "3 miles of the town, officials say."
+    )
+    (row,) = judge_text(gazetteer, text)
+    assert row.claim.target == "Pokrovsk" and row.claim.reference_kind == "frontline"
+    line = layer_for(LayerRole.FRONTLINE, DATE, None).geometry
+    lines = [np.asarray(g.coords) for g in getattr(line, "geoms", [line])]
+    truth_km = dense_min_distance(row.target.lat, row.target.lon, lines, 100.0)[0] / 1000
+    assert row.readings[0].distance_km == pytest.approx(truth_km, abs=0.05)
+    assert row.verdict is VerdictKind.CONSISTENT
