@@ -33,7 +33,9 @@ _RU_WORDS = re.compile(
 #: Abbreviations after which a full stop does not end a Ukrainian or Russian sentence ("м. Суми").
 #: A sentence's end followed by one that opens with a quotation mark: "…від фронту. «Ми…".
 _QUOTE_OPENS = re.compile(r"(?<=[.!?…])\s+(?=[«„\"“][A-ZА-ЯЁІЇЄҐ])")
-_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:м|с|смт|г|пгт|п|вул|ул|обл|р|див|им|ім|тис|тыс|км)\.$", re.I)
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:м|с|смт|г|пгт|п|вул|ул|обл|р|див|им|ім|тис|тыс)\.$", re.I)
+#: "км." ends a sentence unless the text goes on in lower case ("за 30 км. від кордону" in some copy).
+_KM_END = re.compile(r"\sкм\.$", re.I)
 
 
 def detect_language(text: str) -> str:
@@ -61,10 +63,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> text = "Дрони атакували м. Суми. Місто за 30 км від кордону."
     >>> [text[s:e] for s, e in sentence_spans(text)]
     ['Дрони атакували м. Суми.', 'Місто за 30 км від кордону.']
+    >>> text = "До границы около 35 км. Шебекино ещё ближе — 5 км."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['До границы около 35 км.', 'Шебекино ещё ближе — 5 км.']
     """
     merged: list[tuple[int, int]] = []
     for start, end in split_sentences(text):
-        if merged and _ABBREVIATION_END.search(text[merged[-1][0] : merged[-1][1]]):
+        last = text[merged[-1][0] : merged[-1][1]] if merged else ""
+        goes_on = text[start:end].lstrip()[:1].islower()
+        if merged and (_ABBREVIATION_END.search(last) or (_KM_END.search(last) and goes_on)):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
@@ -99,7 +106,7 @@ def extract_claims_any(
     ['Kazan', 'Ижевск']
     """
     from geo.text.extract import extract_claims
-    from geo.text.slavic.carry import Antecedent
+    from geo.text.slavic.carry import Antecedent, compared_reference
     from geo.text.slavic.extract import sentence_claims
 
     if text is None or not text.strip():
@@ -118,6 +125,7 @@ def extract_claims_any(
             previous = next((Antecedent((c.target,), number) for c in reversed(found) if c.target), previous)
         else:
             found, previous = sentence_claims(text, start, end, sentence_lang, known, previous, number)
+            found = [compared_reference(c, text, [*claims, *found[:i]]) for i, c in enumerate(found)]
         claims.extend(found)
         if limit is not None and len(claims) > limit:
             break  # over the limit: the rest of the text is not read

@@ -49,6 +49,8 @@ PLACES = {
     "Druzhkivka": (48.61995, 37.52537),  # 616743
     "Kramatorsk": (48.73106, 37.56779),  # 704508
     "Kursk NPP": (51.67528, 35.60722),  # Wikipedia: 51°40′31″N 35°36′26″E (Kurchatov)
+    "Klintsy": (52.75, 32.23333),  # Wikipedia: 52°45′N 32°14′E
+    "Shebekino": (50.41667, 36.9),  # Wikipedia: 50°25′N 36°54′E
 }
 #: How far (km) a resolved target may lie from the cited coordinates.
 SAME_PLACE_KM = 15.0
@@ -654,3 +656,39 @@ def test_the_length_of_a_line_named_far_before_its_figure(lookup, text, referenc
         assert verdict.verdict is VerdictKind.UNVERIFIABLE and "length_not_of_front_line" in verdict.flags
     else:
         assert "length_not_of_front_line" not in verdict.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Вночі дрони атакували Брянськ. Місто розташоване приблизно за 100 км від українського кордону. "
+            "Також вибухи лунали в Клинцях — це ще ближче, близько 50 км.",
+            "Klintsy",
+        ),
+        (
+            "Белгород обстреливают ежедневно: до границы около 35 км. Шебекино ещё ближе — примерно 5 км.",
+            "Shebekino",
+        ),
+    ],
+)
+def test_even_closer_is_measured_from_the_same_reference(lookup, text, place):
+    """'Клинці — це ще ближче, близько 50 км': the comparison keeps the reference before it (the
+    border), for the place written in its own sentence. The Russian one also ends its first sentence
+    at 'км.' (it ran on, and Шебекино's 5 km was Belgorod's, 'understated'). Truth: dense sampling."""
+    claims, verdicts = judge_text(lookup, text)
+    last = verdicts[-1]
+    assert km_from(place, last.target.lat, last.target.lon) < SAME_PLACE_KM
+    assert claims[-1].reference_kind == "border"
+    border = next(r for r in last.readings if r.reference == "Ukraine's internationally recognised border")
+    rings = polygon_rings(ukraine().geometry)
+    truth = dense_min_distance(last.target.lat, last.target.lon, rings, step_m=100.0)[0] / 1000.0
+    assert border.distance_km == pytest.approx(truth, abs=0.05)
+
+
+def test_a_comparison_with_no_place_of_its_own_takes_no_verdict(lookup):
+    """'Ещё ближе — примерно 5 км — расположены сёла': no place of its own, so it must not take
+    Belgorod's place or a verdict."""
+    text = "Белгород находится примерно в 35 км от границы. Ещё ближе — примерно 5 км — расположены сёла."
+    _, verdicts = judge_text(lookup, text)
+    assert verdicts[-1].verdict is VerdictKind.UNVERIFIABLE

@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 
 from geo.text.claim import Claim
 
-__all__ = ["Antecedent", "anaphor_of", "carry", "offered", "speakers_place", "with_speakers_place"]
+__all__ = [
+    "Antecedent",
+    "anaphor_of",
+    "carry",
+    "compared_reference",
+    "offered",
+    "speakers_place",
+    "with_speakers_place",
+]
 
 #: Pointing words (as matched by a vocabulary's ``refers_back``) → their English form.
 _ANAPHORS = (
@@ -116,3 +124,27 @@ def with_speakers_place(text: str, claim: Claim, names: list) -> Claim:
         return claim
     place = speakers_place(text, claim, names)
     return claim if place is None else replace(claim, target=place)
+
+
+#: A comparison with the distance before, ahead of the figure: "Клинці — це ще ближче, близько 50 км",
+#: "Шебекино ещё ближе — 10 км". (After the figure, "на 200 км далі" is an increment: not read here.)
+_COMPARED_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:ще|ещё|еще)\s+)?(?:ближче|ближе|далі|дальше|далее)(?!\w)[^\d]*$", re.IGNORECASE
+)
+
+
+def compared_reference(claim: Claim, text: str, earlier: list[Claim]) -> Claim:
+    """A distance with no reference of its own that compares itself with the one before it ("ще
+    ближче, близько 50 км") is measured from that claim's reference; anything else unchanged. Only
+    for a target written in the claim's own sentence before the figure (its stem, as declined there)
+    and other than the earlier claim's: a comparison is of another place, so a target carried from
+    before ("Шебекино ещё ближе" given Белгород's) would be a confident answer about the wrong one."""
+    if claim.kind != "distance" or claim.reference is not None or not earlier or claim.target is None:
+        return claim
+    before = earlier[-1]
+    if before.reference is None or before.kind != "distance" or claim.target == before.target:
+        return claim
+    head = text[claim.sentence_span[0] : claim.span[0]]
+    if not _COMPARED_BEFORE.search(head) or claim.target[:4].casefold() not in head.casefold():
+        return claim
+    return replace(claim, reference=before.reference, reference_kind=before.reference_kind)

@@ -20,7 +20,14 @@ from functools import lru_cache
 
 from geo.core.units import figure_step
 from geo.text.claim import Claim, figure_fields
-from geo.text.slavic.carry import Antecedent, anaphor_of, carry, offered, with_speakers_place
+from geo.text.slavic.carry import (
+    Antecedent,
+    anaphor_of,
+    carry,
+    compared_reference,
+    offered,
+    with_speakers_place,
+)
 from geo.text.slavic.endpoints import between_ends, separated_by
 from geo.text.slavic.names import find_target, name_at, names_in
 from geo.text.slavic.numbers import FIGURE, bracketed_conversion, parse_figure, unit_of
@@ -73,7 +80,8 @@ def extract_slavic(
     claims: list[Claim] = []
     for number, (start, end) in enumerate(spans if spans is not None else sentence_spans(text), 1):
         found, previous_target = sentence_claims(text, start, end, lang, known, previous_target, number)
-        claims.extend(found)
+        for claim in found:
+            claims.append(compared_reference(claim, text, claims))
     return claims
 
 
