@@ -40,6 +40,8 @@ _ACCEPTS = {
     "region": ("region",),
 }
 _PLURAL_PRONOUNS = ("they", "both", "each")
+#: Right after a name: it is the first of a list ("Sumy, Konotop and Shostka").
+_LIST_JOIN_AFTER = re.compile(r"\s*(?:,|&|\band\b|\bor\b)")
 #: Pointing words that mean the speaker's own place ("We are 12 km from Russia here").
 _SPEAKER_WORDS = ("we", "here")
 #: Pointing words for a part of the places ("most of the targets"): said of some, so of no one place.
@@ -160,8 +162,13 @@ def antecedents(
         start, end = sentences[source - 1]
         offered = _offered(text, start, end, earlier)
         fitting = _fitting(offered, kind)
-        if len(fitting) > 1 and fitting[0].start == start:
-            # "Blasts rocked Kazan": a capitalised first word may be no place at all
+        if (
+            len(fitting) > 1
+            and fitting[0].start == start
+            and not _LIST_JOIN_AFTER.match(text, fitting[0].end)
+        ):
+            # "Blasts rocked Kazan": a capitalised first word may be no place at all (but "Sumy,
+            # Konotop and Shostka …" opens with the first of a list)
             fitting = fitting[1:] if _is_plural(anaphor) else fitting
         if fitting:
             return list(dict.fromkeys(m.target_name for m in fitting)), source

@@ -377,7 +377,7 @@ PARTITIVE_BEFORE = re.compile(
 #: Words that point back at a place named before: "the base", "the oil refinery", "it", "they";
 #: groups ``noun`` (a kind noun) or ``pronoun``.
 ANAPHOR = re.compile(
-    rf"\b(?:(?:(?i:the|this|that|these|those|our)|[A-Z]\w+{_APOS}s)\s+(?:[a-z][a-z-]*\s+){{0,2}}?"
+    rf"\b(?:(?:(?i:the|this|that|these|those|our|all)|[A-Z]\w+{_APOS}s)\s+(?:[a-z][a-z-]*\s+){{0,2}}?"
     r"(?P<noun>(?i:air\s+base|airbase|airfield|airport|base|city|town|village|settlement|capital|port|plant"
     r"|factory|refinery|depot|terminal|facility|site|complex|station|arsenal|bridge|region|oblast|province"
     r"|cities|towns|bases|plants|refineries|airfields|sites|facilities|zone|radar|target|targets))"

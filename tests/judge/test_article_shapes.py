@@ -531,3 +531,28 @@ def test_troops_within_reach_of_the_town_pointed_back_at(gazetteer):
     truth_km = dense_min_distance(row.target.lat, row.target.lon, lines, 100.0)[0] / 1000
     assert row.readings[0].distance_km == pytest.approx(truth_km, abs=0.05)
     assert row.verdict is VerdictKind.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They lie less than 60 km from the Russian border.",
+        "All three cities lie less than 60 km from Russia.",
+    ],
+)
+def test_they_after_a_list_that_opens_the_sentence_is_every_town(gazetteer, second):
+    """'Sumy, Konotop and Shostka are shelled … They lie …': all three (Sumy, opening the sentence,
+    was dropped as if it were a capitalised common word); 'All three cities' points back the same way
+    (it had no target)."""
+    text = "Sumy, Konotop and Shostka are shelled regularly. " + second
+    rows = judge_text(gazetteer, text)
+    assert [r.claim.target for r in rows] == ["Sumy", "Konotop", "Shostka"]
+    from geo.layers.borders import country_border
+
+    from helpers import dense_min_distance, polygon_rings
+
+    sumy = rows[0]
+    mainland = max(country_border("RU").geometry.geoms, key=lambda g: g.area)
+    truth = dense_min_distance(sumy.target.lat, sumy.target.lon, polygon_rings(mainland), 500.0)[0] / 1000
+    assert sumy.readings[0].reference == "Russia's border"
+    assert sumy.readings[0].distance_km == pytest.approx(truth, abs=0.05)

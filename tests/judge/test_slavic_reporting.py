@@ -692,3 +692,21 @@ def test_a_comparison_with_no_place_of_its_own_takes_no_verdict(lookup):
     text = "Белгород находится примерно в 35 км от границы. Ещё ближе — примерно 5 км — расположены сёла."
     _, verdicts = judge_text(lookup, text)
     assert verdicts[-1].verdict is VerdictKind.UNVERIFIABLE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суми, Конотоп і Шостка регулярно потерпають від обстрілів. Усі три міста розташовані менш ніж "
+        "за 60 км від кордону з Росією.",
+        "Сумы, Конотоп и Шостка регулярно обстреливаются. Все три города находятся менее чем в 60 км от "
+        "границы с Россией.",
+    ],
+)
+def test_all_three_towns_are_each_of_them(lookup, text):
+    """'Усі три міста …': each of the three towns named before, one claim each. 'Усі' opening the
+    sentence was a place: Уси, the Russian name of Wuxi in China, 1,506 km away, 'understated'."""
+    _, verdicts = judge_text(lookup, text)
+    assert [v.target.name for v in verdicts] == ["Sumy", "Konotop", "Shostka"]
+    assert all(v.target.country_code == "UA" for v in verdicts)
+    assert all(v.readings and v.readings[0].reference == "Russia's border" for v in verdicts)

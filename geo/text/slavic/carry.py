@@ -28,7 +28,7 @@ __all__ = [
 
 #: Pointing words (as matched by a vocabulary's ``refers_back``) → their English form.
 _ANAPHORS = (
-    (re.compile(r"^\W*(?:вони|они|обидва|обидві|оба|обе)\b", re.IGNORECASE), "they"),
+    (re.compile(r"^\W*(?:вони|они|обидва|обидві|оба|обе|усі|всі|все)\b", re.IGNORECASE), "they"),
     (re.compile(r"містечк|городок", re.IGNORECASE), "the town"),
     (re.compile(r"міст|город|центр", re.IGNORECASE), "the city"),
     (re.compile(r"сел[оаи]|селищ|пос[её]л|деревн", re.IGNORECASE), "the village"),
