@@ -710,3 +710,21 @@ def test_all_three_towns_are_each_of_them(lookup, text):
     assert [v.target.name for v in verdicts] == ["Sumy", "Konotop", "Shostka"]
     assert all(v.target.country_code == "UA" for v in verdicts)
     assert all(v.readings and v.readings[0].reference == "Russia's border" for v in verdicts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Але вибухи чули і в Брянську. Тут, за 100 км від кордону, люди звикли до тривог.",
+        "Взрывы слышали и в Брянске. Здесь, в 100 км от границы, люди привыкли к тревогам.",
+    ],
+)
+def test_here_points_back_at_the_place_before(lookup, text):
+    """'Тут, за 100 км від кордону': here is Bryansk, named in the sentence before (it had no target).
+    Truth: dense sampling of the border from the target's coordinates."""
+    _, (verdict,) = judge_text(lookup, text)
+    assert km_from("Bryansk", verdict.target.lat, verdict.target.lon) < SAME_PLACE_KM
+    rings = polygon_rings(ukraine().geometry)
+    truth = dense_min_distance(verdict.target.lat, verdict.target.lon, rings, step_m=100.0)[0] / 1000.0
+    assert verdict.readings[0].distance_km == pytest.approx(truth, abs=0.05)
+    assert verdict.verdict is VerdictKind.CONSISTENT
