@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
 
 from geo.core.bounds import COMPARISON_LIMIT_M, SQRT_K_MAX, SQRT_K_MIN
+from geo.core.compiled import compiled
 
 __all__ = [
     "box_lower_bound",
@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _offset(c, ell, slope):
     """:func:`geo.core.bounds.comparison_offset` in one expression,
     ``log1p(2 sinh²(x/2) + y sinh x) / c`` with ``x = cℓ`` (no cancellation: its argument
@@ -41,7 +41,7 @@ def _offset(c, ell, slope):
     return math.log1p(2.0 * h * h + slope * math.sinh(x)) / c
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _wrap(deg):
     """An angle (degrees) wrapped into [-180, 180) (by whole turns: the angles here are within a
     turn or two of that range, and a loop is cheaper than a floating-point modulo)."""
@@ -59,7 +59,7 @@ def _wrap(deg):
 _QUARTER_M = math.pi / (2 * SQRT_K_MAX)
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _negative_curvature(r):
     """``min(√K_max cot(√K_max r), 0)``."""
     if r < _QUARTER_M:
@@ -67,7 +67,7 @@ def _negative_curvature(r):
     return min(_cot_curvature(SQRT_K_MAX, r), 0.0)
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _cot_curvature(sqrt_k, r):
     """:func:`geo.core.bounds.cot_curvature` of one value."""
     t = math.tan(sqrt_k * r)
@@ -76,7 +76,7 @@ def _cot_curvature(sqrt_k, r):
     return sqrt_k / t
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _vertex(f, az, ell, phi, len_max):
     slope = -math.cos(math.radians(phi - az))
     if not (ell < f and f + ell + len_max < COMPARISON_LIMIT_M):
@@ -85,14 +85,14 @@ def _vertex(f, az, ell, phi, len_max):
     return max(lo, f - ell)
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _box_slope(az, phi_mid, phi_half):
     """The smallest slope ``−cos(φ − az)`` over the box's azimuths."""
     gap = min(max(abs(_wrap(az - phi_mid)) - phi_half, 0.0), 180.0)
     return -math.cos(math.radians(gap))
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _box(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_lb):
     if not (l_hi < f and f + l_hi + len_max < COMPARISON_LIMIT_M):
         return -math.inf
@@ -109,7 +109,7 @@ def _box(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_lb):
     return max(f + lo, f - l_hi) - bend * len_max * len_max / 8
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _box_quick(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_lb):
     if not (l_hi < f and f + l_hi + len_max < COMPARISON_LIMIT_M):
         return -math.inf
@@ -156,7 +156,7 @@ def box_quick_lower_bound(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_l
     return _elementwise(_box_quick_many, f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_lb)
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def raise_by_boxes(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, lb, ub, margin):
     """``lb`` raised by each pair's box bound: the quick one, then the full one only where the
     quick one leaves the pair within ``ub + margin`` (so the same pairs survive as with the
@@ -171,7 +171,7 @@ def raise_by_boxes(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, lb, ub, margin
     return out
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _vertex_quick(f, az, ell, phi, len_max):
     """A cheaper form of :func:`_vertex`, never above it: with ``f″ ≥ min(c, 0)`` (``|f′| ≤ 1``)
     the distance is at least ``f + sℓ + min(c, 0)ℓ²/2``."""
@@ -182,7 +182,7 @@ def _vertex_quick(f, az, ell, phi, len_max):
     return f + max(slope * ell + c_neg * ell * ell / 2, -ell)
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def end_bounds(f, az, ends, length, first, last, rows, lb, ub, margin):
     """Lower bounds on the distances to both ends of each pair's segment, ``(lo1, lo2)``
     (``ends`` ``(pairs, 4)``: ``l1, phi1, l2, phi2`` in the pair's frame ``f``, ``az``; ``length``
@@ -218,7 +218,7 @@ def end_bounds(f, az, ends, length, first, last, rows, lb, ub, margin):
     return lo1, lo2
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _vertex_many(f, az, ell, phi, len_max):
     out = np.empty(len(f))
     for i in range(len(f)):
@@ -226,7 +226,7 @@ def _vertex_many(f, az, ell, phi, len_max):
     return out
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _box_many(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_lb):
     out = np.empty(len(f))
     for i in range(len(f)):
@@ -234,7 +234,7 @@ def _box_many(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_lb):
     return out
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _box_quick_many(f, az, l_lo, l_hi, phi_mid, phi_half, len_max, chord_lb):
     out = np.empty(len(f))
     for i in range(len(f)):

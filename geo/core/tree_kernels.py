@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
 
+from geo.core.compiled import compiled
 from geo.core.geodesic import R_CURV_MAX
 
 __all__ = ["ball_children", "leaf_chords", "nearest_points"]
@@ -19,14 +19,14 @@ __all__ = ["ball_children", "leaf_chords", "nearest_points"]
 _TWO_R = 2.0 * R_CURV_MAX
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def _arc_lower_bound(gap):
     """:func:`geo.core.segments.geodesic_lower_bound_from_chord` of ``max(gap, 0)``."""
     c = min(max(gap, 0.0) / _TWO_R, 1.0)
     return _TWO_R * math.asin(c)
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def ball_children(p, rows, nodes, kid_centre, kid_radius, reach):
     """The children of each (row, node) pair whose ball's chord gap (less a metre of slack) is
     within the row's ``reach`` (m): ``(pair, child slot, lower bound m)``, in pair order. ``p``:
@@ -51,7 +51,7 @@ def ball_children(p, rows, nodes, kid_centre, kid_radius, reach):
     return pair[:k], slot[:k], lower[:k]
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def leaf_chords(p, rows, nodes, seg_xyz1, seg_vec, seg_inv_c2, seg_sagitta, reach):
     """The segments of each (row, level-1 node) pair whose chord distance less sagitta is
     within the row's ``reach`` (m): ``(pair, segment slot, fraction along the chord of its
@@ -82,7 +82,7 @@ def leaf_chords(p, rows, nodes, seg_xyz1, seg_vec, seg_inv_c2, seg_sagitta, reac
     return pair[:k], slot[:k], frac[:k], lower[:k]
 
 
-@njit(nogil=True, cache=True)
+@compiled
 def nearest_points(p, rows, q, group_start, group_centre, group_radius):
     """Index of the point of ``q`` (``(k, 3)``, ECEF m) nearest (by chord) to each row's point
     of ``p``; the first of equals. ``q`` comes in groups (``group_start``, with one more entry

@@ -166,3 +166,29 @@ def test_tree_is_exact_where_the_anchor_frames_begin():
     want, _, _ = exhaustive_nearest(lat, lon, seg)
     assert np.max(np.abs(got.distance_m - want)) <= FOOT_DISTANCE_TOL_M
     assert np.all(got.distance_m >= want - FOOT_DISTANCE_TOL_M)
+
+
+def test_compiled_loops_work_where_no_cache_can_be_written(monkeypatch):
+    """On a read-only install with no writable home, Numba refuses ``cache=True`` when a function is
+    defined ("no locator available": importing the kernels raised). The loop is then compiled without
+    the disk cache, and gives the same answer as plain Python."""
+    import numba
+
+    import geo.core.compiled as compiled_module
+
+    def refusing_njit(*args, **kwargs):
+        if kwargs.get("cache"):
+            raise RuntimeError("cannot cache function 'f': no locator available for file 'f.py'")
+        return numba.njit(*args, **kwargs)
+
+    monkeypatch.setattr(compiled_module, "njit", refusing_njit)
+
+    def cube_sum(values):
+        total = 0.0
+        for v in values:
+            total += v * v * v
+        return total
+
+    fast = compiled_module.compiled(cube_sum)
+    values = np.arange(10.0)
+    assert fast(values) == cube_sum(values) == 2025.0
