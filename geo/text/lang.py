@@ -125,7 +125,10 @@ def extract_claims_any(
             previous = next((Antecedent((c.target,), number) for c in reversed(found) if c.target), previous)
         else:
             found, previous = sentence_claims(text, start, end, sentence_lang, known, previous, number)
-            found = [compared_reference(c, text, [*claims, *found[:i]]) for i, c in enumerate(found)]
+            for i, claim in enumerate(found):
+                found[i] = compared_reference(
+                    claim, text, found[i - 1] if i else (claims[-1] if claims else None)
+                )
         claims.extend(found)
         if limit is not None and len(claims) > limit:
             break  # over the limit: the rest of the text is not read

@@ -133,15 +133,14 @@ _COMPARED_BEFORE = re.compile(
 )
 
 
-def compared_reference(claim: Claim, text: str, earlier: list[Claim]) -> Claim:
-    """A distance with no reference of its own that compares itself with the one before it ("ще
+def compared_reference(claim: Claim, text: str, before: Claim | None) -> Claim:
+    """A distance with no reference of its own that compares itself with the claim ``before`` it ("ще
     ближче, близько 50 км") is measured from that claim's reference; anything else unchanged. Only
     for a target written in the claim's own sentence before the figure (its stem, as declined there)
     and other than the earlier claim's: a comparison is of another place, so a target carried from
     before ("Шебекино ещё ближе" given Белгород's) would be a confident answer about the wrong one."""
-    if claim.kind != "distance" or claim.reference is not None or not earlier or claim.target is None:
+    if claim.kind != "distance" or claim.reference is not None or before is None or claim.target is None:
         return claim
-    before = earlier[-1]
     if before.reference is None or before.kind != "distance" or claim.target == before.target:
         return claim
     head = text[claim.sentence_span[0] : claim.span[0]]

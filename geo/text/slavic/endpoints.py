@@ -26,12 +26,8 @@ def separated_by(text, expr_end, sent_end, patterns: Patterns, known):
     lead = patterns.after.match(text, target.end, sent_end)
     if not lead.group("from"):
         return None
-    for pattern, reference, kind in patterns.references:
-        found = pattern.match(text, lead.end(), sent_end)
-        if found:
-            return target.name, reference, kind, found.end()
-    ref = name_at(text, lead.end(), sent_end, patterns, known)
-    return (target.name, ref.name, "place", ref.end) if ref else None
+    ref = _reference_at(text, lead.end(), sent_end, patterns, known)
+    return (target.name, *ref) if ref else None
 
 
 def between_two(text, start, end, patterns: Patterns, known):
@@ -51,25 +47,16 @@ def between_ends(text, start, end, patterns: Patterns, known):
     found = patterns.from_before.search(text, start, end)
     if found is None:
         return between_two(text, start, end, patterns, known)
-    pos = found.end()
-    reference = None
-    for pattern, ref, kind in patterns.references:
-        matched = pattern.match(text, pos, end)
-        if matched:
-            reference, pos = (ref, kind), matched.end()
-            break
-    if reference is None:
-        name = name_at(text, pos, end, patterns, known)
-        if name is None:
-            return None
-        reference, pos = (name.name, "place"), name.end
-    to = patterns.to_between.match(text, pos, end)
+    ref = _reference_at(text, found.end(), end, patterns, known)
+    if ref is None:
+        return None
+    to = patterns.to_between.match(text, ref[2], end)
     if to is None:
         return to_from(text, start, end, patterns, known)
     target = name_at(text, to.end(), end, patterns, known)
     if target is None:
         return None
-    return target.name, reference[0], reference[1]
+    return target.name, ref[0], ref[1]
 
 
 def to_from(text, start, end, patterns: Patterns, known):
@@ -86,8 +73,16 @@ def to_from(text, start, end, patterns: Patterns, known):
     found = patterns.from_before.match(text, gap.end() if gap else target.end, end)
     if found is None:
         return None
+    ref = _reference_at(text, found.end(), end, patterns, known)
+    return (target.name, ref[0], ref[1]) if ref else None
+
+
+def _reference_at(text, pos, end, patterns: Patterns, known) -> tuple[str, str, int] | None:
+    """The reference written at ``pos`` (after "від"/"от"): a line or border of
+    ``patterns.references``, else a place name → ``(reference, kind, end)``, or None."""
     for pattern, reference, kind in patterns.references:
-        if pattern.match(text, found.end(), end):
-            return target.name, reference, kind
-    reference = name_at(text, found.end(), end, patterns, known)
-    return (target.name, reference.name, "place") if reference else None
+        found = pattern.match(text, pos, end)
+        if found:
+            return reference, kind, found.end()
+    name = name_at(text, pos, end, patterns, known)
+    return (name.name, "place", name.end) if name else None

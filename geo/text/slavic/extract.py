@@ -81,7 +81,7 @@ def extract_slavic(
     for number, (start, end) in enumerate(spans if spans is not None else sentence_spans(text), 1):
         found, previous_target = sentence_claims(text, start, end, lang, known, previous_target, number)
         for claim in found:
-            claims.append(compared_reference(claim, text, claims))
+            claims.append(compared_reference(claim, text, claims[-1] if claims else None))
     return claims
 
 
