@@ -83,9 +83,8 @@ class _Table:
             pos = np.searchsorted(keys, key)
         if last is None:
             return values[pos]
-        return values.reshape(len(values), -1, values.shape[-1])[
-            pos[:, None], np.arange(values[0].size // values.shape[-1]), last[:, None]
-        ]
+        rows = values.reshape(len(values), -1, values.shape[-1])  # (keys, entries, last axis)
+        return rows[pos[:, None], np.arange(rows.shape[1]), last[:, None]]
 
 
 class TreeAnchors:
